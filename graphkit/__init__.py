@@ -1,0 +1,33 @@
+"""graphkit: turn a folder of news articles into an entity co-occurrence knowledge graph.
+
+>>> import graphkit
+>>> graphkit.__version__
+'0.1.0'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import GraphkitError
+
+__version__ = "0.1.0"
+__all__ = ["Build", "GraphkitError", "Settings", "__version__", "build", "load_kb",
+           "load_pipeline"]
+
+if TYPE_CHECKING:
+    from .kb import load_kb
+    from .ner import load_pipeline
+    from .pipeline import Build, Settings, build
+
+_LAZY = {"build": "pipeline", "Build": "pipeline", "Settings": "pipeline",
+         "load_pipeline": "ner", "load_kb": "kb"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import spaCy-heavy parts only when used, so `graphkit --help` stays instant."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'graphkit' has no attribute {name!r}")

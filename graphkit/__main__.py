@@ -1,0 +1,5 @@
+"""`python -m graphkit`: the same command line as `graphkit`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,94 @@
+"""Count entity co-occurrence in windows (sentence, paragraph, document) and score pairs."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .types import Extraction, LinkedMention
+
+WINDOWS = ("sentence", "paragraph", "document")
+
+
+@dataclass
+class PairCount:
+    """How often two entities share a window, where, and in which documents."""
+
+    weight: int = 0
+    documents: set[str] = field(default_factory=set)
+    windows: list[tuple[str, int]] = field(default_factory=list)  # (doc, sentence index)
+
+
+@dataclass
+class Cooccurrence:
+    """Pair counts plus the per-entity window counts and the total that NPMI needs."""
+
+    pairs: dict[tuple[str, str], PairCount]
+    entity_windows: Counter[str]
+    total_windows: int
+
+    def npmi(self, a: str, b: str) -> float:
+        """Normalised PMI of a pair over windows, in [-1, 1].
+
+        >>> c = Cooccurrence({("a", "b"): PairCount(weight=2)}, Counter(a=2, b=2), 4)
+        >>> c.npmi("a", "b")
+        1.0
+        """
+        joint = self.pairs[(a, b) if a < b else (b, a)].weight / self.total_windows
+        if joint >= 1.0:
+            return 1.0
+        pa = self.entity_windows[a] / self.total_windows
+        pb = self.entity_windows[b] / self.total_windows
+        return round(math.log(joint / (pa * pb)) / -math.log(joint), 6)
+
+
+def window_key(extraction: Extraction, sentence: int, window: str) -> int:
+    """Index of the window holding sentence `sentence` of a document."""
+    if window == "sentence":
+        return sentence
+    if window == "paragraph":
+        return extraction.sentences[sentence].paragraph
+    return 0
+
+
+def count_windows(extraction: Extraction, window: str) -> int:
+    """Number of windows a document contributes (NPMI's denominator)."""
+    if window == "sentence":
+        return len(extraction.sentences)
+    if window == "paragraph":
+        return len({s.paragraph for s in extraction.sentences})
+    return 1 if extraction.sentences else 0
+
+
+def count_cooccurrences(extractions: Iterable[Extraction], links: Iterable[LinkedMention],
+                        window: str = "sentence") -> Cooccurrence:
+    """Count each pair once per window it shares; no self-loops.
+
+    Evidence keeps the (document, sentence) of every window; for paragraph and document
+    windows that is the first sentence in which both entities appear together or apart."""
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {WINDOWS}, not {window!r}")
+    by_doc: dict[str, list[LinkedMention]] = defaultdict(list)
+    for link in links:
+        by_doc[link.mention.doc].append(link)
+    pairs: dict[tuple[str, str], PairCount] = defaultdict(PairCount)
+    entity_windows: Counter[str] = Counter()
+    total = 0
+    for extraction in extractions:
+        total += count_windows(extraction, window)
+        members: dict[int, dict[str, int]] = defaultdict(dict)
+        for link in by_doc.get(extraction.doc.id, []):
+            key = window_key(extraction, link.mention.sentence, window)
+            members[key].setdefault(link.entity, link.mention.sentence)
+        for key in sorted(members):
+            entities = members[key]
+            entity_windows.update(entities.keys())
+            for a, b in combinations(sorted(entities), 2):
+                pair = pairs[(a, b)]
+                pair.weight += 1
+                pair.documents.add(extraction.doc.id)
+                pair.windows.append((extraction.doc.id, max(entities[a], entities[b])))
+    return Cooccurrence(dict(pairs), entity_windows, max(total, 1))

@@ -1,0 +1,83 @@
+"""Name normalisation: casing, accents, quotes, hyphens and title words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Titles, roles and honorifics that precede names in Indonesian and English news.
+# They are never part of a canonical name: "Presiden Putin" is "Putin".
+TITLE_WORDS = frozenset(
+    """
+    presiden wapres wakil perdana menteri menlu menhan mendagri sekjen sekretaris
+    jenderal jendral kanselir raja ratu pangeran putra putri paus kardinal uskup imam
+    syekh syeikh sheikh emir sultan gubernur walikota wali bupati senator anggota ketua
+    kepala direktur juru bicara jubir duta besar dubes profesor prof dr drs ir hj h mr
+    mrs ms miss sir dame lord pak bu bapak ibu tuan nyonya saudara kapten kolonel letnan
+    mayor laksamana marsekal brigjen mayjen letjen kopral sersan komandan panglima hakim
+    jaksa pendeta ayatollah president vice prime minister secretary general chancellor
+    king queen prince princess pope governor mayor senator chairman chairwoman director
+    spokesman spokeswoman ambassador professor doctor captain colonel general admiral
+    commander judge pemimpin diktator pejabat analis pakar peneliti ilmuwan luar negeri
+    dalam pertahanan keuangan
+    """.split()
+)
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
+                         "„": '"', "`": "'", "´": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\-_]+")
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining accents: 'Erdoğan' -> 'Erdogan'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_name(text: str) -> str:
+    """The key names are matched on: case-folded, accent-free, hyphens as spaces.
+
+    >>> normalize_name("Kim Jong-un")
+    'kim jong un'
+    >>> normalize_name("  Erdoğan’s ")
+    "erdogan's"
+    """
+    text = strip_accents(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    text = _DASHES.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _EDGE_PUNCT.sub("", text)
+    return text.casefold()
+
+
+def is_title_word(word: str) -> bool:
+    """True for role words such as 'Presiden', 'profesor', 'Menteri'."""
+    return normalize_name(word) in TITLE_WORDS
+
+
+def strip_titles(text: str) -> str:
+    """Drop leading title words: 'Presiden Rusia Vladimir Putin' keeps 'Rusia Vladimir Putin'.
+
+    >>> strip_titles("Presiden Putin")
+    'Putin'
+    >>> strip_titles("Menteri Luar Negeri Retno Marsudi")
+    'Retno Marsudi'
+    """
+    words = text.split()
+    while len(words) > 1 and is_title_word(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_acronym(text: str) -> bool:
+    """True for all-capital short forms such as 'AS', 'PBB', 'DK PBB', 'G7'."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and len(text) <= 12
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug for ids: 'Leif-Eric Easley' -> 'leif-eric-easley'."""
+    ascii_text = strip_accents(text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"

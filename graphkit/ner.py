@@ -1,0 +1,239 @@
+"""Load the spaCy pipeline (model + knowledge-base ruler + name rules) and extract mentions."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+
+from .clean import content_blocks
+from .errors import ModelError
+from .kb import KnowledgeBase
+from .names import is_title_word
+from .propose import propose_names
+from .types import Block, Document, Extraction, Mention, Sentence
+
+log = logging.getLogger("graphkit")
+
+SHIPPED_MODEL = "id_news_ner"
+# Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
+LABEL_TYPES = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG", "GPE": "GPE", "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC",
+    "FAC": "LOC", "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "MISC",
+    "NORP": "MISC", "MISC": "MISC",
+}
+# On overlapping spans of equal length the knowledge base wins: it carries an id.
+_PRIORITY = {"kb": 0, "model": 1, "rule": 2}
+_Candidate = tuple[int, int, str, str]  # start token, end token, type, source
+
+
+def shipped_model_path() -> Path:
+    """Where the trained Indonesian NER model lives inside the package."""
+    return Path(str(resources.files("graphkit") / "models" / SHIPPED_MODEL))
+
+
+def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
+                  propose: bool | None = None) -> Language:
+    """The spaCy pipeline graphkit runs: a statistical NER model (the shipped Indonesian
+    one by default, `"blank"` for none, or any installed spaCy pipeline name or path),
+    a sentencizer, and the `graphkit_entities` component that adds knowledge-base names
+    and, where no model is loaded (or `propose=True`), rule-proposed capitalised names.
+
+    >>> nlp = load_pipeline("blank", kb=None)
+    >>> [(e.text, e.label_) for e in nlp("Kemarin Mason Richey tiba di Seoul.").ents]
+    [('Mason Richey', 'PERSON'), ('Seoul', 'MISC')]
+    """
+    nlp = _load_model(model)
+    has_ner = "ner" in nlp.pipe_names
+    if not any(nlp.has_factory(n) and n in nlp.pipe_names
+               for n in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer", first=True)
+    for unused in ("lemmatizer", "attribute_ruler", "tagger", "morphologizer"):
+        if unused in nlp.pipe_names:
+            nlp.disable_pipe(unused)
+    combiner = cast(EntityCombiner, nlp.add_pipe(
+        "graphkit_entities", last=True,
+        config={"propose": (not has_ner) if propose is None else propose}))
+    if kb is not None:
+        combiner.add_kb(kb, nlp.tokenizer)
+    return nlp
+
+
+def _load_model(model: str | None) -> Language:
+    if model == "blank":
+        return spacy.blank("id")
+    if model is None:
+        path = shipped_model_path()
+        if not (path / "config.cfg").is_file():
+            log.info("no shipped NER model; using rules and the knowledge base only")
+            return spacy.blank("id")
+        model = str(path)
+    try:
+        return spacy.load(model)
+    except (OSError, ValueError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ModelError(f"cannot load spaCy pipeline {model!r}: {first}") from None
+
+
+@dataclass
+class EntityCombiner:
+    """Combine model entities, knowledge-base matches and proposed names into doc.ents.
+
+    Overlaps resolve to the longest span; on equal length the knowledge base wins, then the
+    model, then the rules. A model span made only of knowledge-base names joined by spaces
+    or hyphens ("AS-Korea Selatan", "Putin-Kim") is split into those names."""
+
+    vocab: Any
+    propose: bool
+    matcher: PhraseMatcher = field(init=False)
+    match_types: dict[int, str] = field(default_factory=dict)
+    weak_keys: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.matcher = PhraseMatcher(self.vocab)
+
+    def add_kb(self, kb: KnowledgeBase, tokenizer: Tokenizer) -> None:
+        """Match every knowledge-base name; weak (ambiguous) names are matched separately."""
+        by_key: dict[tuple[str, bool], set[str]] = {}
+        for text, etype, weak in kb.surface_forms():
+            by_key.setdefault((etype, weak), set()).add(text)
+        for (etype, weak), texts in sorted(by_key.items()):
+            key = f"graphkit-kb-{'weak-' if weak else ''}{etype}"
+            self.matcher.add(key, list(tokenizer.pipe(sorted(texts))))
+            self.match_types[self.vocab.strings[key]] = etype
+            if weak:
+                self.weak_keys.add(self.vocab.strings[key])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strong, weak = self._kb_spans(doc)
+        chosen: list[_Candidate] = []
+        taken: set[int] = set()
+        if self.propose:
+            # Rules mode: ambiguous short names ('Kim') must not cut a longer capitalised
+            # name ('Duyeon Kim'), so they only fill what the name rules leave.
+            _choose(strong + self._model_spans(doc, strong), chosen, taken)
+            proposed = [(s, e, label, "rule") for s, e, label in propose_names(doc, taken)]
+            _choose(weak + proposed, chosen, taken)
+        else:
+            _choose(strong + weak + self._model_spans(doc, strong + weak), chosen, taken)
+        doc.ents = [Span(doc, s, e, label=label, kb_id=source)
+                    for s, e, label, source in sorted(chosen)]
+        return doc
+
+    def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate]]:
+        """(strong, weak) knowledge-base matches; a strong match hides a weak one."""
+        spans: dict[tuple[int, int], tuple[bool, str]] = {}
+        for match_id, start, end in self.matcher(doc):
+            found = (match_id in self.weak_keys, self.match_types[match_id])
+            spans[(start, end)] = min(spans.get((start, end), found), found)
+        strong = [(s, e, t, "kb") for (s, e), (w, t) in sorted(spans.items()) if not w]
+        weak = [(s, e, t, "kb") for (s, e), (w, t) in sorted(spans.items()) if w]
+        return strong, weak
+
+    def _model_spans(self, doc: Doc, kb_spans: list[_Candidate]) -> list[_Candidate]:
+        kb_bounds = {(s, e) for s, e, _, _ in kb_spans}
+        spans = []
+        for ent in doc.ents:
+            label = LABEL_TYPES.get(ent.label_)
+            start, end = _trim_span(doc, ent.start, ent.end)
+            if label is None or start >= end or _tiled_by(doc, start, end, kb_bounds):
+                continue
+            spans.append((start, end, label, "model"))
+        return spans
+
+
+def _choose(candidates: list[_Candidate], chosen: list[_Candidate], taken: set[int]) -> None:
+    """Add non-overlapping candidates: longest first; on equal length KB, model, rules."""
+    for start, end, label, source in sorted(
+            candidates, key=lambda c: (c[0] - c[1], _PRIORITY[c[3]], c[0], c[2])):
+        if not taken.intersection(range(start, end)):
+            chosen.append((start, end, label, source))
+            taken.update(range(start, end))
+
+
+def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading title words ('Presiden') and punctuation at either end."""
+    while start < end and (is_title_word(doc[start].text) or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _tiled_by(doc: Doc, start: int, end: int, bounds: set[tuple[int, int]]) -> bool:
+    """True when tokens start..end are two or more known names, hyphens in between."""
+    position, pieces = start, 0
+    while position < end:
+        if doc[position].text == "-" and pieces:
+            position += 1
+            continue
+        nxt = max((e for s, e in bounds if s == position and e <= end), default=None)
+        if nxt is None:
+            return False
+        position, pieces = nxt, pieces + 1
+    return pieces >= 2
+
+
+@Language.factory("graphkit_entities", default_config={"propose": True})
+def make_entity_combiner(nlp: Language, name: str, propose: bool) -> EntityCombiner:
+    return EntityCombiner(nlp.vocab, propose)
+
+
+def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
+            batch_size: int = 64) -> Iterator[Extraction]:
+    """Run the pipeline over the content lines of each document, in order, streaming."""
+    pending: deque[_Pending] = deque()
+
+    def lines() -> Iterator[tuple[str, Block]]:
+        for document in documents:
+            blocks = content_blocks(document.text, clean)
+            pending.append(_Pending(document, len(blocks)))
+            for block in blocks:
+                yield document.text[block.start:block.end], block
+
+    for spacy_doc, block in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
+        while pending[0].remaining == 0:
+            yield pending.popleft().finish()
+        pending[0].add(spacy_doc, block)
+    while pending:
+        yield pending.popleft().finish()
+
+
+@dataclass
+class _Pending:
+    """A document whose lines are still going through the pipeline."""
+
+    document: Document
+    remaining: int
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, doc: Doc, block: Block) -> None:
+        first = len(self.sentences)
+        for sent in doc.sents:
+            if sent.text.strip():
+                self.sentences.append(Sentence(len(self.sentences), block.start + sent.start_char,
+                                               block.start + sent.end_char, block.paragraph,
+                                               sent.text))
+        starts = [s.start - block.start for s in self.sentences[first:]]
+        for ent in doc.ents:
+            index = first + max(sum(1 for s in starts if s <= ent.start_char) - 1, 0)
+            self.mentions.append(Mention(
+                doc=self.document.id, start=block.start + ent.start_char,
+                end=block.start + ent.end_char, text=ent.text, type=ent.label_,
+                sentence=index, source=ent.kb_id_ or "model"))
+        self.remaining -= 1
+
+    def finish(self) -> Extraction:
+        return Extraction(self.document, tuple(self.sentences), tuple(self.mentions))

@@ -1,0 +1,81 @@
+"""Frozen records passed between the pipeline's stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "MISC")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read from the corpus; `text` is exactly what the file decoded to."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A span of content the cleaner kept: one line of text, never crossing a line break."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence window inside a document, with its character span."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention found by NER, before linking."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    sentence: int
+    source: str  # "kb" (entity ruler), "model" (statistical NER) or "rule" (name proposer)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything NER learned about one document: its sentences and mentions."""
+
+    doc: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """A mention resolved to a canonical entity id, with how it was resolved."""
+
+    mention: Mention
+    entity: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical node: a knowledge-base entity or a new one found in the corpus."""
+
+    id: str
+    label: str
+    type: str
+    kb_id: str = ""
+    how: str = "new"
+    aliases: tuple[str, ...] = field(default=())

@@ -1,0 +1,51 @@
+"""Shared fixtures: the seed corpus built once per session, a rules-only pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = Path(__file__).resolve().parent / "data" / "gold"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def kb():
+    from graphkit.kb import load_kb
+
+    return load_kb()
+
+
+@pytest.fixture(scope="session")
+def rules_nlp(kb):
+    """spaCy's blank Indonesian tokenizer + knowledge-base ruler + name rules; no model."""
+    from graphkit.ner import load_pipeline
+
+    return load_pipeline("blank", kb=kb)
+
+
+@pytest.fixture(scope="session")
+def seed_build():
+    import graphkit
+
+    return graphkit.build(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory, seed_build):
+    out = tmp_path_factory.mktemp("seed-out")
+    seed_build.write(out)
+    return out
+
+
+def seed_text(doc_id: str) -> str:
+    return (SEEDS / doc_id).read_text(encoding="utf-8")
+
+
+def entities_of(build, text: str, doc: str | None = None) -> set[str]:
+    """Node ids that mentions with exactly this surface text link to."""
+    return {link.entity for link in build.mentions
+            if link.mention.text == text and (doc is None or link.mention.doc == doc)}

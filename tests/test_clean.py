@@ -1,0 +1,60 @@
+import pytest
+
+from graphkit.clean import content_blocks, is_chrome
+
+
+def kept(text, enabled=True):
+    return [text[b.start:b.end] for b in content_blocks(text, enabled)]
+
+
+@pytest.mark.parametrize("line", [
+    "Foto/AP", "Sputnik/Reuters", "Foto: Reuters", "READ  Sepertinya pasukan Ukraina bertempur",
+    "Baca juga: Presiden Jokowi tiba di Seoul", "Halaman :", "Follow", "Berita Terkait",
+    "Video Rekomendasi", "Rekomendasi", "Terpopuler", "Berita Terkini More",
+    "Dapatkan berita terkini dan kejutan menarik dari SINDOnews.com, Klik Disini untuk mendaftar",
+    "Pilihan Editor KBRI Kairo Dituding Perintahkan Deportasi WNI",
+    "Temukan Berita & berita utama terbaru tentang INDONESIA. Dapatkan informasi lebih lanjut",
+    "Kamis, 27 Juni 2024 - 15:25 WIB", "Oktober 10, 2024", "Review Bekasi", "REUTERS", "CNN",
+    "tulis komentar anda", "Read more: Kim meets Putin", "Subscribe to our newsletter",
+    "Ikuti kami di Google News", "Scroll to continue with content",
+])
+def test_chrome_lines_generalise(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Putin tiba di Pyongyang pada Rabu.",
+    "“Kemenangan” untuk Kim",
+    "4. Bukan Hanya Menggertak Musuh",
+    "Kunjungan Putin merupakan “ancaman yang diperhitungkan”",
+    "Foto-foto dari kunjungan tersebut menunjukkan empati yang tulus.",
+    "Pelaporan tambahan oleh Maria Knight.",
+])
+def test_content_lines_are_kept(line):
+    assert not is_chrome(line)
+
+
+def test_repeated_headline_kept_once_and_lines_are_boundaries():
+    text = ("Putin mengunjungi Korea Utara dalam perjalanan langka\n\n"
+            "Putin mengunjungi Korea Utara dalam perjalanan langka\n"
+            "Judul tanpa titik\nKalimat berikutnya.")
+    assert kept(text) == ["Putin mengunjungi Korea Utara dalam perjalanan langka",
+                          "Judul tanpa titik", "Kalimat berikutnya."]
+
+
+def test_dateline_and_site_suffix_are_trimmed():
+    assert kept("TEMPO.CO, Jakarta - Hubungan akrab Putin.") == ["Hubungan akrab Putin."]
+    assert kept("JAKARTA, KOMPAS.com - Presiden tiba.") == ["Presiden tiba."]
+    assert kept("Kesepakatan Putin-Kim menyoroti tantangan baru | Berita Politik") == [
+        "Kesepakatan Putin-Kim menyoroti tantangan baru"]
+
+
+def test_cleaning_can_be_switched_off():
+    text = "Foto/AP\nPutin tiba.\n\nFoto/AP"
+    assert kept(text, enabled=False) == ["Foto/AP", "Putin tiba.", "Foto/AP"]
+
+
+def test_offsets_point_into_the_original_text():
+    text = "  Foto/AP\r\n\n   Putin tiba di Seoul.  \n"
+    for block in content_blocks(text):
+        assert text[block.start:block.end].strip() == text[block.start:block.end]

@@ -1,0 +1,44 @@
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import SEEDS
+
+import graphkit
+from graphkit.cli import cli
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_build_writes_outputs_and_prints_a_summary(tmp_path):
+    result = run("build", str(SEEDS), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    assert "5 documents" in result.stdout and "nodes" in result.stdout
+    assert (tmp_path / "o" / "graph.graphml").exists()
+
+
+def test_user_mistakes_are_one_line_errors(tmp_path):
+    for args in (["build", str(tmp_path / "missing")], ["build", str(tmp_path)],
+                 ["build", str(SEEDS), "--model", "no_such_model"],
+                 ["build", str(SEEDS), "--kb", str(tmp_path / "nokb.csv")]):
+        result = run(*args)
+        assert result.exit_code != 0
+        assert "Traceback" not in result.output
+        assert result.output.strip().count("\n") == 0, result.output
+        assert result.output.startswith("graphkit: error:")
+
+
+def test_output_path_that_is_a_file(tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = run("build", str(SEEDS), "--out", str(tmp_path / "file"))
+    assert result.exit_code != 0 and "not a folder" in result.output
+
+
+def test_version_help_and_module_entry_point():
+    assert graphkit.__version__ in run("--version").output
+    assert "Examples" in run("build", "--help").output
+    out = subprocess.run([sys.executable, "-m", "graphkit", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert graphkit.__version__ in out.stdout

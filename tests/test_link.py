@@ -1,0 +1,89 @@
+"""Linking rules on small inline corpora with a tiny knowledge base."""
+
+import pytest
+
+from graphkit.kb import load_kb
+from graphkit.link import link_mentions
+from graphkit.ner import extract, load_pipeline
+from graphkit.types import Document
+
+KB_CSV = """id,type,label,names_id,names_en,abbrev,weak,context,note
+person:kim-jong-un,PERSON,Kim Jong Un,Kim Jong Un|Kim Jong-un,,,Kim,,
+person:kim-jong-il,PERSON,Kim Jong Il,Kim Jong Il,,,Kim,,
+person:vladimir-putin,PERSON,Vladimir Putin,,,Putin,,,
+country:ir,GPE,Iran,Iran,,,,,
+country:iq,GPE,Irak,Irak,Iraq,,,,
+country:at,GPE,Austria,Austria,,,,,
+country:au,GPE,Australia,Australia,,,,,
+country:ge,GPE,Georgia,,,,Georgia,Tbilisi,
+state:us-ga,GPE,Georgia (AS),,,,Georgia,Atlanta,
+org:icc,ORG,Pengadilan Kriminal Internasional,,International Criminal Court,ICC,,,
+place:vostochny,LOC,Kosmodrom Vostochny,Kosmodrom Vostochny,Vostochny Cosmodrome,,,,
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    path = tmp_path_factory.mktemp("kb") / "tiny.csv"
+    path.write_text(KB_CSV, encoding="utf-8")
+    kb = load_kb([path], bundled=False)
+    return kb, load_pipeline("blank", kb=kb)
+
+
+def link(tiny, **texts):
+    kb, nlp = tiny
+    extractions = list(extract([Document(k, v) for k, v in texts.items()], nlp))
+    linking = link_mentions(extractions, kb)
+    links = {(lk.mention.doc, lk.mention.text): (lk.entity, lk.how) for lk in linking.mentions}
+    return links, linking
+
+
+def test_short_forms_resolve_within_the_document(tiny):
+    links, _ = link(tiny, a="Leif-Eric Easley, profesor di Seoul, berbicara. Easley menambahkan.")
+    assert links[("a", "Easley")] == (links[("a", "Leif-Eric Easley")][0], "short-form")
+
+
+def test_kim_goes_to_the_best_supported_kim(tiny):
+    links, _ = link(tiny,
+                    a="Kim Jong Un bertemu Putin. Kim Jong Un dan Kim berbicara. Ayahnya, "
+                      "Kim Jong Il, wafat. Analis Duyeon Kim berkata.",
+                    b="Kim tiba di Moskow.")
+    assert links[("a", "Kim")][0] == "person:kim-jong-un"
+    assert links[("b", "Kim")][0] == "person:kim-jong-un"
+    assert links[("a", "Kim Jong Il")][0] == "person:kim-jong-il"
+    assert links[("a", "Duyeon Kim")][0] == "new:duyeon-kim"
+
+
+def test_acronym_defined_in_text(tiny):
+    links, _ = link(tiny, a="Badan Energi Atom Internasional (IAEA) memeriksa. IAEA menolak.",
+                    b="Laporan IAEA terbit.")
+    target = links[("a", "Badan Energi Atom Internasional")][0]
+    assert links[("a", "IAEA")] == (target, "acronym")
+    assert links[("b", "IAEA")] == (target, "acronym")
+
+
+def test_guarded_fuzzy_matching(tiny):
+    links, _ = link(tiny, a="Kim mengunjungi Kosmodrom Vostochy tahun lalu.",
+                    b="Iran dan Irak, Austria dan Australia bertemu.")
+    assert links[("a", "Kosmodrom Vostochy")] == ("place:vostochny", "fuzzy")
+    assert len({links[("b", n)][0] for n in ("Iran", "Irak", "Austria", "Australia")}) == 4
+
+
+def test_ambiguous_names_use_context_or_stay_apart(tiny):
+    links, _ = link(tiny, a="Georgia dan Rusia berperang dekat Tbilisi.",
+                    b="Gubernur Georgia tiba di Atlanta.", c="Georgia menang.")
+    assert links[("a", "Georgia")][0] == "country:ge"
+    assert links[("b", "Georgia")][0] == "state:us-ga"
+    assert links[("c", "Georgia")][0].startswith("new:")
+
+
+def test_unknown_entities_merge_across_documents_by_normalised_name(tiny):
+    links, linking = link(tiny, a="Mason Richey berbicara.", b="MASON RICHEY juga berbicara.")
+    assert links[("a", "Mason Richey")][0] == "new:mason-richey"
+    assert linking.entities["new:mason-richey"].type == "PERSON"
+
+
+def test_distinct_people_never_merge_through_a_shared_surname(tiny):
+    links, _ = link(tiny, a="Duyeon Kim dan Kim Jong Un.", b="Kim Jong Il wafat.")
+    assert len({links[("a", "Duyeon Kim")][0], links[("a", "Kim Jong Un")][0],
+                links[("b", "Kim Jong Il")][0]}) == 3

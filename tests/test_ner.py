@@ -1,0 +1,68 @@
+"""NER stage with spaCy's blank Indonesian tokenizer plus rules (no trained model)."""
+
+import pytest
+
+from graphkit.corpus import Document
+from graphkit.ner import extract
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_hyphenated_compounds_are_separate_mentions(rules_nlp):
+    assert [t for t, _ in ents(rules_nlp, "aliansi keamanan AS-Korea Selatan-Jepang di Asia")] \
+        == ["AS", "Korea Selatan", "Jepang", "Asia"]
+    assert [t for t, _ in ents(rules_nlp, "hubungan Korea Utara-Rusia terutama")] == [
+        "Korea Utara", "Rusia"]
+    assert [t for t, _ in ents(rules_nlp, "visi hubungan internasional Putin-Kim gagal.")] == [
+        "Putin", "Kim"]
+
+
+def test_titles_days_and_months_do_not_become_names(rules_nlp):
+    found = ents(rules_nlp, "Pada hari Senin, Presiden Vladimir Putin bertemu profesor "
+                            "Mason Richey pada September lalu.")
+    texts = [t for t, _ in found]
+    assert "Vladimir Putin" in texts and "Mason Richey" in texts
+    assert not any(w in t for t in texts for w in ("Senin", "Presiden", "profesor", "September",
+                                                   "Pada"))
+
+
+def test_sentence_initial_function_words_are_not_names(rules_nlp):
+    texts = [t for t, _ in ents(rules_nlp, "Namun Kunjungan Putin merupakan balasan. "
+                                           "Dalam sebuah latihan, Lim Eunjung berbicara.")]
+    assert texts == ["Putin", "Lim Eunjung"]
+
+
+def test_longer_names_contain_no_mention_of_their_own(rules_nlp):
+    assert ents(rules_nlp, "anak-anak di Lapangan Kim Il Sung tersenyum")[0][0] == \
+        "Lapangan Kim Il Sung"
+    assert ents(rules_nlp, "profesor di Hankuk University of Foreign Studies di Seoul")[0] == (
+        "Hankuk University of Foreign Studies", "ORG")
+
+
+def test_extract_keeps_offsets_and_sentences(rules_nlp):
+    text = "Judul: Putin di Seoul\n\nFoto/AP\nKim tiba. Putin menyambut Kim.\n"
+    doc = Document("d", text)
+    (result,) = list(extract([doc], rules_nlp))
+    assert [s.text for s in result.sentences] == ["Judul: Putin di Seoul", "Kim tiba.",
+                                                  "Putin menyambut Kim."]
+    for mention in result.mentions:
+        assert text[mention.start:mention.end] == mention.text
+    assert [(m.text, m.sentence) for m in result.mentions] == [
+        ("Putin", 0), ("Seoul", 0), ("Kim", 1), ("Putin", 2), ("Kim", 2)]
+
+
+def test_extract_streams_documents_without_content(rules_nlp):
+    docs = [Document("a", "Foto/AP"), Document("b", "Putin tiba."), Document("c", "")]
+    results = list(extract(docs, rules_nlp))
+    assert [r.doc.id for r in results] == ["a", "b", "c"]
+    assert [len(r.mentions) for r in results] == [0, 1, 0]
+
+
+def test_unknown_model_is_a_clear_error():
+    from graphkit.errors import ModelError
+    from graphkit.ner import load_pipeline
+
+    with pytest.raises(ModelError, match="cannot load spaCy pipeline 'no_such_model'"):
+        load_pipeline("no_such_model")
