@@ -18,9 +18,10 @@ __all__ = ["Build", "GraphkitError", "Settings", "__version__", "build", "load_k
 if TYPE_CHECKING:
     from .kb import load_kb
     from .ner import load_pipeline
-    from .pipeline import Build, Settings, build
+    from .pipeline import Settings, build
+    from .result import Build
 
-_LAZY = {"build": "pipeline", "Build": "pipeline", "Settings": "pipeline",
+_LAZY = {"build": "pipeline", "Build": "result", "Settings": "pipeline",
          "load_pipeline": "ner", "load_kb": "kb"}
 
 

@@ -8,17 +8,15 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from .cooccur import WINDOWS, count_cooccurrences
 from .corpus import read_corpus
 from .errors import CorpusError, GraphkitError
-from .export import write_outputs
 from .graph import build_graph
 from .kb import load_kb
 from .link import link_mentions
 from .ner import extract, load_pipeline
-from .types import Entity, Extraction, LinkedMention
+from .result import Build
+from .types import Extraction
 
 log = logging.getLogger("graphkit")
 
@@ -41,30 +39,6 @@ class Settings:
             raise GraphkitError(f"--window must be one of {', '.join(WINDOWS)}")
         if self.min_weight < 1:
             raise GraphkitError("--min-weight must be at least 1")
-
-
-@dataclass(frozen=True)
-class Build:
-    """The result of a build: the graph plus the mentions and entities behind it."""
-
-    graph: nx.Graph
-    entities: dict[str, Entity]
-    mentions: tuple[LinkedMention, ...]
-    extractions: tuple[Extraction, ...]
-    settings: Settings
-
-    @property
-    def documents(self) -> int:
-        return len(self.extractions)
-
-    def summary(self) -> str:
-        """One line: documents, mentions, nodes, edges."""
-        return (f"{self.documents} documents, {len(self.mentions)} mentions, "
-                f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges")
-
-    def write(self, out: str | Path) -> list[Path]:
-        """Write every output-contract file into `out` (atomically, file by file)."""
-        return write_outputs(self.graph, self.mentions, Path(out), self.summary())
 
 
 def make_settings(settings: Settings | None = None, **options: Any) -> Settings:
