@@ -20,7 +20,7 @@ from .clean import content_blocks
 from .errors import ModelError
 from .kb import KnowledgeBase
 from .names import is_title_word
-from .propose import propose_names
+from .propose import LOC_HEADS, ORG_HEADS, STATE_ORGAN_HEADS, common_words, propose_names
 from .types import Block, Document, Extraction, Mention, Sentence
 
 log = logging.getLogger("graphkit")
@@ -128,13 +128,15 @@ class EntityCombiner:
         else:
             _choose(strong + weak + self._model_spans(doc, strong + weak), chosen, taken)
         doc.ents = [Span(doc, s, e, label=label, kb_id=source)
-                    for s, e, label, source in sorted(chosen)]
+                    for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)]
         return doc
 
     def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate]]:
         """(strong, weak) knowledge-base matches; a strong match hides a weak one."""
         spans: dict[tuple[int, int], tuple[bool, str]] = {}
         for match_id, start, end in self.matcher(doc):
+            if end - start == 1 and _is_capitalised_word(doc[start]):
+                continue
             found = (match_id in self.weak_keys, self.match_types[match_id])
             spans[(start, end)] = min(spans.get((start, end), found), found)
         strong = [(s, e, t, "kb") for (s, e), (w, t) in sorted(spans.items()) if not w]
@@ -160,6 +162,31 @@ def _choose(candidates: list[_Candidate], chosen: list[_Candidate], taken: set[i
         if not taken.intersection(range(start, end)):
             chosen.append((start, end, label, source))
             taken.update(range(start, end))
+
+
+def _is_capitalised_word(token: Any) -> bool:
+    """'Antara' opening a sentence is the word 'between', not the news agency."""
+    first = next((t for t in token.sent if t.is_alpha), None)
+    return token == first and not token.is_upper and token.lower_ in common_words()
+
+
+def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_Candidate]:
+    """'Lapangan' + a person is a place named after them ('Lapangan Kim Il Sung');
+    a state organ + a country is one organisation ('Departemen Luar Negeri AS')."""
+    result: list[_Candidate] = []
+    for start, end, label, source in spans:
+        head = doc[start - 1] if start > 0 else None
+        if (label == "PERSON" and head is not None and head.i not in taken
+                and head.text[:1].isupper() and head.lower_ in LOC_HEADS | ORG_HEADS):
+            kind = "LOC" if head.lower_ in LOC_HEADS else "ORG"
+            result.append((start - 1, end, kind, "rule"))
+            continue
+        if (result and label == "GPE" and result[-1][1] == start and result[-1][2] == "ORG"
+                and result[-1][3] != "kb" and doc[result[-1][0]].lower_ in STATE_ORGAN_HEADS):
+            result[-1] = (result[-1][0], end, "ORG", result[-1][3])
+            continue
+        result.append((start, end, label, source))
+    return result
 
 
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -43,6 +43,14 @@ ORG_HEADS = frozenset(
     council committee agency ministry department bureau
     """.split()
 )
+# Organs of a state carry its name: "Departemen Luar Negeri AS" is one organisation.
+STATE_ORGAN_HEADS = frozenset(
+    """
+    kementerian departemen badan dewan komisi angkatan tentara kedutaan parlemen kongres
+    senat majelis mahkamah pengadilan kepolisian kejaksaan komando pasukan ministry
+    department
+    """.split()
+)
 ORG_TAILS = frozenset(
     """
     university college institute institution center centre endowment council foundation
@@ -120,8 +128,8 @@ def _continues(run: list[Token], token: Token) -> bool:
         return _is_name_word(token)
     if token.text == "-" and not previous.whitespace_ and not token.whitespace_:
         return True  # Leif-Eric, Jong-un
-    if previous.text == "-" and not previous.whitespace_ and token.is_alpha:
-        return True
+    if previous.text == "-" and not previous.whitespace_ and (token.is_alpha or token.is_digit):
+        return True  # Jong-un, Covid-19
     if token.lower_ in {"'s", "’s"} and not previous.whitespace_:
         return True
     return token.lower_ in CONNECTORS
