@@ -64,41 +64,92 @@ _DATELINE = re.compile(
 _SITE_SUFFIX = re.compile(r"\s+\|\s+[^|\n]{1,40}$")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+# Zero-width and bidirectional control characters (Unicode category Cf in common use): kept
+# in the text so offsets stay true, ignored when deciding what a line is.
+INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       r"\u2066-\u206f\ufeff]")
+# Longest block handed to NER: spaCy refuses texts over nlp.max_length (1,000,000) and
+# its cost per block grows faster than linearly, so longer lines are cut at sentence ends.
+MAX_BLOCK = 10_000
+_SENTENCE_END = re.compile(r"[.!?。…][\"'”’)\]]*\s+")
+_SHORT_LINE = 200  # chrome patterns that describe whole lines only apply to lines this short
+_EDGE = 300  # datelines and site suffixes are looked for this close to a line's ends
 
 
 def content_blocks(text: str, enabled: bool = True) -> list[Block]:
     """Spans of `text` that hold article content, one per line (line breaks are hard
     boundaries). With `enabled=False` every non-blank line is kept as it is.
 
+    Lines longer than MAX_BLOCK characters become several blocks of the same paragraph,
+    cut after a sentence end (else at a space), so NER never sees an unbounded text.
+
     >>> text = "Putin tiba.\\nFoto/AP\\nREAD  Berita lain\\nKim menyambutnya."
     >>> [text[b.start:b.end] for b in content_blocks(text)]
     ['Putin tiba.', 'Kim menyambutnya.']
     """
-    blocks = []
+    blocks: list[Block] = []
     seen: set[str] = set()
     for number, (start, end) in enumerate(_line_spans(text)):
-        line = text[start:end]
-        if not enabled:
-            blocks.append(Block(start, end, number))
-            continue
-        if is_chrome(line):
-            continue
-        key = " ".join(_WORD.findall(line.casefold()))
-        if key in seen and len(key.split()) >= 3:
-            continue
-        seen.add(key)
-        start, end = _trim(text, start, end)
-        if end > start:
-            blocks.append(Block(start, end, number))
+        if enabled:
+            line = text[start:end]
+            visible = INVISIBLE.sub("", line) if INVISIBLE.search(line) else line
+            if is_chrome(visible):
+                continue
+            key = " ".join(_WORD.findall(visible.casefold()))
+            if key in seen and len(key.split()) >= 3:
+                continue
+            seen.add(key)
+            start, end = _trim(text, start, end)
+        blocks.extend(Block(s, e, number) for s, e in split_long(text, start, end))
     return blocks
+
+
+def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
+    """Cut text[start:end] into spans of at most `limit` characters, each ending after a
+    sentence end where one falls in the second half of the span, else after whitespace,
+    else (one enormous word) exactly at the limit. Spans are stripped and never empty.
+
+    >>> [(s, e) for s, e in split_long("Aa. Bb. Cc.", 0, 11, limit=5)]
+    [(0, 3), (4, 7), (8, 11)]
+    """
+    while end - start > limit:
+        cut = _cut_point(text, start, start + limit)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def _cut_point(text: str, start: int, stop: int) -> int:
+    """Where to cut text[start:stop]: after the last sentence end or space in its second
+    half, else at `stop`."""
+    half = start + (stop - start) // 2
+    last = None
+    for match in _SENTENCE_END.finditer(text, half, stop):
+        last = match.end()
+    if last is not None:
+        return last
+    for position in range(stop - 1, half - 1, -1):
+        if text[position].isspace():
+            return position + 1
+    return stop
 
 
 def is_chrome(line: str) -> bool:
     """True for a line that is navigation, a credit, a call to action, a date or a byline."""
     words = _WORD.findall(line)
-    if _RELATED.match(line) or _CALL_TO_ACTION.search(line) or DATE_LINE.match(line):
+    head = line[:_EDGE]  # the patterns anchored at the start never need more
+    if _RELATED.match(head) or _CALL_TO_ACTION.search(line):
         return True
-    if _SITE_VERB.match(line) and _SITE_NOUN.search(line) and len(words) <= 40:
+    if len(line) <= _SHORT_LINE and DATE_LINE.match(line):
+        return True
+    if len(words) <= 40 and _SITE_VERB.match(head) and _SITE_NOUN.search(line):
         return True
     short = len(words) <= 5 and not re.search(r"[.!?]\W*$", line)
     if short and (_CREDIT_SLASH.match(line) or _CREDIT_WORD.match(line)):
@@ -121,12 +172,13 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut a dateline prefix and a ' | Site Section' suffix off a content line."""
-    line = text[start:end]
-    prefix = _DATELINE.match(line)
+    """Cut a dateline prefix and a ' | Site Section' suffix off a content line (both are
+    looked for near the line's ends only, so a huge line costs linear time)."""
+    prefix = _DATELINE.match(text[start:min(end, start + _EDGE)])
     if prefix:
         start += prefix.end()
-    suffix = _SITE_SUFFIX.search(text[start:end])
+    tail = max(start, end - _EDGE)
+    suffix = _SITE_SUFFIX.search(text[tail:end])
     if suffix:
-        end = start + suffix.start()
+        end = tail + suffix.start()
     return start, end

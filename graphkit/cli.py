@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,9 @@ from . import __version__
 from .errors import GraphkitError
 
 WINDOW_CHOICES = ("sentence", "paragraph", "document")
+EXPORT_FORMATS = ("html", "graphml", "gexf", "json", "csv")  # = graphkit.export.FORMATS
+EXPORT_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank",
+                  "betweenness")  # = graphkit.graph.NODE_METRICS
 _PROGRESS_MIN_DOCUMENTS = 20
 
 
@@ -45,43 +50,97 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     logging.getLogger("graphkit").setLevel(level)
 
 
+def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads a corpus."""
+    options = [
+        click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"),
+                     show_default=True, help="Output folder (its .graphkit/ keeps the store "
+                                             "of NER results that makes rebuilds fast)."),
+        click.option("--kb", "kb_files", multiple=True, type=click.Path(path_type=Path),
+                     help="Extra knowledge-base CSV file (repeatable)."),
+        click.option("--curation", "curation_files", multiple=True,
+                     type=click.Path(path_type=Path),
+                     help="Curation overlay YAML (repeatable; graphkit.yaml next to the "
+                          "corpus is read too)."),
+        click.option("--model", default=None,
+                     help="spaCy pipeline name or path for NER (default: the shipped "
+                          "Indonesian model; 'blank' for rules and knowledge base only)."),
+        click.option("--no-clean", is_flag=True,
+                     help="Keep site chrome (no boilerplate removal)."),
+        click.option("--text-field", default="text", show_default=True,
+                     help="Field holding the text in .jsonl/.csv records."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _build_options(kb_files: tuple[Path, ...], curation_files: tuple[Path, ...],
+                   model: str | None, no_clean: bool, text_field: str) -> dict[str, Any]:
+    return dict(kb_files=tuple(str(f) for f in kb_files),
+                curation_files=tuple(str(f) for f in curation_files), model=model,
+                clean=not no_clean, text_field=text_field)
+
+
+def _check_corpus(corpus: tuple[Path, ...]) -> None:
+    for path in corpus:
+        if not path.exists():
+            raise GraphkitError(f"corpus not found: {path}")
+
+
+def _split_types(_: click.Context, __: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t.strip().upper() for v in value for t in v.split(",") if t.strip())
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Graph filters shared by `build` and `export` (see graphkit.filters.filter_graph)."""
+    options = [
+        click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Drop edges seen in fewer windows."),
+        click.option("--top", type=click.IntRange(min=1), default=None,
+                     help="Keep only the N highest-ranked nodes (by --top-by)."),
+        click.option("--top-by", type=click.Choice(EXPORT_METRICS), default="mentions",
+                     show_default=True, help="Node metric that --top ranks by."),
+        click.option("--types", multiple=True, callback=_split_types,
+                     help="Only these entity types, e.g. PERSON,ORG (repeatable)."),
+        click.option("--drop-isolates", is_flag=True, help="Drop nodes left without edges."),
+        click.option("--backbone", type=click.FloatRange(0, 1, min_open=True, max_open=True),
+                     default=None, help="Keep only edges the disparity filter finds "
+                                        "significant at this level (e.g. 0.05)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command()
-@click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for the output files.")
+@corpus_options
 @click.option("--window", type=click.Choice(WINDOW_CHOICES), default="sentence",
               show_default=True, help="What counts as a co-mention.")
-@click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Drop edges seen in fewer windows.")
-@click.option("--kb", "kb_files", multiple=True, type=click.Path(path_type=Path),
-              help="Extra knowledge-base CSV file (repeatable).")
-@click.option("--model", default=None,
-              help="spaCy pipeline name or path for NER (default: the shipped Indonesian "
-                   "model; 'blank' for rules and knowledge base only).")
-@click.option("--no-clean", is_flag=True, help="Keep site chrome (no boilerplate removal).")
-@click.option("--text-field", default="text", show_default=True,
-              help="Field holding the text in .jsonl/.csv records.")
+@filter_options
+@click.option("--since", default=None, help="Only documents published on or after this "
+                                            "date (YYYY-MM-DD); undated ones are left out.")
+@click.option("--until", default=None, help="Only documents published on or before this date.")
 @click.pass_obj
-def build(obj: dict[str, Any], corpus: tuple[Path, ...], out: Path, window: str, min_weight: int,
-          kb_files: tuple[Path, ...], model: str | None, no_clean: bool,
-          text_field: str) -> None:
+def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
+          curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+          text_field: str, window: str, min_weight: int, **filters: Any) -> None:
     """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
 
     \b
     Examples:
       graphkit build seeds --out out
       graphkit build articles.jsonl --text-field body --window paragraph
-      graphkit build news/ --kb my_people.csv --min-weight 2
+      graphkit build news/ --kb my_people.csv --curation fixes.yaml --min-weight 2
+      graphkit build news/ --since 2024-06-01 --top 300 --top-by pagerank --drop-isolates
     """
     from .corpus import count_documents
     from .pipeline import build as build_graph
 
-    options: dict[str, Any] = dict(window=window, min_weight=min_weight,
-                                   kb_files=tuple(str(f) for f in kb_files), model=model,
-                                   clean=not no_clean, text_field=text_field)
-    for path in corpus:
-        if not path.exists():
-            raise GraphkitError(f"corpus not found: {path}")
+    options = _build_options(kb_files, curation_files, model, no_clean, text_field)
+    options.update(window=window, min_weight=min_weight, **filters)
+    _check_corpus(corpus)
     expected = count_documents(corpus)
     if expected >= _PROGRESS_MIN_DOCUMENTS and not obj["quiet"]:
         with click.progressbar(length=expected, label="documents", file=sys.stderr) as bar:
@@ -90,6 +149,109 @@ def build(obj: dict[str, Any], corpus: tuple[Path, ...], out: Path, window: str,
     else:
         result = build_graph(list(corpus), out=out, **options)
     click.echo(f"{result.summary()} -> {out}")
+
+
+@cli.command()
+@corpus_options
+@click.option("--sort", type=click.Choice(["mentions", "documents", "label", "type", "id"]),
+              default="mentions", show_default=True, help="Order of the rows.")
+@click.option("--type", "types", multiple=True, help="Only this type (repeatable).")
+@click.option("--how", "linked_by", multiple=True,
+              type=click.Choice(["curation", "kb", "acronym", "short-form", "corpus-short-form",
+                                 "kb-weak", "fuzzy", "new"]),
+              help="Only nodes with mentions linked this way (repeatable).")
+@click.option("--match", default="", help="Only nodes whose label or an alias contains this.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout instead of a table.")
+def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
+             curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+             text_field: str, sort: str, types: tuple[str, ...], linked_by: tuple[str, ...],
+             match: str, limit: int | None, as_csv: bool) -> None:
+    """List the nodes of CORPUS with type, label, aliases, counts and how they were linked.
+
+    Uses the store in OUT, so after a first build it does not re-run NER.
+
+    \b
+    Examples:
+      graphkit entities seeds --type PERSON
+      graphkit entities seeds --how new --sort label --csv > new_entities.csv
+    """
+    from .pipeline import STORE_PATH
+    from .pipeline import build as build_graph
+    from .review import ENTITY_COLUMNS, entity_rows, format_table
+
+    _check_corpus(corpus)
+    result = build_graph(list(corpus), store=out / STORE_PATH,
+                         **_build_options(kb_files, curation_files, model, no_clean, text_field))
+    rows = entity_rows(result, sort, types, linked_by, match, limit)
+    if as_csv:
+        from .export.tables import safe_cell
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(ENTITY_COLUMNS)
+        writer.writerows([safe_cell(row[c]) for c in ENTITY_COLUMNS] for row in rows)
+    else:
+        click.echo(format_table(rows, ENTITY_COLUMNS))
+
+
+@cli.command()
+@click.argument("name")
+@corpus_options
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Show at most N mentions.")
+def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
+            curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+            text_field: str, limit: int) -> None:
+    """Show which node NAME links to in CORPUS, and why, with the sentences.
+
+    \b
+    Examples:
+      graphkit explain Kim seeds
+      graphkit explain "Presiden Putin" seeds
+    """
+    from .pipeline import STORE_PATH
+    from .pipeline import build as build_graph
+    from .review import explain as explain_name
+    from .review import format_explanation
+
+    _check_corpus(corpus)
+    result = build_graph(list(corpus), store=out / STORE_PATH,
+                         **_build_options(kb_files, curation_files, model, no_clean, text_field))
+    click.echo(format_explanation(result, explain_name(result, name), limit))
+
+
+@cli.command("export")
+@click.argument("graph_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--to", "to", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="Output format (csv writes nodes.csv and edges.csv).")
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
+              help="Output file, or folder for csv [default: graph.<format> next to "
+                   "GRAPH_FILE].")
+@filter_options
+def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
+    """Convert a built GRAPH_FILE (graph.json, .graphml or .gexf) to another format,
+    optionally filtered; no NER is run.
+
+    \b
+    Examples:
+      graphkit export out/graph.json --to gexf
+      graphkit export out/graph.graphml --to html --top 200 -o top200.html
+      graphkit export out/graph.json --to csv --types PERSON,ORG -o people/
+    """
+    from .export import read_graph, write_format
+    from .filters import filter_graph
+
+    filters["by"] = filters.pop("top_by")
+    graph = filter_graph(read_graph(graph_file), **filters)
+    if out is None:
+        out = graph_file.parent if to == "csv" else graph_file.with_name(f"graph.{to}")
+        if to == "json":
+            out = graph_file.with_name(f"{graph_file.stem}.{to}")
+    if out.resolve() == graph_file.resolve():
+        raise GraphkitError(f"{graph_file} would be overwritten; choose another --out")
+    paths = write_format(graph, to, out)
+    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> "
+               + ", ".join(str(p) for p in paths))
 
 
 def main() -> None:

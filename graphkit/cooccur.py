@@ -44,6 +44,46 @@ class Cooccurrence:
         pb = self.entity_windows[b] / self.total_windows
         return round(math.log(joint / (pa * pb)) / -math.log(joint), 6)
 
+    def _table(self, a: str, b: str) -> tuple[int, int, int, int]:
+        """2x2 window counts: both, only a, only b, neither."""
+        both = self.pairs[(a, b) if a < b else (b, a)].weight
+        only_a = max(self.entity_windows[a] - both, 0)
+        only_b = max(self.entity_windows[b] - both, 0)
+        return both, only_a, only_b, max(self.total_windows - both - only_a - only_b, 0)
+
+    def dice(self, a: str, b: str) -> float:
+        """Dice coefficient of the pair's windows, in [0, 1]: 2|A∩B| / (|A| + |B|).
+
+        >>> c = Cooccurrence({("a", "b"): PairCount(weight=1)}, Counter(a=1, b=3), 4)
+        >>> c.dice("a", "b"), c.jaccard("a", "b")
+        (0.5, 0.333333)
+        """
+        both, only_a, only_b, _ = self._table(a, b)
+        return round(2 * both / (2 * both + only_a + only_b), 6) if both else 0.0
+
+    def jaccard(self, a: str, b: str) -> float:
+        """Jaccard index of the pair's windows, in [0, 1]: |A∩B| / |A∪B|."""
+        both, only_a, only_b, _ = self._table(a, b)
+        return round(both / (both + only_a + only_b), 6) if both else 0.0
+
+    def g2(self, a: str, b: str) -> float:
+        """Dunning's log-likelihood ratio G² of the pair (>= 0; higher = less likely chance).
+
+        >>> c = Cooccurrence({("a", "b"): PairCount(weight=2)}, Counter(a=2, b=2), 4)
+        >>> c.g2("a", "b")
+        5.545177
+        """
+        table = self._table(a, b)
+        total = sum(table)
+        rows, cols = (table[0] + table[1], table[2] + table[3]), (table[0] + table[2],
+                                                                 table[1] + table[3])
+        score = 0.0
+        for observed, row, col in zip(table, (0, 0, 1, 1), (0, 1, 0, 1), strict=True):
+            expected = rows[row] * cols[col] / total
+            if observed:
+                score += observed * math.log(observed / expected)
+        return round(max(2 * score, 0.0), 6)
+
 
 def window_key(extraction: Extraction, sentence: int, window: str) -> int:
     """Index of the window holding sentence `sentence` of a document."""

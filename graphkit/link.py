@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from .curation import Curation
 from .kb import KnowledgeBase
 from .names import is_acronym, normalize_name, slugify, strip_titles
 from .types import Entity, Extraction, LinkedMention, Mention
 
 # How a mention was linked, from most to least certain.
-HOW = ("kb", "acronym", "short-form", "corpus-short-form", "kb-weak", "fuzzy", "new")
+HOW = ("curation", "kb", "acronym", "short-form", "corpus-short-form", "kb-weak", "fuzzy", "new")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 _FUZZY_MIN_LENGTH = 6
 _SPECIFIC_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT")
@@ -29,6 +30,7 @@ class _Record:
     tokens: tuple[str, ...]
     target: str = ""
     how: str = ""
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,28 +41,57 @@ class Linking:
     mentions: tuple[LinkedMention, ...]
 
 
+class _FuzzyIndex:
+    """Known names by shape, so a misspelling is compared only with names it could be."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[object, ...], dict[tuple[str, ...], str]] = defaultdict(dict)
+
+    @staticmethod
+    def _signatures(tokens: tuple[str, ...], lengths: Iterable[int]) -> list[tuple[object, ...]]:
+        if len(tokens) == 1:
+            return [(1, tokens[0][:1], n) for n in lengths]
+        return [(len(tokens), i, tokens[:i] + tokens[i + 1:]) for i in range(len(tokens))]
+
+    def add(self, tokens: tuple[str, ...], target: str) -> None:
+        for signature in self._signatures(tokens, [len(tokens[0])]):
+            self._names[signature].setdefault(tokens, target)
+
+    def near(self, tokens: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+        n = len(tokens[0])
+        found: dict[tuple[str, ...], str] = {}
+        for signature in self._signatures(tokens, [n - 1, n, n + 1]):
+            found.update(self._names.get(signature, {}))
+        return found
+
+
 @dataclass
 class _Linker:
     kb: KnowledgeBase | None
-    texts: dict[str, str]
+    curation: Curation
+    sentences: dict[tuple[str, int], tuple[int, str]]
     records: list[_Record]
     types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    acronyms: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    acronyms: dict[str, dict[str, tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(dict))
     full_counts: Counter[str] = field(default_factory=Counter)
+    fuzzy: _FuzzyIndex = field(default_factory=_FuzzyIndex)
+    by_doc: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
+    _context: dict[str, str] = field(default_factory=dict)
 
     def run(self) -> None:
         for record in self.records:
-            owner = self.kb.strong.get(record.key) if self.kb else None
-            if owner:
-                self._set(record, owner, "kb")
+            self.by_doc[record.mention.doc].append(record)
+            self._link_curated_or_kb(record)
+        if self.kb:
+            for key, owner in self.kb.strong.items():
+                if len(key) >= _FUZZY_MIN_LENGTH or " " in key:
+                    self.fuzzy.add(tuple(key.split()), owner)
         for record in self.records:
             if len(record.tokens) > 1 or record.target:
                 self.full_counts[record.target or _new_id(record.key)] += 1
-        by_doc: dict[str, list[_Record]] = defaultdict(list)
-        for record in self.records:
-            by_doc[record.mention.doc].append(record)
         deferred = []
-        for doc_records in by_doc.values():
+        for doc_records in self.by_doc.values():
             deferred += self._link_document(doc_records)
         full_names = self._full_name_index()
         for record in sorted(deferred, key=lambda r: -len(r.tokens)):
@@ -69,12 +100,27 @@ class _Linker:
                 full_names[record.tokens[0]].append(record)
                 full_names[record.tokens[-1]].append(record)
 
-    def _set(self, record: _Record, target: str, how: str) -> None:
-        record.target, record.how = target, how
+    def _set(self, record: _Record, target: str, how: str, why: str) -> None:
+        record.target, record.how, record.why = target, how, why
         self.types[target][record.mention.type] += 1
+        if how in ("kb", "new") and (len(record.tokens) > 1 or
+                                     len(record.key) >= _FUZZY_MIN_LENGTH):
+            self.fuzzy.add(record.tokens, target)
+
+    def _link_curated_or_kb(self, record: _Record) -> None:
+        override = self.curation.override_for(record.key, record.mention.doc)
+        if override:
+            target = _new_id(record.key) if override.target == "new" else \
+                "ref:" + override.target
+            self._set(record, target, "curation", f"curation {override.where}")
+            return
+        owner = self.kb.strong.get(record.key) if self.kb else None
+        if owner and self.kb:
+            source = self.kb.entities[owner].source
+            self._set(record, owner, "kb", f"knowledge-base name of {owner} ({source})")
 
     def _link_document(self, records: list[_Record]) -> list[_Record]:
-        """Link acronyms and short forms using the document's own longer names."""
+        """Link acronyms, short forms and full names using the document itself."""
         self._find_acronyms(records)
         deferred = []
         for record in sorted(records, key=lambda r: -len(r.tokens)):
@@ -82,36 +128,51 @@ class _Linker:
                 continue
             acronym_of = self.acronyms[record.mention.doc].get(record.mention.text)
             if acronym_of:
-                self._set(record, acronym_of, "acronym")
+                self._set(record, acronym_of[0], "acronym",
+                          f"acronym defined in the document: {acronym_of[1]}")
                 continue
-            target = self._short_form_target(record, [r for r in records if r.target])
+            target, name = self._short_form_target(record, [r for r in records if r.target])
             if target:
-                self._set(record, target, "short-form")
+                self._set(record, target, "short-form",
+                          f"short form of {name!r} in the same document")
             elif len(record.tokens) > 1 and not self._is_weak(record):
-                fuzzy = self._fuzzy_target(record)
-                self._set(record, fuzzy or _new_id(record.key), "fuzzy" if fuzzy else "new")
+                self._link_full_name(record)
             else:
                 deferred.append(record)
         return deferred
+
+    def _link_full_name(self, record: _Record) -> None:
+        fuzzy, name = self._fuzzy_target(record)
+        if fuzzy:
+            self._set(record, fuzzy, "fuzzy", f"one letter away from {name!r}")
+        else:
+            self._set(record, _new_id(record.key), "new",
+                      "not in the knowledge base; merged with the same name elsewhere")
 
     def _find_acronyms(self, records: list[_Record]) -> None:
         """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it."""
         for record in records:
             mention = record.mention
-            match = _ACRONYM_AFTER.match(self.texts.get(mention.doc, ""), mention.end)
+            start, text = self.sentences.get((mention.doc, mention.sentence), (0, ""))
+            match = _ACRONYM_AFTER.match(text, mention.end - start)
             if match and len(record.tokens) > 1 and is_acronym(match.group(1)):
                 target = record.target or _new_id(record.key)
-                self.acronyms[mention.doc].setdefault(match.group(1), target)
+                definition = f"{mention.text} ({match.group(1)})"
+                self.acronyms[mention.doc].setdefault(match.group(1), (target, definition))
 
-    def _short_form_target(self, record: _Record, longer: Sequence[_Record]) -> str:
+    def _short_form_target(self, record: _Record,
+                           longer: Sequence[_Record]) -> tuple[str, str]:
         """The longer name in the document this mention abbreviates, if exactly one fits best."""
         counts: Counter[str] = Counter()
+        names: dict[str, str] = {}
         for other in longer:
             full_type = self._type(other.target)
             if len(other.tokens) > len(record.tokens) and _short_form_types(
                     record.mention.type, full_type) and _abbreviates(record, other, full_type):
                 counts[other.target] += 1
-        return self._best(record, counts)
+                names.setdefault(other.target, other.mention.text)
+        target = self._best(record, counts)
+        return target, names.get(target, "")
 
     def _best(self, record: _Record, counts: Counter[str]) -> str:
         """The most mentioned candidate; ties broken by the KB's weak alias, then corpus-wide."""
@@ -146,27 +207,45 @@ class _Linker:
         """Short forms a document never spells out, weak KB aliases, misspellings, new names."""
         for doc_acronyms in self.acronyms.values():
             if record.mention.text in doc_acronyms:
-                self._set(record, doc_acronyms[record.mention.text], "acronym")
+                target, definition = doc_acronyms[record.mention.text]
+                self._set(record, target, "acronym", f"acronym defined elsewhere: {definition}")
                 return
         counts: Counter[str] = Counter()
+        names: dict[str, str] = {}
         if record.mention.type in ("PERSON", "MISC"):
             for other in full_names.get(record.tokens[0], []) + \
                     full_names.get(record.tokens[-1], []):
-                if self._type(other.target) == "PERSON" and _abbreviates(record, other, "PERSON"):
+                if self._type(other.target) == "PERSON" and \
+                        _abbreviates(record, other, "PERSON"):
                     counts[other.target] = self.full_counts[other.target]
+                    names.setdefault(other.target, other.mention.text)
         target = self._best(record, counts)
         if target:
-            self._set(record, target, "corpus-short-form")
+            self._set(record, target, "corpus-short-form",
+                      f"short form of {names[target]!r}, the corpus's most mentioned "
+                      f"such name ({self.full_counts[target]} mentions)")
             return
         target = self._weak_kb_target(record)
         if target:
-            self._set(record, target, "kb-weak")
+            self._set(record, target, "kb-weak", f"ambiguous name; {target} fits the "
+                                                 "type and the document's context")
             return
-        target = self._fuzzy_target(record)
-        if target:
-            self._set(record, target, "fuzzy")
-            return
-        self._set(record, _new_id(record.key), "new")
+        if len(record.tokens) > 1 or not self._is_weak(record):
+            fuzzy, name = self._fuzzy_target(record)
+            if fuzzy:
+                self._set(record, fuzzy, "fuzzy", f"one letter away from {name!r}")
+                return
+        why = "ambiguous name without enough context; kept apart" if self._is_weak(record) \
+            else "not in the knowledge base; merged with the same name elsewhere"
+        self._set(record, _new_id(record.key), "new", why)
+
+    def _context_text(self, doc: str) -> str:
+        """The document's normalised text (its sentences), padded for word lookups."""
+        if doc not in self._context:
+            parts = [self.sentences[(doc, r.mention.sentence)][1] for r in self.by_doc[doc]
+                     if (doc, r.mention.sentence) in self.sentences]
+            self._context[doc] = " " + normalize_name(" ".join(dict.fromkeys(parts))) + " "
+        return self._context[doc]
 
     def _weak_kb_target(self, record: _Record) -> str:
         """A weak alias links when one candidate fits the type and the document's context."""
@@ -176,31 +255,25 @@ class _Linker:
                       if _compatible(record.mention.type, self.kb.entities[c].type)]
         if len(candidates) == 1:
             return candidates[0]
-        text = normalize_name(self.texts.get(record.mention.doc, ""))
-        doc_targets = {r.target for r in self.records if r.mention.doc == record.mention.doc}
+        text = self._context_text(record.mention.doc)
+        doc_targets = {r.target for r in self.by_doc[record.mention.doc]}
         scores = Counter({c: sum(1 for word in self.kb.entities[c].context
-                                 if word in doc_targets or normalize_name(word) in text)
+                                 if word in doc_targets or f" {normalize_name(word)} " in text)
                           for c in candidates})
         ranked = scores.most_common(2)
         if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         return ""
 
-    def _fuzzy_target(self, record: _Record) -> str:
+    def _fuzzy_target(self, record: _Record) -> tuple[str, str]:
         """A misspelling of a known name: one long token off by one edit, the rest equal."""
-        if self._is_weak(record):
-            return ""
-        known = {r.tokens: r.target for r in self.records
-                 if r.target and r.how in ("kb", "new") and len(r.tokens) == len(record.tokens)}
-        if self.kb:
-            for key, owner in self.kb.strong.items():
-                tokens = tuple(key.split())
-                if len(tokens) == len(record.tokens):
-                    known.setdefault(tokens, owner)
-        found = {target for tokens, target in known.items()
-                 if _one_typo_apart(record.tokens, tokens)
-                 and _compatible(record.mention.type, self._type(target))}
-        return found.pop() if len(found) == 1 else ""
+        typed = len(record.tokens) == 1  # in longer names the identical words are evidence
+        found = {target: " ".join(tokens) for tokens, target in self.fuzzy.near(record.tokens)
+                 .items() if tokens != record.tokens and _one_typo_apart(record.tokens, tokens)
+                 and (not typed or _compatible(record.mention.type, self._type(target)))}
+        if len(found) == 1:
+            return next(iter(found.items()))
+        return "", ""
 
     def _type(self, target: str) -> str:
         if self.kb and target in self.kb.entities:
@@ -208,23 +281,74 @@ class _Linker:
         return _majority_type(self.types.get(target, Counter()))
 
 
-def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None) -> Linking:
+def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
+                  curation: Curation | None = None) -> Linking:
     """Link every mention of the corpus to a canonical entity (deterministic)."""
-    extractions = list(extractions)
-    texts = {e.doc.id: e.doc.text for e in extractions}
+    curation = curation or Curation()
+    sentences: dict[tuple[str, int], tuple[int, str]] = {}
     records = []
     for extraction in extractions:
+        for sentence in extraction.sentences:
+            sentences[(extraction.doc.id, sentence.index)] = (sentence.start, sentence.text)
         for mention in extraction.mentions:
             key = normalize_name(strip_titles(mention.text))
-            if key:
+            if key and key not in curation.ignore:
                 records.append(_Record(mention, key, tuple(key.split())))
-    linker = _Linker(kb, texts, records)
+    linker = _Linker(kb, curation, sentences, records)
     linker.run()
-    return Linking(_entities(linker), tuple(
-        LinkedMention(r.mention, r.target, r.how) for r in records))
+    _apply_curation(linker, curation)
+    return Linking(_entities(linker, curation), tuple(
+        LinkedMention(r.mention, r.target, r.how, r.why) for r in records))
 
 
-def _entities(linker: _Linker) -> dict[str, Entity]:
+def _apply_curation(linker: _Linker, curation: Curation) -> None:
+    """Resolve curated targets ('ref:' ids, labels or names) and apply merges."""
+    resolve = _reference_resolver(linker)
+    for record in linker.records:
+        if record.target.startswith("ref:"):
+            reference = record.target[4:]
+            record.target = resolve(reference) or _new_id(normalize_name(reference))
+    redirect: dict[str, str] = {}
+    for references, _ in curation.merges:
+        targets = list(dict.fromkeys(t for t in (resolve(r) for r in references) if t))
+        known = [t for t in targets if linker.kb and t in linker.kb.entities]
+        canonical = (known or targets or [""])[0]  # a knowledge-base node keeps its id
+        for target in targets:
+            if target != canonical:
+                redirect[target] = canonical
+    for record in linker.records:
+        seen = set()
+        while record.target in redirect and record.target not in seen:
+            seen.add(record.target)
+            record.target = redirect[record.target]
+
+
+def _reference_resolver(linker: _Linker) -> Callable[[str], str]:
+    """A function from a node id, label or name to the node id it refers to ('' if none)."""
+    ids = {r.target for r in linker.records}
+    names: dict[str, set[str]] = defaultdict(set)
+    for record in linker.records:
+        names[record.key].add(record.target)
+    kb = linker.kb
+
+    def resolve(reference: str) -> str:
+        if reference in ids or (kb and reference in kb.entities):
+            return reference
+        key = normalize_name(strip_titles(reference))
+        if kb and key in kb.strong:
+            return kb.strong[key]
+        if _new_id(key) in ids:
+            return _new_id(key)
+        owners = names.get(key, set())
+        return next(iter(owners)) if len(owners) == 1 else ""
+
+    return resolve
+
+
+def _entities(linker: _Linker, curation: Curation) -> dict[str, Entity]:
+    resolve = _reference_resolver(linker)
+    labels = {resolve(ref): label for ref, (label, _) in curation.labels.items()}
+    types = {resolve(ref): kind for ref, (kind, _) in curation.types.items()}
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for record in linker.records:
         surfaces[record.target][record.mention.text] += 1
@@ -233,12 +357,14 @@ def _entities(linker: _Linker) -> dict[str, Entity]:
         aliases = tuple(sorted(forms, key=lambda s: (-forms[s], s)))
         kb_entity = linker.kb.entities.get(target) if linker.kb else None
         if kb_entity:
-            entities[target] = Entity(target, kb_entity.label, kb_entity.type, target, "kb",
-                                      aliases)
+            entity = Entity(target, kb_entity.label, kb_entity.type, target, "kb", aliases)
         else:
             label = max(aliases, key=lambda s: (len(s.split()), forms[s], s))
-            entities[target] = Entity(target, strip_titles(label), linker._type(target), "",
-                                      "new", aliases)
+            entity = Entity(target, strip_titles(label), linker._type(target), "", "new",
+                            aliases)
+        entities[target] = Entity(entity.id, labels.get(target, entity.label),
+                                  types.get(target, entity.type), entity.kb_id, entity.how,
+                                  entity.aliases)
     return entities
 
 
@@ -257,8 +383,12 @@ def _abbreviates(short: _Record, full: _Record, full_type: str) -> bool:
 
 
 def _short_form_types(short: str, full: str) -> bool:
-    """Only people and organisations have short forms; 'Korea' never shortens 'Korea Utara'."""
-    return full in ("PERSON", "ORG") and short in (full, "MISC")
+    """Only people and organisations have short forms; 'Korea' never shortens 'Korea Utara'.
+    A surname the model typed as an organisation still shortens a person in the same
+    document ('Pacheco Pardo'); places never do."""
+    if full == "PERSON":
+        return short in ("PERSON", "MISC", "ORG")
+    return full == "ORG" and short in ("ORG", "MISC")
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -267,6 +397,8 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _one_typo_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) != len(b):
+        return False
     differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     if len(differing) != 1:
         return False

@@ -19,7 +19,8 @@ TITLE_WORDS = frozenset(
     king queen prince princess pope governor mayor senator chairman chairwoman director
     spokesman spokeswoman ambassador professor doctor captain colonel general admiral
     commander judge pemimpin diktator pejabat analis pakar peneliti ilmuwan luar negeri
-    dalam pertahanan keuangan
+    dalam pertahanan keuangan ajudan asisten penasihat wartawan jurnalis koresponden
+    kolumnis
     """.split()
 )
 

@@ -6,8 +6,6 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any, cast
 
 import spacy
@@ -19,13 +17,20 @@ from spacy.tokens import Doc, Span
 from .clean import content_blocks
 from .errors import ModelError
 from .kb import KnowledgeBase
+from .models import resolve_model
 from .names import is_title_word
-from .propose import LOC_HEADS, ORG_HEADS, STATE_ORGAN_HEADS, common_words, propose_names
+from .propose import (
+    DAYS_AND_MONTHS,
+    LOC_HEADS,
+    ORG_HEADS,
+    STATE_ORGAN_HEADS,
+    common_words,
+    propose_names,
+)
 from .types import Block, Document, Extraction, Mention, Sentence
 
 log = logging.getLogger("graphkit")
 
-SHIPPED_MODEL = "id_news_ner"
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG",
@@ -38,19 +43,16 @@ _PRIORITY = {"kb": 0, "model": 1, "rule": 2}
 _Candidate = tuple[int, int, str, str]  # start token, end token, type, source
 
 
-def shipped_model_path() -> Path:
-    """Where the trained Indonesian NER model lives inside the package."""
-    return Path(str(resources.files("graphkit") / "models" / SHIPPED_MODEL))
-
-
 def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
-                  propose: bool | None = None) -> Language:
+                  propose: bool | None = None, with_kb: bool = True) -> Language:
     """The spaCy pipeline graphkit runs: a statistical NER model (the shipped Indonesian
     one by default, `"blank"` for none, or any installed spaCy pipeline name or path),
     a sentencizer, and the `graphkit_entities` component that adds knowledge-base names
-    and, where no model is loaded (or `propose=True`), rule-proposed capitalised names.
+    (the bundled knowledge base unless `kb` is given or `with_kb=False`) and rule-proposed
+    capitalised names: all of them without a model, only multi-word names the model
+    missed with one (`propose=True/False` forces either).
 
-    >>> nlp = load_pipeline("blank", kb=None)
+    >>> nlp = load_pipeline("blank", with_kb=False)
     >>> [(e.text, e.label_) for e in nlp("Kemarin Mason Richey tiba di Seoul.").ents]
     [('Mason Richey', 'PERSON'), ('Seoul', 'MISC')]
     """
@@ -62,23 +64,24 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
     for unused in ("lemmatizer", "attribute_ruler", "tagger", "morphologizer"):
         if unused in nlp.pipe_names:
             nlp.disable_pipe(unused)
-    combiner = cast(EntityCombiner, nlp.add_pipe(
-        "graphkit_entities", last=True,
-        config={"propose": (not has_ner) if propose is None else propose}))
+    mode = ("all" if propose or (propose is None and not has_ner) else
+            "missed" if propose is None else "none")
+    combiner = cast(EntityCombiner, nlp.add_pipe("graphkit_entities", last=True,
+                                                 config={"propose": mode}))
+    if kb is None and with_kb:
+        from .kb import load_kb
+
+        kb = load_kb()
     if kb is not None:
         combiner.add_kb(kb, nlp.tokenizer)
     return nlp
 
 
 def _load_model(model: str | None) -> Language:
+    model = resolve_model(model)
     if model == "blank":
+        log.info("no statistical NER model; using rules and the knowledge base only")
         return spacy.blank("id")
-    if model is None:
-        path = shipped_model_path()
-        if not (path / "config.cfg").is_file():
-            log.info("no shipped NER model; using rules and the knowledge base only")
-            return spacy.blank("id")
-        model = str(path)
     try:
         return spacy.load(model)
     except (OSError, ValueError) as exc:
@@ -95,7 +98,7 @@ class EntityCombiner:
     or hyphens ("AS-Korea Selatan", "Putin-Kim") is split into those names."""
 
     vocab: Any
-    propose: bool
+    propose: str  # "all" (no model), "missed" (multi-word names the model missed), "none"
     matcher: PhraseMatcher = field(init=False)
     match_types: dict[int, str] = field(default_factory=dict)
     weak_keys: set[int] = field(default_factory=set)
@@ -119,7 +122,7 @@ class EntityCombiner:
         strong, weak = self._kb_spans(doc)
         chosen: list[_Candidate] = []
         taken: set[int] = set()
-        if self.propose:
+        if self.propose == "all":
             # Rules mode: ambiguous short names ('Kim') must not cut a longer capitalised
             # name ('Duyeon Kim'), so they only fill what the name rules leave.
             _choose(strong + self._model_spans(doc, strong), chosen, taken)
@@ -127,6 +130,9 @@ class EntityCombiner:
             _choose(weak + proposed, chosen, taken)
         else:
             _choose(strong + weak + self._model_spans(doc, strong + weak), chosen, taken)
+            if self.propose == "missed":
+                _choose([(s, e, label, "rule") for s, e, label in propose_names(doc, taken)
+                         if e - s > 1 and label != "MISC"], chosen, taken)
         doc.ents = [Span(doc, s, e, label=label, kb_id=source)
                     for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)]
         return doc
@@ -152,7 +158,7 @@ class EntityCombiner:
             if label is None or start >= end or _tiled_by(doc, start, end, kb_bounds):
                 continue
             spans.append((start, end, label, "model"))
-        return spans
+        return _join_hyphenated(doc, spans, kb_bounds)
 
 
 def _choose(candidates: list[_Candidate], chosen: list[_Candidate], taken: set[int]) -> None:
@@ -190,12 +196,33 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
 
 
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading title words ('Presiden') and punctuation at either end."""
+    """Drop leading title words ('Presiden'), and punctuation, numbers, days and months at
+    the end ('Pyongyang 24', 'Kim September')."""
     while start < end and (is_title_word(doc[start].text) or doc[start].is_punct):
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num
+                           or doc[end - 1].lower_ in DAYS_AND_MONTHS):
         end -= 1
     return start, end
+
+
+def _join_hyphenated(doc: Doc, spans: list[_Candidate],
+                     kb_bounds: set[tuple[int, int]]) -> list[_Candidate]:
+    """'Leif' + '-' + 'Eric Easley' from the model is one name: join same-type model spans
+    around a hyphen written without spaces, unless both are known names ('Korea Utara-Rusia')."""
+    joined: list[_Candidate] = []
+    for span in spans:
+        if joined:
+            last = joined[-1]
+            hyphen = doc[last[1]] if last[1] < len(doc) else None
+            if (hyphen is not None and hyphen.text == "-" and span[0] == last[1] + 1
+                    and not doc[last[1] - 1].whitespace_ and not hyphen.whitespace_
+                    and last[3] == span[3] == "model" and last[2] == span[2]
+                    and not _tiled_by(doc, last[0], span[1], kb_bounds)):
+                joined[-1] = (last[0], span[1], last[2], "model")
+                continue
+        joined.append(span)
+    return joined
 
 
 def _tiled_by(doc: Doc, start: int, end: int, bounds: set[tuple[int, int]]) -> bool:
@@ -212,8 +239,8 @@ def _tiled_by(doc: Doc, start: int, end: int, bounds: set[tuple[int, int]]) -> b
     return pieces >= 2
 
 
-@Language.factory("graphkit_entities", default_config={"propose": True})
-def make_entity_combiner(nlp: Language, name: str, propose: bool) -> EntityCombiner:
+@Language.factory("graphkit_entities", default_config={"propose": "all"})
+def make_entity_combiner(nlp: Language, name: str, propose: str) -> EntityCombiner:
     return EntityCombiner(nlp.vocab, propose)
 
 

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from .cooccur import WINDOWS, count_cooccurrences
 from .corpus import read_corpus
+from .curation import discover_overlays, load_curation
+from .dates import within_dates
 from .errors import CorpusError, GraphkitError
+from .filters import apply_settings, check_settings
 from .graph import build_graph
-from .kb import load_kb
+from .kb import KnowledgeBase, load_kb
 from .link import link_mentions
-from .ner import extract, load_pipeline
+from .models import pipeline_fingerprint
 from .result import Build
-from .types import Extraction
+from .store import Store
+from .types import Document, Extraction
 
 log = logging.getLogger("graphkit")
+STORE_PATH = Path(".graphkit") / "store.sqlite"  # inside the output folder
+_SAVE_EVERY = 64  # documents per store transaction
 
 
 @dataclass(frozen=True)
@@ -28,17 +35,27 @@ class Settings:
     window: str = "sentence"
     min_weight: int = 1
     kb_files: tuple[str, ...] = ()
+    curation_files: tuple[str, ...] = ()
+    discover_curation: bool = True
     model: str | None = None
     clean: bool = True
     propose: bool | None = None
     text_field: str = "text"
     batch_size: int = 64
+    since: str | None = None  # documents dated before/after go (undated ones too, if set)
+    until: str | None = None
+    top: int | None = None  # graph filters (graphkit.filters), applied after building
+    top_by: str = "mentions"
+    types: tuple[str, ...] = ()
+    drop_isolates: bool = False
+    backbone: float | None = None
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
             raise GraphkitError(f"--window must be one of {', '.join(WINDOWS)}")
         if self.min_weight < 1:
             raise GraphkitError("--min-weight must be at least 1")
+        check_settings(self)
 
 
 def make_settings(settings: Settings | None = None, **options: Any) -> Settings:
@@ -47,18 +64,21 @@ def make_settings(settings: Settings | None = None, **options: Any) -> Settings:
     unknown = sorted(set(options) - known)
     if unknown:
         raise GraphkitError(f"unknown build option(s): {', '.join(unknown)}")
-    if "kb_files" in options:
-        options["kb_files"] = tuple(str(f) for f in options["kb_files"])
+    for name in ("kb_files", "curation_files"):
+        if name in options:
+            options[name] = tuple(str(f) for f in options[name])
     return replace(settings or Settings(), **options)
 
 
 def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = None,
-          settings: Settings | None = None,
+          settings: Settings | None = None, store: str | Path | bool | None = None,
           on_document: Callable[[Extraction], None] | None = None, **options: Any) -> Build:
     """Build the co-mention graph of a corpus (folders, files, .jsonl/.csv records).
 
-    Options are the fields of `Settings` (window, min_weight, kb_files, model, clean, ...).
-    With `out`, every output-contract file is written there.
+    Options are the fields of `Settings` (window, min_weight, kb_files, curation_files,
+    model, clean, ...). With `out`, every output-contract file is written there, and NER
+    results are kept in `out/.graphkit/store.sqlite` so the next build only processes new
+    or changed documents (`store=False` to skip it, or a path to put it elsewhere).
 
     >>> g = build("seeds")                                  # doctest: +SKIP
     >>> g.graph.nodes["person:vladimir-putin"]["label"]     # doctest: +SKIP
@@ -67,30 +87,91 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     settings = make_settings(settings, **options)
     paths = [corpus] if isinstance(corpus, str | Path) else list(corpus)
     kb = load_kb(settings.kb_files)
-    nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
-    documents = read_corpus(paths, text_field=settings.text_field)
-    extractions = []
-    for extraction in extract(documents, nlp, clean=settings.clean,
-                              batch_size=settings.batch_size):
-        extractions.append(extraction)
-        if on_document:
-            on_document(extraction)
+    overlays = list(settings.curation_files)
+    if settings.discover_curation:
+        overlays += [str(p) for p in discover_overlays(paths) if str(p) not in overlays]
+    curation = load_curation(overlays)
+    store_path = _store_path(store, out)
+    opened = Store(store_path) if store_path else None
+    try:
+        extractions = sorted(_extractions(paths, settings, kb, opened, on_document),
+                             key=lambda e: e.doc.id)
+    finally:
+        if opened:
+            opened.close()
     if not extractions:
         raise CorpusError(f"no readable documents in {', '.join(str(p) for p in paths)} "
                           "(supported: .txt, .md, .jsonl, .csv)")
-    extractions.sort(key=lambda e: e.doc.id)
-    linking = link_mentions(extractions, kb)
+    if settings.since or settings.until:
+        extractions = within_dates(extractions, settings.since, settings.until)
+        if not extractions:
+            raise CorpusError("no dated documents between --since and --until")
+    linking = link_mentions(extractions, kb, curation)
     cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
     graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
                         settings.min_weight)
+    graph = apply_settings(graph, settings)
     result = Build(graph, linking.entities, linking.mentions, tuple(extractions), settings)
     if out is not None:
         result.write(out)
     return result
 
 
-def estimate_documents(paths: Iterable[str | Path]) -> int:
-    """A quick count of the documents a corpus holds (for progress bars)."""
-    from .corpus import count_documents
+def _store_path(store: str | Path | bool | None, out: str | Path | None) -> Path | None:
+    if store is False or (store is None and out is None):
+        return None
+    if store is None or store is True:
+        if out is None:
+            raise GraphkitError("store=True needs an output folder or a store path")
+        return Path(out) / STORE_PATH
+    return Path(store)
 
-    return count_documents(paths)
+
+def _extractions(paths: Sequence[str | Path], settings: Settings, kb: KnowledgeBase,
+                 store: Store | None,
+                 on_document: Callable[[Extraction], None] | None) -> Iterator[Extraction]:
+    """Stored extractions for unchanged documents, NER for the rest (saved as it goes).
+    spaCy and the model are loaded only if some document needs processing."""
+    fingerprint = pipeline_fingerprint(settings.model, kb, settings.clean, settings.propose)
+    seen: set[str] = set()
+    reused: list[Extraction] = []
+
+    def to_process(documents: Iterable[Document]) -> Iterator[Document]:
+        for document in documents:
+            seen.add(document.id)
+            stored = store.lookup(document, fingerprint) if store else None
+            if stored is None:
+                yield document
+            else:
+                reused.append(stored)
+                if on_document:
+                    on_document(stored)
+
+    pending = to_process(read_corpus(paths, text_field=settings.text_field))
+    first = next(pending, None)
+    if first is not None:
+        from .ner import extract, load_pipeline  # spaCy only when something needs NER
+
+        nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
+        batch: list[Extraction] = []
+        for extraction in extract(chain([first], pending), nlp, clean=settings.clean,
+                                  batch_size=settings.batch_size):
+            batch.append(extraction)
+            if on_document:
+                on_document(extraction)
+            if len(batch) >= _SAVE_EVERY:
+                _save(store, batch, fingerprint)
+                yield from batch
+                batch = []
+        _save(store, batch, fingerprint)
+        yield from batch
+    yield from reused
+    if store:
+        removed = store.forget_except(seen)
+        if removed:
+            log.info("removed %d deleted documents from the store", removed)
+
+
+def _save(store: Store | None, batch: list[Extraction], fingerprint: str) -> None:
+    if store:
+        store.save(batch, fingerprint)

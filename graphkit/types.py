@@ -62,11 +62,12 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class LinkedMention:
-    """A mention resolved to a canonical entity id, with how it was resolved."""
+    """A mention resolved to a canonical entity id, with how and why it was resolved."""
 
     mention: Mention
     entity: str
     how: str
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)

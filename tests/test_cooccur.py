@@ -1,4 +1,7 @@
+import math
+
 import networkx as nx
+import pytest
 from networkx.algorithms import bipartite
 
 from graphkit.cooccur import count_cooccurrences
@@ -43,3 +46,20 @@ def test_npmi_is_bounded_and_windows_can_be_paragraphs():
     assert paragraph.pairs[("a", "b")].weight == 2 and paragraph.total_windows == 2
     document = count_cooccurrences([ex], mentions, window="document")
     assert document.pairs[("a", "b")].weight == 1 and document.npmi("a", "b") == 1.0
+
+
+def test_dice_jaccard_and_g2():
+    ex, mentions = make("d", [["a", "b"], ["a", "b"], ["a"], ["c"], ["b", "c"]])
+    counts = count_cooccurrences([ex], mentions)
+    # a in 3 windows, b in 3, both in 2, of 5
+    assert counts.dice("a", "b") == round(2 * 2 / 6, 6)
+    assert counts.jaccard("b", "a") == 0.5
+    observed = (2, 1, 1, 1)  # both, only a, only b, neither; n = 5
+    expected = (9 / 5, 6 / 5, 6 / 5, 4 / 5)
+    g2 = 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected, strict=True))
+    assert counts.g2("a", "b") == pytest.approx(g2, abs=1e-6)
+    # G² of an exact independence table is 0; a strong tie scores high
+    ex, mentions = make("e", [["a", "b"], ["a"], ["b"], []])
+    assert count_cooccurrences([ex], mentions).g2("a", "b") == 0.0
+    ex, mentions = make("f", [["a", "b"]] * 4 + [["c"]] * 4)
+    assert count_cooccurrences([ex], mentions).g2("a", "b") > 10

@@ -21,11 +21,12 @@ def flat_value(value: Any) -> Any:
 
 
 def flat_graph(graph: nx.Graph) -> nx.Graph:
-    """A copy of `graph` whose attributes are all scalars (GraphML, GEXF, CSV)."""
+    """A copy of `graph` whose attributes are all scalars (GraphML, GEXF, CSV), keys sorted
+    so that a graph read back from any format writes the same bytes."""
     flat = nx.Graph()
-    flat.graph.update({k: flat_value(v) for k, v in graph.graph.items()})
+    flat.graph.update({k: flat_value(v) for k, v in sorted(graph.graph.items())})
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, **{k: flat_value(v) for k, v in data.items()})
+        flat.add_node(node, **{k: flat_value(v) for k, v in sorted(data.items())})
     for a, b, data in graph.edges(data=True):
-        flat.add_edge(a, b, **{k: flat_value(v) for k, v in data.items()})
+        flat.add_edge(a, b, **{k: flat_value(v) for k, v in sorted(data.items())})
     return flat

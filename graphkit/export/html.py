@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from typing import Any
 
 import networkx as nx
+
+from .colors import COMMUNITY_COLORS, OTHER_COLOR, TYPE_COLORS
 
 MAX_NODES = 300  # vis-network stays responsive up to a few hundred nodes
 _VIS_DIR = ("lib", "vis-9.1.2")
@@ -36,32 +39,73 @@ def visible_subgraph(graph: nx.Graph, max_nodes: int = MAX_NODES) -> nx.Graph:
     return graph.subgraph(ranked[:max_nodes])
 
 
+NODE_SPACING = 70.0  # pixels per sqrt(node) of a component's radius on the page
+
+
+def _component_layout(graph: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Positions in [-1, 1] for one connected component (log-damped weights)."""
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    component = nx.Graph()
+    component.add_nodes_from(nodes)
+    component.add_edges_from((a, b, {"pull": 1.0 + math.log(d.get("weight", 1))})
+                             for a, b, d in graph.subgraph(nodes).edges(data=True))
+    positions = nx.spring_layout(component, seed=7, weight="pull", iterations=100)
+    return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+
+
 def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Deterministic positions computed once in Python, so the page needs no physics."""
-    if graph.number_of_nodes() == 0:
-        return {}
-    positions = nx.spring_layout(graph, seed=7, weight="weight", iterations=100)
-    scale = 60.0 * max(graph.number_of_nodes(), 4) ** 0.5
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1))
-            for n, (x, y) in positions.items()}
+    """Deterministic positions computed once in Python, so the page needs no physics: the
+    largest component in the middle, smaller ones and isolated nodes in rows beneath it."""
+    components = sorted((sorted(c) for c in nx.connected_components(graph)),
+                        key=lambda c: (-len(c), c[0]))
+    placed: dict[str, tuple[float, float]] = {}
+    cursor_x = cursor_y = row_height = 0.0
+    width = 0.0
+    for index, nodes in enumerate(components):
+        radius = NODE_SPACING * max(len(nodes), 1) ** 0.5 * (2.0 if index == 0 else 0.8)
+        if index == 0:
+            width = 2 * radius
+            cursor_x, cursor_y = -radius, radius + NODE_SPACING * 1.5
+        elif cursor_x + 2 * radius > width / 2 + radius and cursor_x > -width / 2:
+            cursor_x, cursor_y = -width / 2, cursor_y + row_height + NODE_SPACING
+            row_height = 0.0
+        center = (0.0, 0.0) if index == 0 else (cursor_x + radius, cursor_y + radius)
+        for node, (x, y) in _component_layout(graph, nodes).items():
+            placed[node] = (round(center[0] + x * radius, 1), round(center[1] + y * radius, 1))
+        if index:
+            cursor_x += 2 * radius + NODE_SPACING
+            row_height = max(row_height, 2 * radius)
+    return placed
 
 
-def page_data(graph: nx.Graph, summary: str) -> dict[str, Any]:
+NODE_FIELDS = ("label", "type", "aliases", "mentions", "documents", "kb_id", "degree",
+               "weighted_degree", "pagerank", "betweenness", "community")
+EDGE_FIELDS = ("weight", "documents", "npmi", "dice", "g2", "first_date", "last_date",
+               "evidence")
+
+
+def _fields(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: data[name] for name in names if name in data}
+
+
+def page_data(graph: nx.Graph, summary: str = "") -> dict[str, Any]:
     """What the page's script reads: nodes with positions, edges with evidence, notes."""
     shown = visible_subgraph(graph)
     positions = layout(shown)
-    nodes = [{"id": n, "label": d["label"], "type": d["type"], "aliases": d["aliases"],
-              "mentions": d["mentions"], "documents": d["documents"], "kb_id": d["kb_id"],
-              "x": positions[n][0], "y": positions[n][1]}
+    nodes = [{"id": n, "x": positions[n][0], "y": positions[n][1], **_fields(d, NODE_FIELDS)}
              for n, d in sorted(shown.nodes(data=True))]
-    edges = [{"source": min(a, b), "target": max(a, b), "weight": d["weight"],
-              "documents": d["documents"], "npmi": d["npmi"], "evidence": d["evidence"]}
+    edges = [{"source": min(a, b), "target": max(a, b), **_fields(d, EDGE_FIELDS)}
              for a, b, d in sorted(shown.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2])))]
     truncated = ""
     if shown.number_of_nodes() < graph.number_of_nodes():
         truncated = (f"Showing the {shown.number_of_nodes()} most mentioned of "
                      f"{graph.number_of_nodes()} entities; graph.graphml and graph.json hold all.")
-    return {"graph": {"summary": summary, "truncated": truncated}, "nodes": nodes, "edges": edges}
+    summary = summary or (f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    return {"graph": {"summary": summary, "truncated": truncated},
+            "colors": {"types": TYPE_COLORS, "other": OTHER_COLOR,
+                       "communities": list(COMMUNITY_COLORS)},
+            "nodes": nodes, "edges": edges}
 
 
 def html_text(graph: nx.Graph, summary: str = "") -> str:

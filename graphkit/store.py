@@ -1,0 +1,129 @@
+"""The per-document store: NER results in SQLite, keyed by content and pipeline version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import OutputError
+from .types import Document, Extraction, Mention, Sentence
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    extraction TEXT NOT NULL
+);
+"""
+
+
+def document_digest(document: Document) -> str:
+    """A fingerprint of everything about a document that NER and the outputs depend on."""
+    h = hashlib.sha256()
+    for part in (document.id, document.text, document.title, document.date, document.url):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Store:
+    """SQLite file of extractions. Each write is a transaction, so a killed run leaves
+    every document either stored completely or not at all; rerunning finishes the rest."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise OutputError(f"cannot open the store {path}: {exc}") from None
+        self._check_version()
+
+    def _check_version(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif row[0] != str(SCHEMA_VERSION):
+            self._db.execute("DELETE FROM documents")
+            self._db.execute("UPDATE meta SET value=? WHERE key='schema'",
+                             (str(SCHEMA_VERSION),))
+
+    def lookup(self, document: Document, pipeline: str) -> Extraction | None:
+        """The stored extraction of this exact document under this pipeline, if any."""
+        row = self._db.execute(
+            "SELECT extraction FROM documents WHERE id=? AND digest=? AND pipeline=?",
+            (document.id, document_digest(document), pipeline)).fetchone()
+        return None if row is None else extraction_from_json(document, row[0])
+
+    def save(self, extractions: Iterable[Extraction], pipeline: str) -> None:
+        """Store extractions in one transaction."""
+        rows = [(e.doc.id, document_digest(e.doc), pipeline, extraction_to_json(e))
+                for e in extractions]
+        if not rows:
+            return
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", rows)
+
+    def forget_except(self, keep: set[str]) -> int:
+        """Remove documents no longer in the corpus; returns how many."""
+        stored = [r[0] for r in self._db.execute("SELECT id FROM documents")]
+        gone = [(doc_id,) for doc_id in stored if doc_id not in keep]
+        if gone:
+            with self._transaction():
+                self._db.executemany("DELETE FROM documents WHERE id=?", gone)
+        return len(gone)
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def extraction_to_json(extraction: Extraction) -> str:
+    """Compact JSON of sentences and mentions (the document itself is not stored)."""
+    return json.dumps({
+        "sentences": [[s.start, s.end, s.paragraph, s.text] for s in extraction.sentences],
+        "mentions": [[m.start, m.end, m.text, m.type, m.sentence, m.source]
+                     for m in extraction.mentions],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def extraction_from_json(document: Document, text: str) -> Extraction:
+    data: dict[str, Any] = json.loads(text)
+    sentences = tuple(Sentence(i, s[0], s[1], s[2], s[3])
+                      for i, s in enumerate(data["sentences"]))
+    mentions = tuple(Mention(document.id, m[0], m[1], m[2], m[3], m[4], m[5])
+                     for m in data["mentions"])
+    return Extraction(document, sentences, mentions)
+
+
+def stored_extractions(store: Store, documents: Iterable[Document],
+                       pipeline: str) -> Iterator[tuple[Document, Extraction | None]]:
+    """Pair each document with its stored extraction (None when it must be processed)."""
+    for document in documents:
+        yield document, store.lookup(document, pipeline)

@@ -1,0 +1,136 @@
+"""graph.html in a real headless browser (Debian's chromium driven by playwright)."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import graphkit
+from graphkit.export.html import MAX_NODES
+
+CHROMIUM = shutil.which("chromium") or ""
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+XSS = ("Putin bertemu Kim Jong Un di <img src=x onerror=alert(1)> Seoul.\n"
+       "</script><script>alert(1)</script> Putin dan Kim Jong Un berbicara.\n")
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM, reason="Debian's chromium is not installed")]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A page opened offline from disk, recording requests, console errors and dialogs."""
+
+    def __init__(self, browser, path: Path):
+        self.context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+        self.page = self.context.new_page()
+        self.requests, self.errors, self.dialogs = [], [], []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_function("window.graphkit && window.graphkit.ready", timeout=10000)
+
+    def js(self, script: str, arg=None):
+        return self.page.evaluate(script, arg)
+
+    def node_id(self, label: str) -> str:
+        return self.js("l => window.graphkit.data.nodes.find(n => n.label === l).id", label)
+
+    def click_edge(self, a: str, b: str) -> None:
+        """Really click the drawn edge a–b, at a point of it no node or other edge covers."""
+        point = self.js("""([a, b]) => {
+          const g = window.graphkit, net = g.network;
+          const index = g.data.edges.findIndex(e => (e.source === a && e.target === b) ||
+                                                    (e.source === b && e.target === a));
+          const pos = net.getPositions([a, b]);
+          net.moveTo({position: {x: (pos[a].x + pos[b].x) / 2, y: (pos[a].y + pos[b].y) / 2},
+                      scale: 2.5, animation: false});
+          net.redraw();
+          for (const f of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7]) {
+            const dom = net.canvasToDOM({x: pos[a].x + f * (pos[b].x - pos[a].x),
+                                         y: pos[a].y + f * (pos[b].y - pos[a].y)});
+            if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === index) return dom;
+          }
+          return null;
+        }""", [a, b])
+        assert point, "no clickable point on the edge"
+        box = self.page.locator("#net canvas").bounding_box()
+        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def seed_page(browser, seed_out):
+    page = Page(browser, seed_out / "graph.html")
+    yield page
+    page.close()
+
+
+def test_loads_offline_without_errors_or_requests(seed_page, seed_build):
+    assert seed_page.errors == []
+    assert seed_page.requests == [seed_page.url]
+    drawn = seed_page.js("Object.keys(window.graphkit.network.getPositions()).length")
+    assert drawn == min(seed_build.graph.number_of_nodes(), MAX_NODES)
+    assert seed_page.js("window.graphkit.network.physics.options.enabled") is False
+
+
+def test_search_finds_and_focuses_putin(seed_page):
+    putin = seed_page.node_id("Vladimir Putin")
+    seed_page.page.fill("#search", "Putin")
+    seed_page.page.press("#search", "Enter")
+    assert seed_page.js("window.graphkit.network.getSelectedNodes()") == [putin]
+    assert seed_page.page.locator("#panel h2").first.text_content() == "Vladimir Putin"
+    assert seed_page.page.locator("#panel ol.neighbours li").count() > 0
+
+
+def test_clicking_the_putin_kim_edge_shows_evidence(seed_page):
+    seed_page.click_edge(seed_page.node_id("Vladimir Putin"), seed_page.node_id("Kim Jong Un"))
+    assert "Vladimir Putin" in seed_page.page.locator("#panel h2").first.text_content()
+    evidence = seed_page.page.locator("#panel ol.evidence li")
+    assert evidence.count() >= 1
+    assert ".txt" in evidence.first.locator(".doc").text_content()
+    assert "Putin" in evidence.all_text_contents()[0] or "Kim" in evidence.all_text_contents()[0]
+
+
+def test_type_legend_and_weight_slider_filter(seed_page, seed_build):
+    persons = sum(1 for _, t in seed_build.graph.nodes(data="type") if t == "PERSON")
+    total = seed_page.js("Object.keys(window.graphkit.network.getPositions()).length")
+    seed_page.page.locator("#legend span", has_text="PERSON").click()
+    shown = seed_page.js("Object.keys(window.graphkit.network.getPositions()).length")
+    assert shown == total - persons
+    seed_page.page.locator("#legend span", has_text="PERSON").click()
+    seed_page.page.locator("#minweight").fill("3")
+    visible = seed_page.js("window.graphkit.network.body.data.edges.get().length")
+    heavy = sum(1 for *_, w in seed_build.graph.edges(data="weight") if w >= 3)
+    assert visible == heavy
+    seed_page.page.locator("#minweight").fill("1")
+
+
+def test_crafted_article_runs_nothing(browser, tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "xss.txt").write_text(XSS, encoding="utf-8")
+    graphkit.build(tmp_path / "c", out=tmp_path / "o", model="blank")
+    page = Page(browser, tmp_path / "o" / "graph.html")
+    try:
+        page.js("window.graphkit.focus('Putin')")
+        page.page.locator("#panel ol.neighbours button").first.click()
+        texts = " ".join(page.page.locator("#panel ol.evidence li").all_text_contents())
+        assert "<img src=x onerror=alert(1)>" in texts or "</script><script>" in texts
+        assert page.js("document.querySelectorAll('img').length") == 0
+        assert page.dialogs == [] and page.errors == [] and page.requests == [page.url]
+    finally:
+        page.close()
