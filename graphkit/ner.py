@@ -21,6 +21,7 @@ from .models import resolve_model
 from .names import is_title_word
 from .propose import (
     DAYS_AND_MONTHS,
+    EVENT_HEADS,
     LOC_HEADS,
     ORG_HEADS,
     STATE_ORGAN_HEADS,
@@ -151,10 +152,11 @@ class EntityCombiner:
 
     def _model_spans(self, doc: Doc, kb_spans: list[_Candidate]) -> list[_Candidate]:
         kb_bounds = {(s, e) for s, e, _, _ in kb_spans}
+        places = {(s, e) for s, e, t, _ in kb_spans if t == "GPE"}
         spans = []
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
-            start, end = _trim_span(doc, ent.start, ent.end)
+            start, end = _split_model_span(doc, *_trim_span(doc, ent.start, ent.end), places)
             if label is None or start >= end or _tiled_by(doc, start, end, kb_bounds):
                 continue
             spans.append((start, end, label, "model"))
@@ -204,6 +206,32 @@ def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS):
         end -= 1
     return start, end
+
+
+def _split_model_span(doc: Doc, start: int, end: int,
+                      places: set[tuple[int, int]]) -> tuple[int, int]:
+    """Keep the name in a model span that ran too far: up to an opening bracket
+    ('Perserikatan Bangsa-Bangsa ( PBB'), after an inner title ('Qatar Sheikh Tamim ...'),
+    without leading ordinary words ('Nasib Muslim Rohingya'), and without a trailing known
+    place unless the name is a state organ ('Bandara Vnukovo' in 'Bandara Vnukovo Moskow',
+    but 'Kementerian Pertahanan Korea Selatan')."""
+    for i in range(start, end):
+        if doc[i].text in "([{":
+            end = i
+            break
+    for i in range(start + 1, end - 1):
+        if doc[i].text[:1].isupper() and is_title_word(doc[i].text):
+            start = i + 1
+    common = common_words()
+    heads = ORG_HEADS | LOC_HEADS | EVENT_HEADS
+    while end - start > 1 and doc[start].lower_ in common and doc[start].lower_ not in heads:
+        start += 1
+    if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS:
+        for place_start, place_end in places:
+            if place_end == end and start + 2 <= place_start:
+                end = place_start
+                break
+    return _trim_span(doc, start, end)
 
 
 def _join_hyphenated(doc: Doc, spans: list[_Candidate],

@@ -43,6 +43,13 @@ ORG_HEADS = frozenset(
     council committee agency ministry department bureau
     """.split()
 )
+# Events are often named with ordinary words: "Perang Dunia II", "Piala Dunia".
+EVENT_HEADS = frozenset(
+    """
+    perang piala konferensi olimpiade pemilu pemilihan festival kongres pertempuran
+    revolusi krisis operasi ktt sidang forum pekan hari tahun
+    """.split()
+)
 # Organs of a state carry its name: "Departemen Luar Negeri AS" is one organisation.
 STATE_ORGAN_HEADS = frozenset(
     """
