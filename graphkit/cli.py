@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -122,10 +123,17 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--since", default=None, help="Only documents published on or after this "
                                             "date (YYYY-MM-DD); undated ones are left out.")
 @click.option("--until", default=None, help="Only documents published on or before this date.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="NER processes [default: all cores for 200+ documents, else 1].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where NER runs: this machine or a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.pass_obj
 def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
           curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
-          text_field: str, window: str, min_weight: int, **filters: Any) -> None:
+          text_field: str, window: str, min_weight: int, jobs: int | None, engine: str,
+          scheduler: str | None, **filters: Any) -> None:
     """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
 
     \b
@@ -134,21 +142,43 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
       graphkit build articles.jsonl --text-field body --window paragraph
       graphkit build news/ --kb my_people.csv --curation fixes.yaml --min-weight 2
       graphkit build news/ --since 2024-06-01 --top 300 --top-by pagerank --drop-isolates
+      graphkit build news/ --jobs 2
+      graphkit build news/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .corpus import count_documents
     from .pipeline import build as build_graph
 
     options = _build_options(kb_files, curation_files, model, no_clean, text_field)
-    options.update(window=window, min_weight=min_weight, **filters)
+    options.update(window=window, min_weight=min_weight, jobs=jobs, engine=engine,
+                   scheduler=scheduler, **filters)
     _check_corpus(corpus)
     expected = count_documents(corpus)
     if expected >= _PROGRESS_MIN_DOCUMENTS and not obj["quiet"]:
-        with click.progressbar(length=expected, label="documents", file=sys.stderr) as bar:
-            result = build_graph(list(corpus), out=out, on_document=lambda _: bar.update(1),
+        progress = _Progress()
+        with click.progressbar(length=expected, label="documents", file=sys.stderr,
+                               show_pos=True, item_show_func=progress.rate) as bar:
+            result = build_graph(list(corpus), out=out,
+                                 on_document=lambda e: bar.update(1, progress.add(e)),
                                  **options)
     else:
         result = build_graph(list(corpus), out=out, **options)
     click.echo(f"{result.summary()} -> {out}")
+
+
+class _Progress:
+    """Words per second for the progress bar (the bar itself shows documents and ETA)."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.words = 0
+
+    def add(self, extraction: Any) -> Any:
+        self.words += extraction.words
+        return extraction
+
+    def rate(self, _: Any) -> str:
+        elapsed = max(time.perf_counter() - self.started, 1e-6)
+        return f"{self.words / elapsed:,.0f} words/s"
 
 
 @cli.command()

@@ -100,6 +100,11 @@ def document_date(doc: Document) -> str:
     return ""
 
 
+def without_text(doc: Document) -> Document:
+    """The document's metadata with its date resolved, and no text (for keeping in memory)."""
+    return Document(doc.id, "", doc.title, document_date(doc), doc.url)
+
+
 def check_bound(value: str | None, name: str) -> str:
     """A --since/--until bound as ISO, or '' when unset; unparseable bounds are an error."""
     if not value:

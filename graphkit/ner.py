@@ -15,6 +15,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from .clean import content_blocks
+from .dates import without_text
 from .errors import ModelError
 from .kb import KnowledgeBase
 from .models import resolve_model
@@ -273,8 +274,9 @@ def make_entity_combiner(nlp: Language, name: str, propose: str) -> EntityCombin
 
 
 def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
-            batch_size: int = 64) -> Iterator[Extraction]:
-    """Run the pipeline over the content lines of each document, in order, streaming."""
+            batch_size: int = 64, n_process: int = 1) -> Iterator[Extraction]:
+    """Run the pipeline over the content lines of each document, in order, streaming
+    (`n_process` > 1 spreads the lines over that many processes)."""
     pending: deque[_Pending] = deque()
 
     def lines() -> Iterator[tuple[str, Block]]:
@@ -284,7 +286,8 @@ def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
             for block in blocks:
                 yield document.text[block.start:block.end], block
 
-    for spacy_doc, block in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
+    for spacy_doc, block in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size,
+                                     n_process=n_process):
         while pending[0].remaining == 0:
             yield pending.popleft().finish()
         pending[0].add(spacy_doc, block)
@@ -318,4 +321,10 @@ class _Pending:
         self.remaining -= 1
 
     def finish(self) -> Extraction:
-        return Extraction(self.document, tuple(self.sentences), tuple(self.mentions))
+        """The extraction, without the text nothing downstream needs."""
+        words = sum(len(s.text.split()) for s in self.sentences)
+        mentioned = {m.sentence for m in self.mentions}
+        sentences = tuple(s if s.index in mentioned else
+                          Sentence(s.index, s.start, s.end, s.paragraph, "")
+                          for s in self.sentences)
+        return Extraction(without_text(self.document), sentences, tuple(self.mentions), words)

@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from .cooccur import WINDOWS, count_cooccurrences
-from .corpus import read_corpus
 from .curation import discover_overlays, load_curation
 from .dates import within_dates
+from .engines import ENGINES, extract_corpus
 from .errors import CorpusError, GraphkitError
+from .export.atomic import prepare_folder
 from .filters import apply_settings, check_settings
 from .graph import build_graph
-from .kb import KnowledgeBase, load_kb
+from .kb import load_kb
 from .link import link_mentions
-from .models import pipeline_fingerprint
 from .result import Build
 from .store import Store
-from .types import Document, Extraction
+from .types import Extraction
 
 log = logging.getLogger("graphkit")
 STORE_PATH = Path(".graphkit") / "store.sqlite"  # inside the output folder
-_SAVE_EVERY = 64  # documents per store transaction
 
 
 @dataclass(frozen=True)
@@ -42,6 +40,9 @@ class Settings:
     propose: bool | None = None
     text_field: str = "text"
     batch_size: int = 64
+    jobs: int | None = None  # NER processes; None: all cores for large corpora
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # Dask scheduler address, e.g. tcp://10.0.0.5:8786
     since: str | None = None  # documents dated before/after go (undated ones too, if set)
     until: str | None = None
     top: int | None = None  # graph filters (graphkit.filters), applied after building
@@ -55,6 +56,12 @@ class Settings:
             raise GraphkitError(f"--window must be one of {', '.join(WINDOWS)}")
         if self.min_weight < 1:
             raise GraphkitError("--min-weight must be at least 1")
+        if self.jobs is not None and self.jobs < 1:
+            raise GraphkitError("--jobs must be at least 1")
+        if self.engine not in ENGINES:
+            raise GraphkitError(f"--engine must be one of {', '.join(ENGINES)}")
+        if self.engine == "dask" and not self.scheduler:
+            raise GraphkitError("--engine dask needs --scheduler ADDRESS")
         check_settings(self)
 
 
@@ -91,10 +98,12 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     if settings.discover_curation:
         overlays += [str(p) for p in discover_overlays(paths) if str(p) not in overlays]
     curation = load_curation(overlays)
+    if out is not None:
+        prepare_folder(Path(out))  # fail early: before any NER work
     store_path = _store_path(store, out)
     opened = Store(store_path) if store_path else None
     try:
-        extractions = sorted(_extractions(paths, settings, kb, opened, on_document),
+        extractions = sorted(extract_corpus(paths, settings, kb, opened, on_document),
                              key=lambda e: e.doc.id)
     finally:
         if opened:
@@ -127,51 +136,3 @@ def _store_path(store: str | Path | bool | None, out: str | Path | None) -> Path
     return Path(store)
 
 
-def _extractions(paths: Sequence[str | Path], settings: Settings, kb: KnowledgeBase,
-                 store: Store | None,
-                 on_document: Callable[[Extraction], None] | None) -> Iterator[Extraction]:
-    """Stored extractions for unchanged documents, NER for the rest (saved as it goes).
-    spaCy and the model are loaded only if some document needs processing."""
-    fingerprint = pipeline_fingerprint(settings.model, kb, settings.clean, settings.propose)
-    seen: set[str] = set()
-    reused: list[Extraction] = []
-
-    def to_process(documents: Iterable[Document]) -> Iterator[Document]:
-        for document in documents:
-            seen.add(document.id)
-            stored = store.lookup(document, fingerprint) if store else None
-            if stored is None:
-                yield document
-            else:
-                reused.append(stored)
-                if on_document:
-                    on_document(stored)
-
-    pending = to_process(read_corpus(paths, text_field=settings.text_field))
-    first = next(pending, None)
-    if first is not None:
-        from .ner import extract, load_pipeline  # spaCy only when something needs NER
-
-        nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
-        batch: list[Extraction] = []
-        for extraction in extract(chain([first], pending), nlp, clean=settings.clean,
-                                  batch_size=settings.batch_size):
-            batch.append(extraction)
-            if on_document:
-                on_document(extraction)
-            if len(batch) >= _SAVE_EVERY:
-                _save(store, batch, fingerprint)
-                yield from batch
-                batch = []
-        _save(store, batch, fingerprint)
-        yield from batch
-    yield from reused
-    if store:
-        removed = store.forget_except(seen)
-        if removed:
-            log.info("removed %d deleted documents from the store", removed)
-
-
-def _save(store: Store | None, batch: list[Extraction], fingerprint: str) -> None:
-    if store:
-        store.save(batch, fingerprint)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .dates import without_text
 from .errors import OutputError
 from .types import Document, Extraction, Mention, Sentence
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -58,16 +59,19 @@ class Store:
             self._db.execute("UPDATE meta SET value=? WHERE key='schema'",
                              (str(SCHEMA_VERSION),))
 
-    def lookup(self, document: Document, pipeline: str) -> Extraction | None:
-        """The stored extraction of this exact document under this pipeline, if any."""
+    def lookup(self, document: Document, digest: str, pipeline: str) -> Extraction | None:
+        """The stored extraction of this document (`digest`: `document_digest` of it as
+        read) under this pipeline, if any."""
         row = self._db.execute(
             "SELECT extraction FROM documents WHERE id=? AND digest=? AND pipeline=?",
-            (document.id, document_digest(document), pipeline)).fetchone()
+            (document.id, digest, pipeline)).fetchone()
         return None if row is None else extraction_from_json(document, row[0])
 
-    def save(self, extractions: Iterable[Extraction], pipeline: str) -> None:
-        """Store extractions in one transaction."""
-        rows = [(e.doc.id, document_digest(e.doc), pipeline, extraction_to_json(e))
+    def save(self, extractions: Iterable[Extraction], digests: Mapping[str, str],
+             pipeline: str) -> None:
+        """Store extractions in one transaction; `digests` maps document ids to the
+        `document_digest` of each document as read."""
+        rows = [(e.doc.id, digests[e.doc.id], pipeline, extraction_to_json(e))
                 for e in extractions]
         if not rows:
             return
@@ -107,6 +111,7 @@ class _Transaction:
 def extraction_to_json(extraction: Extraction) -> str:
     """Compact JSON of sentences and mentions (the document itself is not stored)."""
     return json.dumps({
+        "words": extraction.words,
         "sentences": [[s.start, s.end, s.paragraph, s.text] for s in extraction.sentences],
         "mentions": [[m.start, m.end, m.text, m.type, m.sentence, m.source]
                      for m in extraction.mentions],
@@ -119,11 +124,4 @@ def extraction_from_json(document: Document, text: str) -> Extraction:
                       for i, s in enumerate(data["sentences"]))
     mentions = tuple(Mention(document.id, m[0], m[1], m[2], m[3], m[4], m[5])
                      for m in data["mentions"])
-    return Extraction(document, sentences, mentions)
-
-
-def stored_extractions(store: Store, documents: Iterable[Document],
-                       pipeline: str) -> Iterator[tuple[Document, Extraction | None]]:
-    """Pair each document with its stored extraction (None when it must be processed)."""
-    for document in documents:
-        yield document, store.lookup(document, pipeline)
+    return Extraction(without_text(document), sentences, mentions, int(data.get("words", 0)))

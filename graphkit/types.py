@@ -53,11 +53,15 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Everything NER learned about one document: its sentences and mentions."""
+    """Everything NER learned about one document: its sentences and mentions.
+
+    To keep memory proportional to the mentions, not the corpus, `doc` carries no text
+    (its date is resolved first) and sentences without a mention keep no text."""
 
     doc: Document
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    words: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,7 @@ def test_the_documented_example_parses(tmp_path):
 def test_rebuild_after_a_curation_edit_reuses_stored_mentions(corpus, tmp_path, monkeypatch):
     out = tmp_path / "o"
     first = graphkit.build(corpus, out=out)
-    (corpus / "graphkit.yaml").write_text("ignore: [Babelpos]\n", encoding="utf-8")
+    (corpus / "graphkit.yaml").write_text("ignore: [Moskow]\n", encoding="utf-8")
     def no_ner(*args, **kwargs):
         raise AssertionError("NER ran again")
 
@@ -80,6 +80,7 @@ def test_rebuild_after_a_curation_edit_reuses_stored_mentions(corpus, tmp_path, 
     second = graphkit.build(corpus, out=out)
     elapsed = time.perf_counter() - started
     assert len(second.mentions) < len(first.mentions)
+    assert not [lk for lk in second.mentions if lk.mention.text == "Moskow"]
     assert elapsed < 5  # generous; benchmarks/linking.md reports the real figure
 
 

@@ -1,0 +1,174 @@
+"""Run NER over a corpus, reusing stored results: locally (processes) or on a Dask cluster."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from .corpus import count_documents, read_corpus
+from .kb import KnowledgeBase
+from .models import pipeline_fingerprint
+from .store import Store, document_digest
+from .types import Document, Extraction
+
+if TYPE_CHECKING:
+    from .pipeline import Settings
+
+log = logging.getLogger("graphkit")
+ENGINES = ("local", "dask")
+SAVE_EVERY = 64  # documents per store transaction
+DASK_BATCH = 64  # documents per Dask task
+_PARALLEL_MIN_DOCUMENTS = 200  # below this, starting processes costs more than it saves
+_WORKER_PIPELINES: dict[str, Any] = {}  # pipelines loaded in this (worker) process
+
+
+def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: KnowledgeBase,
+                   store: Store | None,
+                   on_document: Callable[[Extraction], None] | None) -> Iterator[Extraction]:
+    """Stored extractions for unchanged documents, NER for the rest (saved as it goes),
+    streaming: documents are read, processed and dropped one batch at a time. spaCy and
+    the model are loaded only if some document needs processing."""
+    fingerprint = pipeline_fingerprint(settings.model, kb, settings.clean, settings.propose)
+    seen: set[str] = set()
+    digests: dict[str, str] = {}  # of documents waiting for NER, as read
+
+    def to_process(documents: Iterable[Document]) -> Iterator[Document]:
+        for document in documents:
+            seen.add(document.id)
+            if store is None:
+                yield document
+                continue
+            digest = document_digest(document)
+            stored = store.lookup(document, digest, fingerprint)
+            if stored is None:
+                digests[document.id] = digest
+                yield document
+            else:
+                reused.append(stored)
+
+    reused: list[Extraction] = []
+    pending = to_process(read_corpus(paths, text_field=settings.text_field))
+    first = next(pending, None)
+    if first is not None:
+        documents = chain([first], pending)
+        if settings.engine == "dask":
+            fresh = dask_extract(documents, settings, kb, str(settings.scheduler))
+        else:
+            fresh = local_extract(documents, settings, kb, _jobs(settings, paths))
+        batch: list[Extraction] = []
+        for extraction in fresh:
+            while reused:
+                yield _report(reused.pop(), on_document)
+            batch.append(extraction)
+            if len(batch) >= SAVE_EVERY:
+                _save(store, batch, digests, fingerprint)
+                yield from (_report(e, on_document) for e in batch)
+                batch = []
+        _save(store, batch, digests, fingerprint)
+        yield from (_report(e, on_document) for e in batch)
+    yield from (_report(e, on_document) for e in reused)
+    if store:
+        removed = store.forget_except(seen)
+        if removed:
+            log.info("removed %d deleted documents from the store", removed)
+
+
+def _report(extraction: Extraction, on_document: Callable[[Extraction], None] | None
+            ) -> Extraction:
+    if on_document:
+        on_document(extraction)
+    return extraction
+
+
+def _save(store: Store | None, batch: list[Extraction], digests: dict[str, str],
+          fingerprint: str) -> None:
+    if store:
+        store.save(batch, digests, fingerprint)
+        for extraction in batch:
+            digests.pop(extraction.doc.id, None)
+
+
+def _jobs(settings: Settings, paths: Sequence[str | Path]) -> int:
+    """Processes for NER: as asked, else all cores when the corpus is large enough."""
+    if settings.jobs is not None:
+        return settings.jobs
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    return cores if count_documents(paths) >= _PARALLEL_MIN_DOCUMENTS else 1
+
+
+def local_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
+                  jobs: int) -> Iterator[Extraction]:
+    """NER in this machine's processes (`nlp.pipe` with `n_process=jobs`)."""
+    from .ner import extract, load_pipeline
+
+    nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
+    yield from extract(documents, nlp, clean=settings.clean, batch_size=settings.batch_size,
+                       n_process=jobs)
+
+
+def extract_batch(documents: list[Document], kb: KnowledgeBase, model: str | None,
+                  clean: bool, propose: bool | None, batch_size: int) -> list[Extraction]:
+    """One Dask task: NER over a batch, with the pipeline loaded once per worker process."""
+    from .ner import extract, load_pipeline
+
+    key = pipeline_fingerprint(model, kb, clean, propose)
+    if key not in _WORKER_PIPELINES:
+        _WORKER_PIPELINES[key] = load_pipeline(model, kb=kb, propose=propose)
+    return list(extract(documents, _WORKER_PIPELINES[key], clean=clean, batch_size=batch_size))
+
+
+def dask_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
+                 scheduler: str) -> Iterator[Extraction]:
+    """NER on a Dask cluster: documents go out in batches (a bounded number in flight),
+    extractions come back in the order the documents were read."""
+    try:
+        from distributed import Client as DaskClient
+    except ImportError:
+        from .errors import GraphkitError
+
+        raise GraphkitError("--engine dask needs dask.distributed: "
+                            "pip install 'graphkit[dask]'") from None
+    from .errors import GraphkitError
+
+    _probe(scheduler)
+    try:
+        client: Any = cast(Any, DaskClient)(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise GraphkitError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    try:
+        shared_kb = client.scatter(kb, broadcast=True)
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        in_flight: list[Any] = []
+        remaining = iter(documents)
+        for batch in iter(lambda: list(islice(remaining, DASK_BATCH)), []):
+            in_flight.append(client.submit(
+                extract_batch, batch, shared_kb, settings.model, settings.clean,
+                settings.propose, settings.batch_size, pure=False))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.pop(0).result()
+        for future in in_flight:
+            yield from future.result()
+    finally:
+        client.close()
+
+
+def _probe(scheduler: str) -> None:
+    """Fail at once, clearly, when nothing listens at a tcp:// scheduler address."""
+    from urllib.parse import urlsplit
+
+    from .errors import GraphkitError
+
+    parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+    if parts.scheme != "tcp" or not parts.hostname or not parts.port:
+        return  # other protocols (tls://, inproc://) are left to Dask
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=5).close()
+    except OSError as exc:
+        raise GraphkitError(f"cannot reach the Dask scheduler {scheduler}: "
+                            f"{exc.strerror or exc}") from None
