@@ -33,6 +33,7 @@ _LINE_NOISE = re.compile(
     r"|[+-]\d{2}:?\d{2}|[\s,.\-–—|/:()]+", re.IGNORECASE)
 DATE_LINE_MAX = 80  # a date line is short: a date, perhaps a weekday, time and zone
 HEAD_LINES = 12  # non-empty lines at the top of a plain-text article searched for its date
+HEAD_CHARS = 4000  # ... within its first characters (never split a whole large document)
 
 
 def _as_date(year: str, month: str, day: str) -> str:
@@ -92,7 +93,7 @@ def document_date(doc: Document) -> str:
     """
     if doc.date:
         return parse_date(doc.date)
-    lines = (line.strip() for line in doc.text.splitlines())
+    lines = (line.strip() for line in doc.text[:HEAD_CHARS].splitlines())
     for _, line in zip(range(HEAD_LINES), (line for line in lines if line), strict=False):
         found = date_line(line)
         if found:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -140,13 +141,17 @@ class Build:
             ["weight", "npmi"], ascending=False, kind="stable")
         return frame.reset_index(drop=True)
 
+    @cached_property
+    def _texts(self) -> dict[tuple[str, int], str]:
+        return {(e.doc.id, s.index): s.text for e in self.extractions for s in e.sentences}
+
+    @cached_property
+    def _dates(self) -> dict[str, str]:
+        return {e.doc.id: document_date(e.doc) for e in self.extractions}
+
     def _sentence(self, doc: str, index: int) -> dict[str, Any]:
-        for extraction in self.extractions:
-            if extraction.doc.id == doc:
-                text = next((s.text for s in extraction.sentences if s.index == index), "")
-                return {"doc": doc, "sentence": index, "date": document_date(extraction.doc),
-                        "text": text}
-        return {"doc": doc, "sentence": index, "date": "", "text": ""}
+        return {"doc": doc, "sentence": index, "date": self._dates.get(doc, ""),
+                "text": self._texts.get((doc, index), "")}
 
     def evidence(self, a: str, b: str | None = None) -> list[dict[str, Any]]:
         """Every sentence behind the edge a–b (doc, sentence, date, text), in document order;

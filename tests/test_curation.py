@@ -4,9 +4,9 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 import graphkit
-from conftest import SEEDS
 from graphkit import ner
 from graphkit.cli import cli
 from graphkit.curation import EXAMPLE, load_curation

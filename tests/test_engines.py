@@ -1,9 +1,9 @@
 """The local (--jobs) and Dask engines produce exactly the same files."""
 
 import pytest
+from conftest import SEEDS
 
 import graphkit
-from conftest import SEEDS
 from graphkit.export import OUTPUT_FILES
 
 

@@ -8,6 +8,7 @@ import networkx as nx
 
 from .colors import OTHER_COLOR, TYPE_COLORS, rgb
 from .flatten import flat_graph
+from .graphml import XML_DECLARATION, xml_safe
 
 _MODIFIED = re.compile(r' lastmodifieddate="[^"]*"')
 
@@ -24,7 +25,7 @@ def gexf_graph(graph: nx.Graph) -> nx.Graph:
 
 def gexf_text(graph: nx.Graph) -> str:
     """GEXF 1.2 with ints as long, floats as double, lists as JSON strings; no timestamp,
-    so the same graph always gives the same bytes."""
+    so the same graph always gives the same bytes; characters XML cannot hold become U+FFFD."""
     lines = nx.generate_gexf(gexf_graph(graph), encoding="utf-8", prettyprint=True)
     body = _MODIFIED.sub("", "\n".join(lines), count=1)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+    return xml_safe(XML_DECLARATION + body + "\n")
