@@ -49,3 +49,13 @@ def entities_of(build, text: str, doc: str | None = None) -> set[str]:
     """Node ids that mentions with exactly this surface text link to."""
     return {link.entity for link in build.mentions
             if link.mention.text == text and (doc is None or link.mention.doc == doc)}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regen-golden", action="store_true",
+                     help="Rewrite tests/golden/ from the current output instead of comparing.")
+
+
+@pytest.fixture
+def regen_golden(request):
+    return request.config.getoption("--regen-golden")
