@@ -57,13 +57,13 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # "TEMPO.CO, Jakarta - ", "JAKARTA, KOMPAS.com - ", "SEOUL (Reuters) - ": a dateline prefix.
-_DATELINE = re.compile(
-    r"^\W*(\S*[A-Za-z]\.[A-Za-z]{2,3}\b\S*|[A-Z]{3,}\S*)(\s+\S+){0,5}?\s[-–—]{1,2}\s+"
-)
+_DATELINE = re.compile(r"^\W*(?P<prefix>[^\n]{1,60}?)\s[-–—](?:\s?[-–—])?\s+")
+_DOMAIN = re.compile(r"[A-Za-z]\.(?:com|co|id|net|org|news)\b", re.IGNORECASE)
 # " | Berita Politik": a site section appended to a headline.
 _SITE_SUFFIX = re.compile(r"\s+\|\s+[^|\n]{1,40}$")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_KEY_WORD = re.compile(r"[^\W_]+")  # repeats are the same words and numbers ('5' is not '7')
 # Zero-width and bidirectional control characters (Unicode category Cf in common use): kept
 # in the text so offsets stay true, ignored when deciding what a line is.
 INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
@@ -73,6 +73,7 @@ INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 MAX_BLOCK = 10_000
 _SENTENCE_END = re.compile(r"[.!?。…][\"'”’)\]]*\s+")
 _SHORT_LINE = 200  # chrome patterns that describe whole lines only apply to lines this short
+_ENDS_SENTENCE = re.compile(r"[.!?]\W*$")
 _EDGE = 300  # datelines and site suffixes are looked for this close to a line's ends
 
 
@@ -95,7 +96,7 @@ def content_blocks(text: str, enabled: bool = True) -> list[Block]:
             visible = INVISIBLE.sub("", line) if INVISIBLE.search(line) else line
             if is_chrome(visible):
                 continue
-            key = " ".join(_WORD.findall(visible.casefold()))
+            key = " ".join(_KEY_WORD.findall(visible.casefold()))
             if key in seen and len(key.split()) >= 3:
                 continue
             seen.add(key)
@@ -104,7 +105,8 @@ def content_blocks(text: str, enabled: bool = True) -> list[Block]:
     return blocks
 
 
-def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
+def split_long(text: str, start: int, end: int,
+               limit: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
     """Cut text[start:end] into spans of at most `limit` characters, each ending after a
     sentence end where one falls in the second half of the span, else after whitespace,
     else (one enormous word) exactly at the limit. Spans are stripped and never empty.
@@ -141,6 +143,29 @@ def _cut_point(text: str, start: int, stop: int) -> int:
     return stop
 
 
+def visible_text(text: str) -> tuple[str, list[int] | None]:
+    """`text` without zero-width and bidi control characters, and the index in `text` of
+    each remaining character plus one for the end (None when nothing was removed), so
+    spans found in the visible text map back with `original_span`.
+
+    >>> visible, where = visible_text("Vladi\u200bmir Putin")
+    >>> visible, original_span(where, 0, 8)
+    ('Vladimir Putin', (0, 9))
+    """
+    if not INVISIBLE.search(text):
+        return text, None
+    where = [i for i, ch in enumerate(text) if not INVISIBLE.match(ch)]
+    where.append(len(text))
+    return INVISIBLE.sub("", text), where
+
+
+def original_span(where: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Map a span of `visible_text`'s text back to the original (end stays exclusive)."""
+    if where is None:
+        return start, end
+    return where[start], (where[end - 1] + 1 if end > start else where[start])
+
+
 def is_chrome(line: str) -> bool:
     """True for a line that is navigation, a credit, a call to action, a date or a byline."""
     words = _WORD.findall(line)
@@ -151,7 +176,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(words) <= 40 and _SITE_VERB.match(head) and _SITE_NOUN.search(line):
         return True
-    short = len(words) <= 5 and not re.search(r"[.!?]\W*$", line)
+    short = (len(words) <= 5 and len(line) <= _SHORT_LINE
+             and not _ENDS_SENTENCE.search(line))
     if short and (_CREDIT_SLASH.match(line) or _CREDIT_WORD.match(line)):
         return True
     if len(words) <= 8 and words:
@@ -171,11 +197,26 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
             yield start, start + len(stripped)
 
 
+def is_dateline(prefix: str) -> bool:
+    """True for what precedes the dash in a news dateline: 'TEMPO.CO, Jakarta',
+    'Jakarta , CNN Indonesia', 'Wamena ( ANTARA News )', 'SEOUL (Reuters)', 'SPANYOL'.
+
+    >>> is_dateline("Jakarta , CNN Indonesia"), is_dateline("Putin dan Kim")
+    (True, False)
+    """
+    words = prefix.split()
+    if not words or len(words) > 6:
+        return False
+    capitals = any(len(w) >= 3 and w.isupper() for w in words)
+    return bool(_DOMAIN.search(prefix)) or prefix.isupper() or (
+        capitals and ("(" in prefix or "," in prefix))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut a dateline prefix and a ' | Site Section' suffix off a content line (both are
     looked for near the line's ends only, so a huge line costs linear time)."""
     prefix = _DATELINE.match(text[start:min(end, start + _EDGE)])
-    if prefix:
+    if prefix and is_dateline(prefix.group("prefix")):
         start += prefix.end()
     tail = max(start, end - _EDGE)
     suffix = _SITE_SUFFIX.search(text[tail:end])

@@ -24,7 +24,9 @@ from .propose import (
     DAYS_AND_MONTHS,
     EVENT_HEADS,
     LOC_HEADS,
+    LOC_TAILS,
     ORG_HEADS,
+    ORG_TAILS,
     STATE_ORGAN_HEADS,
     common_words,
     propose_names,
@@ -131,10 +133,13 @@ class EntityCombiner:
             proposed = [(s, e, label, "rule") for s, e, label in propose_names(doc, taken)]
             _choose(weak + proposed, chosen, taken)
         else:
-            _choose(strong + weak + self._model_spans(doc, strong + weak), chosen, taken)
+            _choose(strong + self._model_spans(doc, strong + weak), chosen, taken)
             if self.propose == "missed":
-                _choose([(s, e, label, "rule") for s, e, label in propose_names(doc, taken)
+                known = {(s, e): (t, src) for s, e, t, src in weak}
+                _choose([(s, e, *known.get((s, e), (label, "rule")))
+                         for s, e, label in propose_names(doc, taken)
                          if e - s > 1 and label != "MISC"], chosen, taken)
+            _choose(weak, chosen, taken)
         doc.ents = [Span(doc, s, e, label=label, kb_id=source)
                     for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)]
         return doc
@@ -157,7 +162,11 @@ class EntityCombiner:
         spans = []
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
-            start, end = _split_model_span(doc, *_trim_span(doc, ent.start, ent.end), places)
+            start, end = _extend_hyphenated(doc, ent.start, ent.end)
+            start, end = _split_model_span(doc, *_trim_span(doc, start, end), places)
+            start, end = _cut_to_known(doc, start, end, kb_bounds)
+            if label == "PERSON":
+                start = _after_leading_place(start, end, places)
             if label is None or start >= end or _tiled_by(doc, start, end, kb_bounds):
                 continue
             spans.append((start, end, label, "model"))
@@ -180,15 +189,29 @@ def _is_capitalised_word(token: Any) -> bool:
 
 
 def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_Candidate]:
-    """'Lapangan' + a person is a place named after them ('Lapangan Kim Il Sung');
-    a state organ + a country is one organisation ('Departemen Luar Negeri AS')."""
+    """Known names inside longer names: 'Lapangan' + a person is a place named after them
+    ('Lapangan Kim Il Sung'); a head word + a known name + more name words is one name
+    ('Partai Britain First'); a known name + words ending in an organisation or place noun
+    is one name ('Trump National Golf Club'); a state organ + a country is one organisation
+    ('Departemen Luar Negeri AS'), while 'Universitas Nasional Kongju' + 'Korea Selatan'
+    stay two."""
     result: list[_Candidate] = []
-    for start, end, label, source in spans:
+    for index, (start, end, label, source) in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
         head = doc[start - 1] if start > 0 else None
-        if (label == "PERSON" and head is not None and head.i not in taken
-                and head.text[:1].isupper() and head.lower_ in LOC_HEADS | ORG_HEADS):
+        continued = following is not None and following[0] == end and following[3] == "rule"
+        if (head is not None and head.i not in taken and head.text[:1].isupper()
+                and head.lower_ in LOC_HEADS | ORG_HEADS and (label == "PERSON" or continued)):
             kind = "LOC" if head.lower_ in LOC_HEADS else "ORG"
             result.append((start - 1, end, kind, "rule"))
+            continue
+        if result and result[-1][1] == start and source == "rule" and _tail(doc, end - 1):
+            result[-1] = (result[-1][0], end, _tail(doc, end - 1), "rule")
+            continue
+        if result and result[-1][1] == start and result[-1][3] == "rule" and (
+                result[-1][0] < start - 1 and doc[result[-1][0]].lower_ in LOC_HEADS | ORG_HEADS
+                and source == "rule"):
+            result[-1] = (result[-1][0], end, result[-1][2], "rule")  # ... 'Britain' + 'First'
             continue
         if (result and label == "GPE" and result[-1][1] == start and result[-1][2] == "ORG"
                 and result[-1][3] != "kb" and doc[result[-1][0]].lower_ in STATE_ORGAN_HEADS):
@@ -198,14 +221,52 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
     return result
 
 
+def _tail(doc: Doc, index: int) -> str:
+    """'ORG' or 'LOC' when token `index` is a noun that ends such names ('Club', 'Tower')."""
+    word = doc[index].lower_
+    return "ORG" if word in ORG_TAILS else "LOC" if word in LOC_TAILS else ""
+
+
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden'), and punctuation, numbers, days and months at
     the end ('Pyongyang 24', 'Kim September')."""
     while start < end and (is_title_word(doc[start].text) or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num
-                           or doc[end - 1].lower_ in DAYS_AND_MONTHS):
+                           or doc[end - 1].lower_ in DAYS_AND_MONTHS
+                           or is_title_word(doc[end - 1].text)):
         end -= 1
+    return start, end
+
+
+
+def _extend_hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """'Leif-' + 'Eric Easley': take in a capitalised part glued on by a hyphen."""
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()
+           and doc[start - 2].is_alpha):
+        start -= 2
+    return start, end
+
+
+def _after_leading_place(start: int, end: int, places: set[tuple[int, int]]) -> int:
+    """'Spanyol Mariano Rajoy' tagged as one person starts with a known country: skip it."""
+    for place_start, place_end in places:
+        if place_start == start and end - place_end >= 2:
+            return place_end
+    return start
+
+
+def _cut_to_known(doc: Doc, start: int, end: int,
+                  kb_bounds: set[tuple[int, int]]) -> tuple[int, int]:
+    """'Korea Utara Demikian' is 'Korea Utara': a known name followed only by ordinary
+    words (run-on sentences) is cut back to the known name."""
+    common = common_words()
+    for known_start, known_end in kb_bounds:
+        if known_start == start and start < known_end < end and all(
+                doc[i].lower_ in common and doc[i].lower_ not in ORG_TAILS | LOC_TAILS
+                for i in range(known_end, end)):
+            return start, known_end
     return start, end
 
 

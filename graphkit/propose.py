@@ -61,9 +61,11 @@ STATE_ORGAN_HEADS = frozenset(
 ORG_TAILS = frozenset(
     """
     university college institute institution center centre endowment council foundation
-    agency inc corp ltd group bank party news times post press labs technologies
+    agency inc corp ltd group bank party news times post press labs technologies club
     """.split()
 )
+# Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
+LOC_TAILS = frozenset("tower hotel resort plaza square stadium airport street avenue".split())
 LOC_HEADS = frozenset(
     """
     lapangan kosmodrom bandara bandar pelabuhan jalan gunung sungai danau laut selat
@@ -156,8 +158,9 @@ def _finish(run: list[Token]) -> Iterator[tuple[int, int, str]]:
     headed = len(words) > 1 and words[0] in ORG_HEADS | LOC_HEADS
     if not words or (all(w in common for w in words) and not headed):
         return
-    if len(run) == 1 and (len(run[0].text) < 2 or run[0].lower_ in NOT_NAMES):
-        return
+    if len(run) == 1 and (len(run[0].text) < 2 or run[0].lower_ in NOT_NAMES
+                          or run[0].lower_ in ORG_HEADS | LOC_HEADS):
+        return  # 'Partai' or 'Universitas' alone names nothing
     yield run[0].i, run[-1].i + 1, guess_type(words, common)
 
 
