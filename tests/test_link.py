@@ -87,3 +87,33 @@ def test_distinct_people_never_merge_through_a_shared_surname(tiny):
     links, _ = link(tiny, a="Duyeon Kim dan Kim Jong Un.", b="Kim Jong Il wafat.")
     assert len({links[("a", "Duyeon Kim")][0], links[("a", "Kim Jong Un")][0],
                 links[("b", "Kim Jong Il")][0]}) == 3
+
+
+@pytest.fixture(scope="module")
+def bundled(rules_nlp, kb):
+    def run(**texts):
+        extractions = list(extract([Document(k, v) for k, v in texts.items()], rules_nlp))
+        return {(lk.mention.doc, lk.mention.text): lk.entity
+                for lk in link_mentions(extractions, kb).mentions}
+    return run
+
+
+def test_names_inside_longer_names_with_the_bundled_kb(bundled):
+    links = bundled(a="Trump bermain golf di Trump National Golf Club di New Jersey.",
+                    b="Partai Britain First menggelar unjuk rasa di London.",
+                    c="Anak-anak di Lapangan Kim Il Sung menyambut Putin.")
+    assert links[("a", "Trump")] == "person:donald-trump"
+    assert links[("a", "Trump National Golf Club")].startswith("new:")
+    assert ("b", "Britain") not in links and ("b", "Partai Britain First") in links
+    assert ("c", "Kim Il Sung") not in links and ("c", "Lapangan Kim Il Sung") in links
+
+
+def test_ambiguous_names_with_the_bundled_kb(bundled):
+    links = bundled(a="Pejabat di Washington mengatakan Gedung Putih menolak usulan itu.",
+                    b="Georgia dan Rusia berperang pada 2008 di dekat Tbilisi.",
+                    c="Perdana Menteri Inggris Theresa May bertemu Uni Eropa. May menolak.",
+                    d="Retno Marsudi tiba di Jakarta. Retno lalu bertemu Wang Yi.")
+    assert links[("a", "Washington")] == "city:washington"
+    assert links[("b", "Georgia")] == "country:ge"
+    assert links[("c", "May")] == links[("c", "Theresa May")] == "person:theresa-may"
+    assert links[("d", "Retno")] == links[("d", "Retno Marsudi")]

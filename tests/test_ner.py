@@ -66,3 +66,22 @@ def test_unknown_model_is_a_clear_error():
 
     with pytest.raises(ModelError, match="cannot load spaCy pipeline 'no_such_model'"):
         load_pipeline("no_such_model")
+
+
+def test_any_spacy_pipeline_can_be_the_model(tmp_path):
+    """--model takes a path or name of any installed spaCy pipeline, e.g. an English one;
+    its labels are mapped onto the contract's types (GPE stays GPE, NORP becomes MISC)."""
+    import spacy
+
+    from graphkit.ner import load_pipeline
+
+    english = spacy.blank("en")
+    ruler = english.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Joe Biden"},
+                        {"label": "GPE", "pattern": "Ohio"},
+                        {"label": "NORP", "pattern": "Americans"}])
+    # (an entity ruler stands in for a trained English NER, which cannot be installed here)
+    english.to_disk(tmp_path / "en_tiny")
+    nlp = load_pipeline(str(tmp_path / "en_tiny"), with_kb=False, propose=False)
+    assert [(e.text, e.label_) for e in nlp("Joe Biden met Americans in Ohio.").ents] == [
+        ("Joe Biden", "PERSON"), ("Americans", "MISC"), ("Ohio", "GPE")]
