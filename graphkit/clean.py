@@ -170,7 +170,7 @@ def is_chrome(line: str) -> bool:
     """True for a line that is navigation, a credit, a call to action, a date or a byline."""
     words = _WORD.findall(line)
     head = line[:_EDGE]  # the patterns anchored at the start never need more
-    if _RELATED.match(head) or _CALL_TO_ACTION.search(line):
+    if _RELATED.match(head) or (len(words) <= 40 and _CALL_TO_ACTION.search(line)):
         return True
     if len(line) <= _SHORT_LINE and DATE_LINE.match(line):
         return True

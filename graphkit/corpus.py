@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -307,7 +308,8 @@ def _jsonl_records(text: str, path: Path, doc_id: str,
 def _csv_records(text: str, path: Path, doc_id: str,
                  text_field: str) -> Iterator[tuple[Document, str]]:
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error, not a field that swallows the rest of the file
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         fieldnames = reader.fieldnames
     except csv.Error as exc:
@@ -349,4 +351,16 @@ def count_documents(paths: Iterable[str | Path]) -> int:
                     total += sum(1 for _ in handle)
             except OSError:
                 continue
+    return total
+
+
+def corpus_bytes(paths: Iterable[str | Path]) -> int:
+    """Total size of the corpus files, from the file system only (to size the work)."""
+    total = 0
+    for root in [Path(p) for p in paths]:
+        if not root.exists():
+            continue
+        for path, _ in _corpus_files(root):
+            with contextlib.suppress(OSError):
+                total += path.stat().st_size
     return total

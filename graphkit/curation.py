@@ -158,6 +158,11 @@ class _Parser:
 
     def add_override(self, name: str, target: str, docs: list[str], node: yaml.Node) -> None:
         key = name_key(name)
+        for other in self.curation.overrides.get(key, []):
+            if other.target != target and (not docs or not other.docs
+                                           or other.docs & frozenset(docs)):
+                raise self.fail(node, f"{name!r} already points to {other.target!r} "
+                                      f"(at {other.where}); one name, one entity")
         self.curation.overrides.setdefault(key, []).append(
             Override(name, target, frozenset(docs), self.where(node)))
 

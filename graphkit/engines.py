@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import os
+import signal
 import socket
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .corpus import count_documents, read_corpus
+from .corpus import corpus_bytes, read_corpus
 from .kb import KnowledgeBase
 from .models import pipeline_fingerprint
 from .store import Store, document_digest
@@ -23,7 +27,7 @@ log = logging.getLogger("graphkit")
 ENGINES = ("local", "dask")
 SAVE_EVERY = 64  # documents per store transaction
 DASK_BATCH = 64  # documents per Dask task
-_PARALLEL_MIN_DOCUMENTS = 200  # below this, starting processes costs more than it saves
+_PARALLEL_MIN_BYTES = 2_000_000  # below this, starting processes costs more than it saves
 _WORKER_PIPELINES: dict[str, Any] = {}  # pipelines loaded in this (worker) process
 
 
@@ -94,22 +98,42 @@ def _save(store: Store | None, batch: list[Extraction], digests: dict[str, str],
 
 
 def _jobs(settings: Settings, paths: Sequence[str | Path]) -> int:
-    """Processes for NER: as asked, else all cores when the corpus is large enough."""
+    """Processes for NER: as asked, else all cores when the corpus holds enough text
+    (by size, not count: thousands of tiny files are faster in one process)."""
     if settings.jobs is not None:
         return settings.jobs
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
         os.cpu_count() or 1)
-    return cores if count_documents(paths) >= _PARALLEL_MIN_DOCUMENTS else 1
+    return cores if corpus_bytes(paths) >= _PARALLEL_MIN_BYTES else 1
 
 
 def local_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
                   jobs: int) -> Iterator[Extraction]:
-    """NER in this machine's processes (`nlp.pipe` with `n_process=jobs`)."""
+    """NER in this machine's processes (`nlp.pipe` with `n_process=jobs`); worker processes
+    die with this one if it is killed."""
     from .ner import extract, load_pipeline
 
     nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
-    yield from extract(documents, nlp, clean=settings.clean, batch_size=settings.batch_size,
-                       n_process=jobs)
+    global _WORKERS_DIE_WITH_PARENT
+    _WORKERS_DIE_WITH_PARENT = jobs > 1
+    try:
+        yield from extract(documents, nlp, clean=settings.clean,
+                           batch_size=settings.batch_size, n_process=jobs)
+    finally:
+        _WORKERS_DIE_WITH_PARENT = False
+
+
+def _die_with_parent() -> None:
+    """In a forked NER worker: ask Linux to kill it when its parent dies (a SIGKILLed build
+    must not leave orphans behind)."""
+    if _WORKERS_DIE_WITH_PARENT and sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+_WORKERS_DIE_WITH_PARENT = False
+_PR_SET_PDEATHSIG = 1
+os.register_at_fork(after_in_child=_die_with_parent)
 
 
 def extract_batch(documents: list[Document], kb: KnowledgeBase, model: str | None,

@@ -104,7 +104,8 @@ def _read(path: Path) -> str:
 
 def parse_kb_csv(text: str, name: str) -> Iterator[KBEntity]:
     """Parse one knowledge-base CSV; errors name the file and line."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error, not a field that swallows the following rows
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     header = reader.fieldnames or []
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c not in COLUMNS]

@@ -75,6 +75,7 @@ class _Linker:
     acronyms: dict[str, dict[str, tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(dict))
     full_counts: Counter[str] = field(default_factory=Counter)
+    corpus_acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)
     fuzzy: _FuzzyIndex = field(default_factory=_FuzzyIndex)
     by_doc: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
     _context: dict[str, str] = field(default_factory=dict)
@@ -94,6 +95,10 @@ class _Linker:
         for doc_records in self.by_doc.values():
             deferred += self._link_document(doc_records)
         full_names = self._full_name_index()
+        self.corpus_acronyms = {}
+        for doc in sorted(self.acronyms):  # the first document to define it wins
+            for acronym, found in self.acronyms[doc].items():
+                self.corpus_acronyms.setdefault(acronym, found)
         for record in sorted(deferred, key=lambda r: -len(r.tokens)):
             self._link_from_corpus(record, full_names)
             if len(record.tokens) > 1:
@@ -205,11 +210,10 @@ class _Linker:
 
     def _link_from_corpus(self, record: _Record, full_names: dict[str, list[_Record]]) -> None:
         """Short forms a document never spells out, weak KB aliases, misspellings, new names."""
-        for doc_acronyms in self.acronyms.values():
-            if record.mention.text in doc_acronyms:
-                target, definition = doc_acronyms[record.mention.text]
-                self._set(record, target, "acronym", f"acronym defined elsewhere: {definition}")
-                return
+        if record.mention.text in self.corpus_acronyms:
+            target, definition = self.corpus_acronyms[record.mention.text]
+            self._set(record, target, "acronym", f"acronym defined elsewhere: {definition}")
+            return
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}
         if record.mention.type in ("PERSON", "MISC"):

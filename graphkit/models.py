@@ -11,8 +11,10 @@ from . import __version__
 from .kb import KnowledgeBase
 
 SHIPPED_MODEL = "id_news_ner"
-# Bump when clean/ner/propose change what they extract, so stored mentions are redone.
-NER_VERSION = "1"
+# Bump when what NER extracts changes for a reason the sources below do not show.
+NER_VERSION = "2"
+# Modules whose code decides what NER extracts: their bytes are part of the fingerprint.
+_NER_SOURCES = ("clean.py", "ner.py", "propose.py", "names.py", "dates.py")
 
 
 def shipped_model_path() -> Path:
@@ -36,10 +38,11 @@ def pipeline_fingerprint(model: str | None, kb: KnowledgeBase | None, clean: boo
     cached mentions are reused only under the same fingerprint."""
     digest = hashlib.sha256()
     resolved = resolve_model(model)
+    package = resources.files("graphkit")
+    sources = [package / name for name in _NER_SOURCES]
+    sources.append(package / "data" / "common_words_id.txt")
     parts = [NER_VERSION, __version__, resolved, kb.version if kb else "", str(clean),
-             str(propose), hashlib.sha256(
-                 (resources.files("graphkit") / "data" / "common_words_id.txt").read_bytes()
-             ).hexdigest()]
+             str(propose)] + [hashlib.sha256(s.read_bytes()).hexdigest() for s in sources]
     folder = Path(resolved)
     if resolved != "blank" and folder.is_dir():
         for path in sorted(folder.rglob("*")):

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from .clean import content_blocks
+from .clean import content_blocks, original_span, visible_text
 from .dates import without_text
 from .errors import ModelError
 from .kb import KnowledgeBase
@@ -340,18 +340,19 @@ def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
     (`n_process` > 1 spreads the lines over that many processes)."""
     pending: deque[_Pending] = deque()
 
-    def lines() -> Iterator[tuple[str, Block]]:
+    def lines() -> Iterator[tuple[str, tuple[Block, list[int] | None]]]:
         for document in documents:
             blocks = content_blocks(document.text, clean)
             pending.append(_Pending(document, len(blocks)))
             for block in blocks:
-                yield document.text[block.start:block.end], block
+                visible, where = visible_text(document.text[block.start:block.end])
+                yield visible, (block, where)
 
-    for spacy_doc, block in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size,
-                                     n_process=n_process):
+    for spacy_doc, (block, where) in nlp.pipe(lines(), as_tuples=True,
+                                              batch_size=batch_size, n_process=n_process):
         while pending[0].remaining == 0:
             yield pending.popleft().finish()
-        pending[0].add(spacy_doc, block)
+        pending[0].add(spacy_doc, block, where)
     while pending:
         yield pending.popleft().finish()
 
@@ -365,19 +366,24 @@ class _Pending:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
-    def add(self, doc: Doc, block: Block) -> None:
+    def add(self, doc: Doc, block: Block, where: list[int] | None = None) -> None:
+        """Sentences and mentions of one block; spaCy saw the block without invisible
+        characters, so its offsets are mapped back through `where`."""
+        text = self.document.text
         first = len(self.sentences)
         for sent in doc.sents:
             if sent.text.strip():
-                self.sentences.append(Sentence(len(self.sentences), block.start + sent.start_char,
-                                               block.start + sent.end_char, block.paragraph,
-                                               sent.text))
+                s, e = original_span(where, sent.start_char, sent.end_char)
+                self.sentences.append(Sentence(len(self.sentences), block.start + s,
+                                               block.start + e, block.paragraph,
+                                               text[block.start + s:block.start + e]))
         starts = [s.start - block.start for s in self.sentences[first:]]
         for ent in doc.ents:
-            index = first + max(sum(1 for s in starts if s <= ent.start_char) - 1, 0)
+            s, e = original_span(where, ent.start_char, ent.end_char)
+            index = first + max(sum(1 for start in starts if start <= s) - 1, 0)
             self.mentions.append(Mention(
-                doc=self.document.id, start=block.start + ent.start_char,
-                end=block.start + ent.end_char, text=ent.text, type=ent.label_,
+                doc=self.document.id, start=block.start + s, end=block.start + e,
+                text=text[block.start + s:block.start + e], type=ent.label_,
                 sentence=index, source=ent.kb_id_ or "model"))
         self.remaining -= 1
 

@@ -58,3 +58,47 @@ def test_offsets_point_into_the_original_text():
     text = "  Foto/AP\r\n\n   Putin tiba di Seoul.  \n"
     for block in content_blocks(text):
         assert text[block.start:block.end].strip() == text[block.start:block.end]
+
+
+def test_lines_differing_only_in_numbers_are_not_repeats():
+    text = "Korban tewas 5 orang di Gaza pada Senin.\nKorban tewas 7 orang di Gaza pada Senin."
+    assert len(kept(text)) == 2
+
+
+def test_a_huge_line_becomes_bounded_blocks_of_one_paragraph():
+    from graphkit.clean import MAX_BLOCK
+
+    sentence = "Putin bertemu Kim di Pyongyang. "
+    text = "Judul berita ini.\n" + sentence * (3 * MAX_BLOCK // len(sentence))
+    blocks = content_blocks(text)
+    assert len(blocks) >= 4 and all(b.end - b.start <= MAX_BLOCK for b in blocks)
+    assert {b.paragraph for b in blocks[1:]} == {1}
+    assert all(text[b.start:b.end].endswith("Pyongyang.") for b in blocks[1:])
+    assert "".join(text[b.start:b.end] for b in blocks[1:]).replace(" ", "") == \
+        text.split("\n")[1].replace(" ", "")
+
+
+def test_a_huge_word_is_cut_at_the_limit():
+    from graphkit.clean import split_long
+
+    assert list(split_long("x" * 25, 0, 25, limit=10)) == [(0, 10), (10, 20), (20, 25)]
+
+
+def test_invisible_characters_do_not_hide_chrome_and_map_back():
+    from graphkit.clean import original_span, visible_text
+
+    text = "Foto\u200b/AP\nPutin\u200b tiba."
+    assert kept(text) == ["Putin\u200b tiba."]
+    visible, where = visible_text(text)
+    start = visible.index("Putin")
+    assert original_span(where, start, start + 5) == (text.index("Putin"), text.index("Putin") + 5)
+    assert visible_text("Putin") == ("Putin", None)
+
+
+def test_a_long_content_line_mentioning_a_call_to_action_is_kept():
+    line = ("Putin mengatakan kepada wartawan di Moskow bahwa warga yang ingin subscribe "
+            "layanan berita asing tidak akan dihukum, meskipun pemerintah Rusia telah "
+            "memblokir banyak situs dan mendesak warga untuk tidak mengunjungi tautan "
+            "asing yang berisi ajakan klik di sini dari organisasi yang dicap sebagai "
+            "agen asing oleh Kementerian Kehakiman Rusia pada tahun lalu.")
+    assert not is_chrome(line)

@@ -48,10 +48,24 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
 
 def test_binary_and_invalid_utf8(tmp_path, caplog):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02PDF")
-    (tmp_path / "bad.txt").write_bytes(b"Putin \xff tiba.")
+    (tmp_path / "bad.txt").write_bytes("Erdoğan \xff tiba.".encode().replace(b"\xc3\xbf", b"\xff"))
+    (tmp_path / "latin.txt").write_bytes("Putin ÿ tiba.".encode("latin-1"))
     (tmp_path / "crlf.txt").write_bytes(b"Putin tiba.\r\nKim juga.\r")
     with caplog.at_level(logging.WARNING, logger="graphkit"):
         docs = {d.id: d for d in read_corpus([tmp_path])}
     assert "bin.txt" not in docs and "binary" in caplog.text
-    assert docs["bad.txt"].text == "Putin \ufffd tiba." and "not valid UTF-8" in caplog.text
+    # Some valid UTF-8: it is UTF-8 with a damaged byte, replaced and reported.
+    assert docs["bad.txt"].text == "Erdoğan \ufffd tiba." and "not valid UTF-8" in caplog.text
+    # No valid UTF-8 multi-byte sequence at all: Windows-1252 (Latin-1), reported.
+    assert docs["latin.txt"].text == "Putin ÿ tiba." and "Windows-1252" in caplog.text
     assert docs["crlf.txt"].text == "Putin tiba.\nKim juga.\n"
+
+
+def test_explicit_file_and_nothing_readable(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text("Putin tiba.", encoding="utf-8")
+    assert [d.id for d in read_corpus([tmp_path / "a.txt"])] == ["a.txt"]
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.4 ...")
+    with caplog.at_level(logging.WARNING, logger="graphkit"), \
+            pytest.raises(CorpusError, match="no readable documents"):
+        list(read_corpus([tmp_path]))
+    assert "a PDF document" in caplog.text
