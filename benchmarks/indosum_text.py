@@ -24,7 +24,7 @@ import argparse
 import gzip
 import json
 import sys
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 DEFAULT_DATA = "/work/shared/data/indosum-dev/indosum_dev_folds_union.jsonl.gz"
 

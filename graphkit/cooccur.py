@@ -13,13 +13,18 @@ from .types import Extraction, LinkedMention
 WINDOWS = ("sentence", "paragraph", "document")
 
 
-@dataclass
+@dataclass(slots=True)
 class PairCount:
-    """How often two entities share a window, where, and in which documents."""
+    """How often two entities share a window, and where: one (doc, sentence index) per
+    window, in document order (the tuples are shared between pairs of the same window)."""
 
     weight: int = 0
-    documents: set[str] = field(default_factory=set)
-    windows: list[tuple[str, int]] = field(default_factory=list)  # (doc, sentence index)
+    windows: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def documents(self) -> set[str]:
+        """The documents in which the pair co-occurs."""
+        return {doc for doc, _ in self.windows}
 
 
 @dataclass
@@ -43,6 +48,10 @@ class Cooccurrence:
         pa = self.entity_windows[a] / self.total_windows
         pb = self.entity_windows[b] / self.total_windows
         return round(math.log(joint / (pa * pb)) / -math.log(joint), 6)
+
+    def scores(self, a: str, b: str) -> tuple[float, float, float, float]:
+        """npmi, dice, jaccard and g2 of a pair at once (what every edge carries)."""
+        return self.npmi(a, b), self.dice(a, b), self.jaccard(a, b), self.g2(a, b)
 
     def _table(self, a: str, b: str) -> tuple[int, int, int, int]:
         """2x2 window counts: both, only a, only b, neither."""
@@ -118,17 +127,20 @@ def count_cooccurrences(extractions: Iterable[Extraction], links: Iterable[Linke
     entity_windows: Counter[str] = Counter()
     total = 0
     for extraction in extractions:
+        doc = extraction.doc.id
         total += count_windows(extraction, window)
         members: dict[int, dict[str, int]] = defaultdict(dict)
-        for link in by_doc.get(extraction.doc.id, []):
+        for link in by_doc.get(doc, []):
             key = window_key(extraction, link.mention.sentence, window)
             members[key].setdefault(link.entity, link.mention.sentence)
+        refs: dict[int, tuple[str, int]] = {}
         for key in sorted(members):
             entities = members[key]
             entity_windows.update(entities.keys())
             for a, b in combinations(sorted(entities), 2):
+                sentence = max(entities[a], entities[b])
+                ref = refs.get(sentence) or refs.setdefault(sentence, (doc, sentence))
                 pair = pairs[(a, b)]
                 pair.weight += 1
-                pair.documents.add(extraction.doc.id)
-                pair.windows.append((extraction.doc.id, max(entities[a], entities[b])))
+                pair.windows.append(ref)
     return Cooccurrence(dict(pairs), entity_windows, max(total, 1))

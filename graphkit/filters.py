@@ -64,7 +64,8 @@ def filter_graph(graph: nx.Graph, *, min_weight: int = 1, top: int | None = None
                               if w < min_weight])
     if types:
         result.remove_nodes_from([n for n, t in graph.nodes(data="type") if t not in types])
-    add_metrics(result)
+    if backbone is not None or top is not None:  # both read metrics of the reduced graph
+        add_metrics(result)
     if backbone is not None:
         result.remove_edges_from([(a, b) for a, b, p in result.edges(data="disparity")
                                   if p >= backbone])

@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
+import gc
+import random
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
 from .cooccur import Cooccurrence
 from .dates import document_date
 from .types import Entity, Extraction, LinkedMention
 
-EVIDENCE_PER_EDGE = 5  # sentences with text kept on each edge for exports
+EVIDENCE_PER_EDGE = 5  # sentence refs kept on each edge for exports (texts: EVIDENCE_TEXT)
+EVIDENCE_TEXT = "evidence_text"  # graph attribute: {"doc#index": sentence text}
+DOCUMENT_DATES = "document_dates"  # graph attribute: {doc: "YYYY-MM-DD"} of dated documents
 COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed makes communities reproducible
 PAGERANK_DAMPING = 0.85
-BETWEENNESS_SAMPLE = 500  # above this many nodes, betweenness is estimated from a sample
+BETWEENNESS_EXACT = 2_000  # up to this many nodes betweenness is exact (Brandes)
+BETWEENNESS_PIVOTS = 200  # above it, estimated from this many seeded pivot sources
+LOUVAIN_MAX_EDGES = 100_000  # above this, Louvain runs on the edges of weight >= 2
 NODE_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank",
                 "betweenness")
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building millions of acyclic objects
+    (attribute dicts, lists, XML lines): its full passes over an ever larger heap would
+    otherwise cost more than the building itself. Reference counting still frees memory."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
@@ -27,9 +54,19 @@ def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
     Nodes: label, type, aliases, mentions, documents, kb_id, linked_by, and the metrics of
     `add_metrics`. Edges: weight, documents, npmi, dice, jaccard, g2, first_date and
     last_date ('' when no document date is known), sentences (every supporting
-    'doc#index'), evidence (up to EVIDENCE_PER_EDGE dicts with doc, sentence, text, date),
-    and disparity."""
-    extractions = tuple(extractions)
+    'doc#index', in memory only: exports keep `evidence`), evidence (the first
+    EVIDENCE_PER_EDGE of them), and disparity. Sentence texts are stored once, in the graph
+    attribute EVIDENCE_TEXT ({ref: text} for every evidence ref), document dates in
+    DOCUMENT_DATES; ref strings are shared between edges, and an edge with at most
+    EVIDENCE_PER_EDGE sentences holds one list as both `sentences` and `evidence`."""
+    with paused_gc():
+        return add_metrics(_graph(entities, links, cooccurrence, extractions, min_weight))
+
+
+def _graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
+           cooccurrence: Cooccurrence, extractions: Iterable[Extraction],
+           min_weight: int) -> nx.Graph:
+    by_doc = {e.doc.id: e for e in extractions}
     mentions: Counter[str] = Counter()
     documents: dict[str, set[str]] = defaultdict(set)
     linked_by: dict[str, set[str]] = defaultdict(set)
@@ -44,74 +81,234 @@ def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
                        aliases=list(entity.aliases), mentions=mentions[entity_id],
                        documents=len(documents[entity_id]), kb_id=entity.kb_id,
                        linked_by=sorted(linked_by[entity_id]))
-    sentence_text = {(e.doc.id, s.index): s.text for e in extractions for s in e.sentences}
-    dates = {e.doc.id: document_date(e.doc) for e in extractions}
+    dates = {doc: date for doc, date in
+             ((d, document_date(e.doc)) for d, e in sorted(by_doc.items())) if date}
+    refs: dict[tuple[str, int], str] = {}  # one shared "doc#index" string per sentence
+    texts: dict[str, str] = {}
     for (a, b), pair in sorted(cooccurrence.pairs.items()):
         if pair.weight < min_weight or a not in graph or b not in graph:
             continue
-        refs = list(dict.fromkeys(pair.windows))
-        known = sorted(dates[d] for d in pair.documents if dates.get(d))
-        graph.add_edge(a, b, weight=pair.weight, documents=len(pair.documents),
-                       npmi=cooccurrence.npmi(a, b), dice=cooccurrence.dice(a, b),
-                       jaccard=cooccurrence.jaccard(a, b), g2=cooccurrence.g2(a, b),
-                       first_date=known[0] if known else "",
-                       last_date=known[-1] if known else "",
-                       sentences=[f"{doc}#{index}" for doc, index in refs],
-                       evidence=[{"doc": doc, "sentence": index, "date": dates.get(doc, ""),
-                                  "text": sentence_text.get((doc, index), "")}
-                                 for doc, index in refs[:EVIDENCE_PER_EDGE]])
-    return add_metrics(graph)
+        windows = list(dict.fromkeys(pair.windows))
+        sentences = [refs.get(w) or refs.setdefault(w, f"{w[0]}#{w[1]}") for w in windows]
+        for (doc, index), ref in zip(windows[:EVIDENCE_PER_EDGE], sentences, strict=False):
+            if ref not in texts:
+                texts[ref] = _sentence_text(by_doc.get(doc), index)
+        docs = {doc for doc, _ in windows}
+        known = sorted(dates[d] for d in docs if d in dates)
+        npmi, dice, jaccard, g2 = cooccurrence.scores(a, b)
+        graph.add_edge(a, b, weight=pair.weight, documents=len(docs), npmi=npmi, dice=dice,
+                       jaccard=jaccard, g2=g2, first_date=known[0] if known else "",
+                       last_date=known[-1] if known else "", sentences=sentences,
+                       evidence=sentences if len(sentences) <= EVIDENCE_PER_EDGE
+                       else sentences[:EVIDENCE_PER_EDGE])
+    graph.graph[EVIDENCE_TEXT] = texts
+    graph.graph[DOCUMENT_DATES] = dates
+    return graph
+
+
+def _sentence_text(extraction: Extraction | None, index: int) -> str:
+    if extraction is None:
+        return ""
+    sentences = extraction.sentences
+    if 0 <= index < len(sentences) and sentences[index].index == index:
+        return sentences[index].text
+    return next((s.text for s in sentences if s.index == index), "")
+
+
+@dataclass(frozen=True)
+class EdgeArrays:
+    """The graph as numpy arrays: node order, each edge once (u, v) and its weight."""
+
+    nodes: list[str]
+    u: Ints
+    v: Ints
+    weight: Floats
+
+    @classmethod
+    def of(cls, graph: nx.Graph, weight: str = "weight") -> EdgeArrays:
+        nodes = list(graph)
+        index = {node: i for i, node in enumerate(nodes)}
+        flat: list[float] = []
+        for a, b, w in graph.edges(data=weight, default=1):
+            flat += (index[a], index[b], w)
+        table = np.array(flat, dtype=np.float64).reshape(-1, 3)
+        return cls(nodes, table[:, 0].astype(np.int64), table[:, 1].astype(np.int64),
+                   table[:, 2].copy())
+
+    @property
+    def n(self) -> int:
+        return len(self.nodes)
+
+    def degree(self) -> Ints:
+        return np.bincount(np.concatenate([self.u, self.v]), minlength=self.n)
+
+    def strength(self) -> Floats:
+        ends, weights = np.concatenate([self.u, self.v]), np.concatenate([self.weight] * 2)
+        return np.bincount(ends, weights=weights, minlength=self.n).astype(np.float64)
 
 
 def pagerank(graph: nx.Graph, weight: str = "weight", damping: float = PAGERANK_DAMPING,
              tolerance: float = 1e-10, max_iterations: int = 200) -> dict[str, float]:
-    """Weighted PageRank by power iteration (pure Python: networkx's needs SciPy).
+    """Weighted PageRank by power iteration over edge arrays (numpy; networkx's needs SciPy).
+    Same fixed point as networkx's: dangling nodes spread their rank uniformly.
 
     >>> ranks = pagerank(nx.path_graph(["a", "b", "c"]))
     >>> round(ranks["b"], 4), round(sum(ranks.values()), 6)
     (0.4865, 1.0)
     """
-    nodes = list(graph)
-    if not nodes:
+    return _pagerank(EdgeArrays.of(graph, weight), damping, tolerance, max_iterations)
+
+
+def _pagerank(arrays: EdgeArrays, damping: float = PAGERANK_DAMPING,
+              tolerance: float = 1e-10, max_iterations: int = 200) -> dict[str, float]:
+    n = arrays.n
+    if not n:
         return {}
-    strength = {n: float(graph.degree(n, weight=weight)) for n in nodes}
-    rank = dict.fromkeys(nodes, 1.0 / len(nodes))
+    source = np.concatenate([arrays.u, arrays.v])
+    target = np.concatenate([arrays.v, arrays.u])
+    strength = arrays.strength()
+    dangling = strength == 0
+    share = np.concatenate([arrays.weight, arrays.weight]) / np.where(dangling, 1.0,
+                                                                     strength)[source]
+    rank = np.full(n, 1.0 / n)
     for _ in range(max_iterations):
-        dangling = sum(rank[n] for n in nodes if not strength[n])
-        base = (1.0 - damping + damping * dangling) / len(nodes)
-        new = {n: base + damping * sum(rank[m] * graph[n][m].get(weight, 1) / strength[m]
-                                       for m in graph[n]) for n in nodes}
-        done = sum(abs(new[n] - rank[n]) for n in nodes) < tolerance * len(nodes)
+        base = (1.0 - damping + damping * rank[dangling].sum()) / n
+        new = base + damping * np.bincount(target, weights=rank[source] * share, minlength=n)
+        done = np.abs(new - rank).sum() < tolerance * n
         rank = new
         if done:
             break
-    return rank
+    return dict(zip(arrays.nodes, rank.tolist(), strict=True))
 
 
-def communities(graph: nx.Graph, seed: int = COMMUNITY_SEED) -> dict[str, int]:
-    """Louvain community of each node, numbered by size (0 = largest), ties by first id."""
-    groups = nx.community.louvain_communities(graph, weight="weight", seed=seed)
-    ordered = sorted((sorted(group) for group in groups), key=lambda g: (-len(g), g[0]))
-    return {node: index for index, group in enumerate(ordered) for node in group}
+def communities(graph: nx.Graph, seed: int = COMMUNITY_SEED,
+                max_edges: int = LOUVAIN_MAX_EDGES) -> dict[str, int]:
+    """Louvain community of each node (networkx, `seed`), numbered by size (0 = largest),
+    ties by first id.
+
+    Louvain runs on a copy whose nodes are ints in sorted-id order (so set iteration, and
+    the result, do not depend on PYTHONHASHSEED). Graphs with more than `max_edges` edges
+    are partitioned on their edges of weight >= 2 (all nodes kept): single co-mentions
+    are the noisiest ties and the bulk of a large graph, and this keeps Louvain to seconds;
+    a node with only single co-mentions is then a community of its own."""
+    return _communities(EdgeArrays.of(graph), seed, max_edges)
 
 
-def betweenness(graph: nx.Graph, seed: int = COMMUNITY_SEED) -> dict[str, float]:
-    """Normalised betweenness with distance 1/weight (strong ties are short); sampled
-    (seeded) above BETWEENNESS_SAMPLE nodes."""
-    distances = nx.Graph()
-    distances.add_nodes_from(graph)
-    distances.add_edges_from((a, b, {"distance": 1.0 / d.get("weight", 1)})
-                             for a, b, d in graph.edges(data=True))
-    sample = BETWEENNESS_SAMPLE if len(graph) > BETWEENNESS_SAMPLE else None
-    result: dict[str, float] = nx.betweenness_centrality(distances, k=sample, seed=seed,
-                                                         weight="distance")
-    return result
+def _communities(arrays: EdgeArrays, seed: int = COMMUNITY_SEED,
+                 max_edges: int = LOUVAIN_MAX_EDGES) -> dict[str, int]:
+    nodes = sorted(arrays.nodes)
+    rank = np.empty(arrays.n, dtype=np.int64)
+    rank[sorted(range(arrays.n), key=arrays.nodes.__getitem__)] = np.arange(arrays.n)
+    u, v, weight = rank[arrays.u], rank[arrays.v], arrays.weight
+    if u.size > max_edges:
+        keep = weight >= 2
+        u, v, weight = u[keep], v[keep], weight[keep]
+    low, high = np.minimum(u, v), np.maximum(u, v)
+    order = np.lexsort((high, low))
+    edges = zip(low[order].tolist(), high[order].tolist(), weight[order].tolist(), strict=True)
+    light = nx.Graph()
+    light.add_nodes_from(range(len(nodes)))
+    light.add_weighted_edges_from(edges)
+    groups = nx.community.louvain_communities(light, weight="weight", seed=seed)
+    ordered = sorted((sorted(nodes[i] for i in group) for group in groups),
+                     key=lambda g: (-len(g), g[0]))
+    return {node: number for number, group in enumerate(ordered) for node in group}
+
+
+def betweenness(graph: nx.Graph, seed: int = COMMUNITY_SEED, exact: int = BETWEENNESS_EXACT,
+                pivots: int = BETWEENNESS_PIVOTS) -> dict[str, float]:
+    """Normalised betweenness on hop counts (Brandes' algorithm, vectorised with numpy).
+
+    Co-occurrence weights are strengths, not distances, so shortest paths count hops. Up to
+    `exact` nodes the value is exact (networkx's `betweenness_centrality(G)`); above, it is
+    estimated from `pivots` source nodes drawn with `random.Random(seed)` from the sorted
+    node ids (networkx's `k`-sampling estimator and scaling, Brandes & Pich 2007): the same
+    graph always gives the same values, and the cost is `pivots` breadth-first searches.
+
+    >>> b = betweenness(nx.path_graph(["a", "b", "c"]))
+    >>> b["b"], b["a"]
+    (1.0, 0.0)
+    """
+    return _betweenness(EdgeArrays.of(graph), seed, exact, pivots)
+
+
+def _betweenness(arrays: EdgeArrays, seed: int = COMMUNITY_SEED,
+                 exact: int = BETWEENNESS_EXACT,
+                 pivots: int = BETWEENNESS_PIVOTS) -> dict[str, float]:
+    n = arrays.n
+    if n < 3:
+        return dict.fromkeys(arrays.nodes, 0.0)
+    sources = list(range(n))
+    if n > exact and pivots < n:
+        ordered = sorted(range(n), key=arrays.nodes.__getitem__)
+        sources = random.Random(seed).sample(ordered, pivots)  # noqa: S311 - not secret
+    head = np.concatenate([arrays.u, arrays.v])
+    tail = np.concatenate([arrays.v, arrays.u])
+    order = np.argsort(head, kind="stable")
+    heads, neighbours = head[order], tail[order]
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(head, minlength=n))])
+    total = np.zeros(n)
+    for source in sources:
+        total += _dependencies(offsets, heads, neighbours, source, n)
+    k = len(sources)
+    if k == n:
+        total *= 1.0 / ((n - 1) * (n - 2))
+    else:
+        sampled = np.zeros(n, dtype=bool)
+        sampled[sources] = True
+        total *= np.where(sampled, 1.0 / ((k - 1) * (n - 2)) if k > 1 else 0.0,
+                          1.0 / (k * (n - 2)))
+    return dict(zip(arrays.nodes, total.tolist(), strict=True))
+
+
+def _dependencies(offsets: Ints, heads: Ints, neighbours: Ints, source: int,
+                  n: int) -> Floats:
+    """Brandes' dependency of `source` on every node (0 for the source itself), by a
+    level-synchronous breadth-first search over the CSR arrays (directed edge i runs from
+    heads[i] to neighbours[i], grouped by head; offsets[v] is v's first edge)."""
+    seen = np.zeros(n, dtype=bool)
+    sigma = np.zeros(n)  # number of shortest paths from the source
+    seen[source], sigma[source] = True, 1.0
+    frontier = np.array([source], dtype=np.int64)
+    levels = []
+    while True:
+        starts = offsets[frontier]
+        counts = offsets[frontier + 1] - starts
+        total = int(counts.sum())
+        if not total:
+            break
+        positions = np.arange(total) + np.repeat(starts - np.cumsum(counts) + counts, counts)
+        positions = positions[~seen[neighbours[positions]]]
+        if not positions.size:
+            break
+        parent, child = heads[positions], neighbours[positions]
+        paths = np.bincount(child, weights=sigma[parent], minlength=n)
+        frontier = np.flatnonzero(paths)
+        sigma[frontier] = paths[frontier]
+        seen[frontier] = True
+        levels.append((parent, child))
+    delta = np.zeros(n)
+    for parent, child in reversed(levels):
+        flow = sigma[parent] * (1.0 + delta[child]) / sigma[child]
+        delta += np.bincount(parent, weights=flow, minlength=n)
+    delta[source] = 0.0
+    return delta
+
+
+def disparities(arrays: EdgeArrays) -> Floats:
+    """Disparity-filter p-value of each edge (Serrano et al. 2009): the smaller of its two
+    endpoints' values; small means the edge carries an unusual share of a node's weight.
+    An edge of a node with only that edge scores 1 from that side."""
+    degree, strength = arrays.degree(), arrays.strength()
+    sides = []
+    for end in (arrays.u, arrays.v):
+        share = arrays.weight / strength[end]
+        sides.append(np.where(degree[end] > 1, (1.0 - share) ** (degree[end] - 1), 1.0))
+    return np.minimum(sides[0], sides[1])
 
 
 def disparity(graph: nx.Graph, a: str, b: str) -> float:
-    """Disparity-filter p-value of an edge (Serrano et al. 2009): the smaller of its two
-    endpoints' values; small means the edge carries an unusual share of a node's weight.
-    An edge of a node with only that edge scores 1 from that side."""
+    """Disparity-filter p-value of one edge (see `disparities`)."""
     weight = graph[a][b].get("weight", 1)
     scores = []
     for node in (a, b):
@@ -124,15 +321,19 @@ def disparity(graph: nx.Graph, a: str, b: str) -> float:
 def add_metrics(graph: nx.Graph) -> nx.Graph:
     """Set node degree, weighted_degree, pagerank, betweenness, community and edge
     disparity on `graph` (in place, rounded for stable output); returns it."""
-    ranks = pagerank(graph)
-    between = betweenness(graph)
-    groups = communities(graph)
-    for node, data in graph.nodes(data=True):
-        data["degree"] = graph.degree(node)
-        data["weighted_degree"] = int(graph.degree(node, weight="weight"))
+    arrays = EdgeArrays.of(graph)
+    ranks = _pagerank(arrays)
+    between = _betweenness(arrays)
+    groups = _communities(arrays)
+    degrees = arrays.degree().tolist()
+    strengths = arrays.strength().tolist()
+    for i, (node, data) in enumerate(graph.nodes(data=True)):
+        data["degree"] = degrees[i]
+        data["weighted_degree"] = int(strengths[i])
         data["pagerank"] = round(ranks[node], 6)
         data["betweenness"] = round(between[node], 6)
         data["community"] = groups[node]
-    for a, b, data in graph.edges(data=True):
-        data["disparity"] = round(disparity(graph, a, b), 6)
+    values = disparities(arrays).tolist()
+    for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
+        data["disparity"] = round(value, 6)
     return graph

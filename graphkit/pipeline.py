@@ -119,6 +119,7 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
     graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
                         settings.min_weight)
+    del cooccurrence  # the graph holds what is needed; free the pair counts before export
     graph = apply_settings(graph, settings)
     result = Build(graph, linking.entities, linking.mentions, tuple(extractions), settings)
     if out is not None:

@@ -36,6 +36,7 @@ import networkx as nx
 
 from .dates import document_date
 from .export import FORMATS, write_format, write_outputs
+from .export.evidence import split_ref
 from .filters import filter_graph
 from .names import normalize_name
 
@@ -164,8 +165,9 @@ class Build:
         second = self.node(b)
         if not self.graph.has_edge(first, second):
             return []
-        refs = (ref.rsplit("#", 1) for ref in self.graph.edges[first, second]["sentences"])
-        return [self._sentence(doc, int(index)) for doc, index in refs]
+        edge = self.graph.edges[first, second]
+        refs = edge.get("sentences") or edge.get("evidence", [])
+        return [self._sentence(*split_ref(ref)) for ref in refs]
 
     def filter(self, **filters: Any) -> Build:
         """A new Build whose graph is filtered (see `graphkit.filters.filter_graph`:

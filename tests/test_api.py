@@ -37,7 +37,9 @@ def test_evidence_lists_every_supporting_sentence(seed_build):
     edge = seed_build.graph.edges[seed_build.node("Putin"), seed_build.node("Kim Jong Un")]
     assert len(evidence) == len(edge["sentences"]) >= edge["weight"] > len(edge["evidence"]) - 1
     assert all(item["text"] for item in evidence)
-    assert evidence[0]["text"] == edge["evidence"][0]["text"]
+    first = edge["evidence"][0]
+    assert evidence[0]["text"] == seed_build.graph.graph["evidence_text"][first]
+    assert f"{evidence[0]['doc']}#{evidence[0]['sentence']}" == first
     node_evidence = seed_build.evidence("Kim Jong Un")
     assert len(node_evidence) >= seed_build.graph.nodes[seed_build.node("Kim")]["documents"]
 
@@ -65,4 +67,5 @@ def test_show_and_to_networkx(seed_build, tmp_path):
 def test_export_one_format(seed_build, tmp_path):
     paths = seed_build.export("gexf", tmp_path / "g.gexf")
     assert paths == [tmp_path / "g.gexf"]
-    assert len(seed_build.export("csv", tmp_path / "tables")) == 2
+    assert [p.name for p in seed_build.export("csv", tmp_path / "tables")] == [
+        "nodes.csv", "edges.csv", "sentences.csv"]

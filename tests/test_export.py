@@ -106,6 +106,9 @@ def test_read_graph_restores_the_built_graph(seed_out, seed_build, name):
     edge = graph.edges["person:kim-jong-un", "person:vladimir-putin"]
     original = seed_build.graph.edges["person:kim-jong-un", "person:vladimir-putin"]
     assert edge["evidence"] == original["evidence"] and edge["weight"] == original["weight"]
+    assert "sentences" not in edge  # every supporting ref stays in memory only
+    assert graph.graph["evidence_text"][edge["evidence"][0]] == (
+        seed_build.graph.graph["evidence_text"][original["evidence"][0]])
     assert graph.nodes["person:vladimir-putin"]["aliases"] == list(
         seed_build.graph.nodes["person:vladimir-putin"]["aliases"])
     assert graphml_text(graph) == (seed_out / "graph.graphml").read_text(encoding="utf-8")
@@ -152,3 +155,86 @@ def test_html_page_data_has_metrics_and_caps_large_graphs():
     assert len(data["nodes"]) == MAX_NODES and "Showing the 300 most mentioned" in (
         data["graph"]["truncated"])
     assert {"pagerank", "community", "x", "y"} <= set(data["nodes"][0])
+
+
+def _flat_copy(graph, viz=False):
+    """The graph as the old writers saw it: flat values, keys sorted, no `sentences`."""
+    from graphkit.export.colors import OTHER_COLOR, TYPE_COLORS, rgb
+    from graphkit.export.flatten import IN_MEMORY_ONLY, flat_value, graph_items
+
+    def flat(data):
+        return {k: flat_value(v) for k, v in sorted(data.items()) if k not in IN_MEMORY_ONLY}
+    copy = nx.Graph()
+    copy.graph.update(graph_items(graph))
+    for node, data in graph.nodes(data=True):
+        copy.add_node(node, **flat(data))
+        if viz:
+            r, g, b = rgb(TYPE_COLORS.get(str(data.get("type", "")), OTHER_COLOR))
+            copy.nodes[node]["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": round(
+                4.0 + 2.0 * float(data.get("mentions", 0)) ** 0.5, 3)}
+    for a, b, data in graph.edges(data=True):
+        copy.add_edge(a, b, **flat(data))
+    return copy
+
+
+def _awkward_graph():
+    graph = nx.Graph()
+    graph.add_node("a\x01", label='A & <b> "q"\n\tend', mentions=3, pagerank=0.5,
+                   aliases=["x", "<y>"], flag=True, type="PERSON")
+    graph.add_node("b", label="B", mentions=1, pagerank=1e-06, aliases=[], kb_id="")
+    graph.add_node("c")
+    graph.add_edge("a\x01", "b", weight=2, npmi=0.25, first_date="", evidence=["d#1"],
+                   sentences=["d#1", "d#2"], documents=1)
+    graph.add_edge("c", "b")
+    graph.add_edge("c", "a\x01", weight=2.5, npmi=float("inf"))
+    return graph
+
+
+@pytest.mark.parametrize("graph", [_awkward_graph(), nx.path_graph(["p", "q"]), "seed"])
+def test_streaming_writers_write_what_networkx_would(graph, seed_build):
+    """The streamed GraphML and GEXF are byte for byte networkx's writers' output (which
+    writes non-ASCII characters as references; ours are plain UTF-8)."""
+    from graphkit.export.gexf import gexf_text
+    from graphkit.export.graphml import XML_DECLARATION, xml_safe
+
+    def utf8(text):
+        return re.sub(r"&#(\d{3,});", lambda m: chr(int(m.group(1))), text)
+
+    graph = seed_build.graph if graph == "seed" else graph
+    lines = nx.generate_graphml(_flat_copy(graph), encoding="utf-8", prettyprint=True)
+    expected = (XML_DECLARATION + "\n".join(lines) + "\n").replace('attr.type="long"',
+                                                                  'attr.type="int"')
+    assert graphml_text(graph) == xml_safe(utf8(expected))
+    body = utf8("\n".join(nx.generate_gexf(_flat_copy(graph, viz=True), prettyprint=True)))
+    body = re.sub(r' lastmodifieddate="[^"]*"', "", body, count=1)
+    body = re.sub(r"<creator>NetworkX [^<]*</creator>", "<creator>graphkit</creator>", body)
+    assert gexf_text(graph) == xml_safe(XML_DECLARATION + body + "\n")
+    assert "sentences" not in graphml_text(graph)
+
+
+def test_outputs_carry_evidence_refs_and_texts_once(seed_out, seed_build):
+    rows = list(csv.DictReader((seed_out / "sentences.csv").open(encoding="utf-8")))
+    assert list(rows[0]) == ["doc", "sentence", "date", "text"]
+    refs = {f"{r['doc']}#{r['sentence']}" for r in rows}
+    assert len(refs) == len(rows)
+    edges = list(csv.DictReader((seed_out / "edges.csv").open(encoding="utf-8")))
+    used = {ref for e in edges for ref in json.loads(e["evidence"])}
+    assert used == refs and "sentences" not in edges[0]
+    assert all(len(json.loads(e["evidence"])) <= 5 for e in edges)
+    data = json.loads((seed_out / "graph.json").read_text(encoding="utf-8"))
+    assert set(data["graph"]["evidence_text"]) == refs
+    assert all(data["graph"]["evidence_text"][r] for r in refs)
+    assert "sentences" not in data["edges"][0]
+    text = next(r["text"] for r in rows)
+    for name in ("graph.graphml", "graph.gexf", "edges.csv"):  # texts are not repeated
+        assert text not in (seed_out / name).read_text(encoding="utf-8")
+
+
+def test_read_graphml_finds_texts_in_sentences_csv(seed_out, tmp_path):
+    graph = read_graph(seed_out / "graph.graphml")
+    assert graph.graph["evidence_text"] == read_graph(seed_out / "graph.json").graph[
+        "evidence_text"]
+    shutil.copy(seed_out / "graph.graphml", tmp_path / "graph.graphml")
+    assert read_graph(tmp_path / "graph.graphml").graph == {}
+    data = page_data(graph)
+    assert all(s["text"] for e in data["edges"] for s in e["evidence"])

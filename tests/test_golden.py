@@ -8,9 +8,9 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 import graphkit
-from conftest import SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -1,6 +1,9 @@
 """Graph analytics: edge scores, dates, evidence, node metrics, communities, filters."""
 
 import doctest
+import os
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
@@ -10,7 +13,16 @@ import graphkit.filters
 import graphkit.graph
 from graphkit.errors import GraphkitError
 from graphkit.filters import filter_graph
-from graphkit.graph import EVIDENCE_PER_EDGE, add_metrics, communities, pagerank
+from graphkit.graph import (
+    DOCUMENT_DATES,
+    EVIDENCE_PER_EDGE,
+    EVIDENCE_TEXT,
+    add_metrics,
+    betweenness,
+    communities,
+    disparity,
+    pagerank,
+)
 
 
 def test_doctests():
@@ -24,11 +36,21 @@ def test_seed_edges_carry_scores_dates_and_evidence(seed_build):
         assert -1 <= d["npmi"] <= 1 and 0 < d["dice"] <= 1 and 0 < d["jaccard"] <= d["dice"]
         assert d["g2"] >= 0 and 0 <= d["disparity"] <= 1
         assert 1 <= len(d["evidence"]) <= EVIDENCE_PER_EDGE
-        assert {"doc", "sentence", "text", "date"} <= set(d["evidence"][0])
+        assert d["evidence"] == d["sentences"][:EVIDENCE_PER_EDGE]
+        assert len(d["sentences"]) == d["weight"]
         assert d["first_date"] <= d["last_date"]
     edge = graph.edges[seed_build.node("Putin"), seed_build.node("Kim Jong Un")]
     assert (edge["first_date"], edge["last_date"]) == ("2024-06-27", "2024-10-10")
-    assert all(e["text"] for e in edge["evidence"])
+    texts = graph.graph[EVIDENCE_TEXT]
+    assert all(texts[ref] for ref in edge["evidence"])
+    assert graph.graph[DOCUMENT_DATES]["000_6ddc3e2aa6a6e817.txt"] == "2024-06-27"
+    # every evidence ref has its text once; refs are shared strings, not copies per edge
+    refs = {ref for _, _, d in graph.edges(data=True) for ref in d["evidence"]}
+    assert refs == set(texts)
+    by_value = {}
+    for _, _, d in graph.edges(data=True):
+        for ref in d["sentences"]:
+            assert by_value.setdefault(ref, ref) is ref
 
 
 def test_seed_node_metrics(seed_build):
@@ -50,6 +72,67 @@ def test_pagerank_matches_networkx():
     ours = pagerank(graph)
     theirs = _pagerank_python(graph, weight="weight", tol=1e-12)
     assert max(abs(ours[n] - theirs[n]) for n in graph) < 1e-6
+
+
+def _named(graph, width=4):
+    return nx.relabel_nodes(graph, {n: f"n{n:0{width}d}" for n in graph})
+
+
+@pytest.mark.parametrize("graph", [nx.les_miserables_graph(), _named(nx.karate_club_graph()),
+                                   _named(nx.gnm_random_graph(300, 700, seed=3)),
+                                   _named(nx.path_graph(2)), nx.Graph()])
+def test_betweenness_is_networkx_unweighted_exact_and_sampled(graph):
+    ours = betweenness(graph)
+    theirs = nx.betweenness_centrality(graph)  # hop counts: weights are not distances
+    assert all(abs(ours[n] - theirs[n]) < 1e-9 for n in graph)
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph))
+    ordered.add_edges_from(graph.edges)
+    if len(ordered) > 10:  # sampled: the same pivots as networkx's k-sampling with the seed
+        sampled = betweenness(ordered, exact=10, pivots=10)
+        theirs = nx.betweenness_centrality(ordered, k=10, seed=42)
+        assert all(abs(sampled[n] - theirs[n]) < 1e-9 for n in graph)
+        assert sampled == betweenness(ordered.copy(), exact=10, pivots=10)
+
+
+def test_betweenness_ignores_weights():
+    graph = nx.Graph([("a", "b", {"weight": 9}), ("b", "c", {"weight": 1}),
+                      ("a", "c", {"weight": 1})])
+    assert betweenness(graph) == {"a": 0.0, "b": 0.0, "c": 0.0}
+
+
+def test_metrics_match_the_per_edge_definitions():
+    graph = _named(nx.gnm_random_graph(80, 300, seed=5))
+    for a, b, data in graph.edges(data=True):
+        data["weight"] = 1 + (int(a[1:]) + int(b[1:])) % 4
+    add_metrics(graph)
+    for a, b, data in graph.edges(data=True):
+        assert data["disparity"] == round(disparity(graph, a, b), 6)
+    for node, data in graph.nodes(data=True):
+        assert data["degree"] == graph.degree(node)
+        assert data["weighted_degree"] == graph.degree(node, weight="weight")
+
+
+def test_large_graphs_get_louvain_on_repeated_ties():
+    graph = _named(nx.gnm_random_graph(200, 600, seed=2))
+    for a, b, data in graph.edges(data=True):
+        data["weight"] = 2 if int(a[1:]) % 2 == int(b[1:]) % 2 else 1
+    parity = communities(graph, max_edges=100)  # only the weight-2 (same parity) edges
+    assert all(parity[a] != parity[b] for a, b, w in graph.edges(data="weight") if w == 1)
+    assert set(communities(graph)) == set(graph)
+
+
+def test_metrics_do_not_depend_on_the_hash_seed():
+    script = ("import networkx as nx, graphkit.graph as g\n"
+              "h = nx.relabel_nodes(nx.gnm_random_graph(2500, 6000, seed=1), str)\n"
+              "w = {e: 1 + sum(map(int, e)) % 3 for e in h.edges}\n"
+              "nx.set_edge_attributes(h, w, 'weight')\n"
+              "m = g.add_metrics(h)\n"
+              "print(sorted(m.nodes(data=True)))")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2")}
+    assert len(outputs) == 1 and "betweenness" in outputs.pop()
 
 
 def test_communities_are_deterministic_and_numbered_by_size():

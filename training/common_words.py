@@ -4,7 +4,8 @@ A capitalised word whose lowercase form is common ("Kunjungan", "Memperdalam") i
 name by itself; the rule-based name proposer uses this list to tell the two apart.
 Source: CLICK-ID raw articles (CC BY 4.0, William & Sari 2020), read in place.
 
-usage: python training/common_words.py --data ../shared/data [--out graphkit/data/common_words_id.txt]
+usage: python training/common_words.py --data ../shared/data
+       [--out graphkit/data/common_words_id.txt]
 """
 
 from __future__ import annotations

@@ -8,44 +8,55 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import GraphkitError
+from ..graph import paused_gc
 from ..types import LinkedMention
 from .atomic import prepare_folder, write_atomic
-from .gexf import gexf_text
-from .graphml import graphml_text
+from .gexf import gexf_chunks
+from .graphml import graphml_chunks
 from .html import html_text
-from .nodelink import node_link_text
+from .nodelink import node_link_chunks
 from .read import read_graph
-from .tables import edges_csv, mentions_csv, nodes_csv
+from .tables import (
+    edges_csv_chunks,
+    mentions_csv_chunks,
+    nodes_csv_chunks,
+    sentences_csv_chunks,
+)
 
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.json", "nodes.csv", "edges.csv",
-                "mentions.csv", "graph.gexf")
-GRAPH_FORMATS: dict[str, tuple[tuple[str, Callable[[nx.Graph], str]], ...]] = {
+                "mentions.csv", "graph.gexf", "sentences.csv")
+Writer = Callable[[nx.Graph], str | Iterable[str]]  # the text, or the text in pieces
+GRAPH_FORMATS: dict[str, tuple[tuple[str, Writer], ...]] = {
     "html": (("graph.html", html_text),),
-    "graphml": (("graph.graphml", graphml_text),),
-    "gexf": (("graph.gexf", gexf_text),),
-    "json": (("graph.json", node_link_text),),
-    "csv": (("nodes.csv", nodes_csv), ("edges.csv", edges_csv)),
+    "graphml": (("graph.graphml", graphml_chunks),),
+    "gexf": (("graph.gexf", gexf_chunks),),
+    "json": (("graph.json", node_link_chunks),),
+    "csv": (("nodes.csv", nodes_csv_chunks), ("edges.csv", edges_csv_chunks),
+            ("sentences.csv", sentences_csv_chunks)),
 }
 FORMATS = tuple(GRAPH_FORMATS)
 
 
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                   summary: str = "") -> list[Path]:
-    """Write every contract file into `folder`, each atomically; returns the paths."""
+    """Write every contract file into `folder`, each atomically, streaming the large ones
+    (no file's whole text is held in memory); returns the paths."""
     prepare_folder(folder)
-    contents = {
-        "graph.graphml": graphml_text(graph),
-        "graph.json": node_link_text(graph),
-        "graph.gexf": gexf_text(graph),
-        "nodes.csv": nodes_csv(graph),
-        "edges.csv": edges_csv(graph),
-        "mentions.csv": mentions_csv(links),
-        "graph.html": html_text(graph, summary),
+    writers: dict[str, Callable[[], str | Iterable[str]]] = {
+        "graph.graphml": lambda: graphml_chunks(graph),
+        "graph.json": lambda: node_link_chunks(graph),
+        "graph.gexf": lambda: gexf_chunks(graph),
+        "nodes.csv": lambda: nodes_csv_chunks(graph),
+        "edges.csv": lambda: edges_csv_chunks(graph),
+        "sentences.csv": lambda: sentences_csv_chunks(graph),
+        "mentions.csv": lambda: mentions_csv_chunks(links),
+        "graph.html": lambda: html_text(graph, summary),
     }
     paths = []
-    for name in OUTPUT_FILES:
-        write_atomic(folder / name, contents[name])
-        paths.append(folder / name)
+    with paused_gc():
+        for name in OUTPUT_FILES:
+            write_atomic(folder / name, writers[name]())
+            paths.append(folder / name)
     return paths
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace `path` with `data` so readers see the old file or the new one, never half."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Replace `path` with `data` (text, bytes, or text in chunks, written as they come)
+    so readers see the old file or the new one, never half."""
+    chunks: Iterable[str | bytes] = [data] if isinstance(data, str | bytes) else data
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                                  suffix=".tmp")
@@ -20,7 +22,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
@@ -29,6 +32,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:  # a failing chunk writer, or an interrupt: leave no temporary
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def prepare_folder(folder: Path) -> None:

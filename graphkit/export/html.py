@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 
 from .colors import COMMUNITY_COLORS, OTHER_COLOR, TYPE_COLORS
+from .evidence import sentence_record
 
 MAX_NODES = 300  # vis-network stays responsive up to a few hundred nodes
 _VIS_DIR = ("lib", "vis-9.1.2")
@@ -89,14 +90,24 @@ def _fields(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     return {name: data[name] for name in names if name in data}
 
 
+def _edge(graph: nx.Graph, a: str, b: str, data: dict[str, Any]) -> dict[str, Any]:
+    """An edge for the page, its evidence refs resolved to doc, sentence, date and text."""
+    fields = _fields(data, EDGE_FIELDS)
+    if "evidence" in fields:
+        fields["evidence"] = [sentence_record(graph, ref) if isinstance(ref, str) else ref
+                              for ref in fields["evidence"]]
+    return {"source": min(a, b), "target": max(a, b), **fields}
+
+
 def page_data(graph: nx.Graph, summary: str = "") -> dict[str, Any]:
-    """What the page's script reads: nodes with positions, edges with evidence, notes."""
+    """What the page's script reads: nodes with positions, edges (of the shown nodes only)
+    with the texts of their evidence, notes."""
     shown = visible_subgraph(graph)
     positions = layout(shown)
     nodes = [{"id": n, "x": positions[n][0], "y": positions[n][1], **_fields(d, NODE_FIELDS)}
              for n, d in sorted(shown.nodes(data=True))]
-    edges = [{"source": min(a, b), "target": max(a, b), **_fields(d, EDGE_FIELDS)}
-             for a, b, d in sorted(shown.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2])))]
+    edges = [_edge(graph, a, b, d) for a, b, d in
+             sorted(shown.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2])))]
     truncated = ""
     if shown.number_of_nodes() < graph.number_of_nodes():
         truncated = (f"Showing the {shown.number_of_nodes()} most mentioned of "

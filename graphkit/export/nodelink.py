@@ -3,11 +3,61 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import networkx as nx
 
+from .evidence import evidence_tables
+from .flatten import GRAPH_TABLES, IN_MEMORY_ONLY
+
+CHUNK = 5_000  # lines per written chunk
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+def _block(lines: Iterable[str], open_: str, close: str) -> Iterator[str]:
+    """Items one per line between brackets ('{}' / '[]' when there are none), in chunks."""
+    batch: list[str] = []
+    started = False
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= CHUNK:
+            yield (",\n" if started else open_ + "\n") + ",\n".join(batch)
+            started, batch = True, []
+    if batch:
+        yield (",\n" if started else open_ + "\n") + ",\n".join(batch)
+        started = True
+    yield "\n" + close if started else open_ + close
+
+
+def _table(table: Mapping[str, str]) -> str:
+    return "".join(_block((f"{_ENCODER.encode(k)}: {_ENCODER.encode(v)}"
+                           for k, v in table.items()), "{", "}"))
+
 
 def node_link_text(graph: nx.Graph) -> str:
-    """`networkx.node_link_data` (edges under "edges"), pretty, keys sorted."""
-    data = nx.node_link_data(graph, edges="edges")
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """`networkx.node_link_data` (edges under "edges"), keys sorted, one node, edge or
+    sentence per line. Graph attributes include `evidence_text` ({"doc#index": text} for
+    every evidence ref) and `document_dates` ({doc: date}), so front ends need no other
+    file; `sentences` (every supporting ref) stays in memory."""
+    return "".join(node_link_chunks(graph))
+
+
+def _edge(a: Any, b: Any, data: dict[str, Any]) -> str:
+    edge = {k: v for k, v in data.items() if k not in IN_MEMORY_ONLY}
+    edge["source"], edge["target"] = a, b
+    return _ENCODER.encode(edge)
+
+
+def node_link_chunks(graph: nx.Graph) -> Iterator[str]:
+    """`node_link_text` in pieces, so a large graph is written without holding its text."""
+    attributes = {k: _ENCODER.encode(v) for k, v in graph.graph.items() if k not in GRAPH_TABLES}
+    attributes |= {k: _table(v) for k, v in evidence_tables(graph).items()}
+    yield '{"directed": false,\n"edges": '
+    yield from _block((_edge(a, b, d) for a, b, d in graph.edges(data=True)), "[", "]")
+    yield ',\n"graph": {' + ", ".join(f"{_ENCODER.encode(k)}: {v}"
+                                      for k, v in sorted(attributes.items()))
+    yield '},\n"multigraph": false,\n"nodes": '
+    yield from _block((_ENCODER.encode({**data, "id": node})
+                       for node, data in graph.nodes(data=True)), "[", "]")
+    yield "}\n"

@@ -21,8 +21,18 @@ import sys
 from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kbcsv import (COLUMNS, KB_DIR, KB_FILES, LIST_COLUMNS, NAME_COLUMNS, TYPES,  # noqa: E402
-                   fold, loose, read_csv, write_csv)
+from kbcsv import (  # noqa: E402
+    COLUMNS,
+    KB_DIR,
+    KB_FILES,
+    LIST_COLUMNS,
+    NAME_COLUMNS,
+    TYPES,
+    fold,
+    loose,
+    read_csv,
+    write_csv,
+)
 
 ID_RE = re.compile(r"^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$")
 PREFIX = {"countries.csv": "country", "cities.csv": "city", "organizations.csv": "org",
@@ -116,7 +126,7 @@ def main() -> int:
             other = strong - {rid}
             if other:
                 warnings.append(f"weak {name!r} of {rid} is a full name/abbrev of {', '.join(sorted(other))}")
-    for rid, (base, line, r) in rows_by_id.items():
+    for _rid, (_base, _line, r) in rows_by_id.items():
         for c in filter(None, r["context"].split("|")):
             if ID_RE.match(c) and c.split(":")[0] in PREFIX.values() and c not in rows_by_id:
                 errors.append(f"{base}:{line}: context id {c!r} does not exist")
@@ -129,7 +139,7 @@ def main() -> int:
             errors.append(f"cannot import UN member list: {e}")
             UN_MEMBERS = []
         capitals = defaultdict(list)
-        for rid, (base, line, r) in rows_by_id.items():
+        for rid, (_base, _line, r) in rows_by_id.items():
             if rid.startswith("city:") and re.search(r"capital|seat of government", r["note"].split(";")[0]) \
                     and "former capital" not in r["note"].split(";")[0]:
                 for c in r["context"].split("|"):

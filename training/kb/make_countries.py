@@ -251,8 +251,10 @@ def _usable(name: str) -> bool:
 
 
 def build(cldr_dir: str) -> list[dict]:
-    tid = json.load(open(os.path.join(cldr_dir, "territories_id.json"), encoding="utf-8"))
-    ten = json.load(open(os.path.join(cldr_dir, "territories_en.json"), encoding="utf-8"))
+    with open(os.path.join(cldr_dir, "territories_id.json"), encoding="utf-8") as handle:
+        tid = json.load(handle)
+    with open(os.path.join(cldr_dir, "territories_en.json"), encoding="utf-8") as handle:
+        ten = json.load(handle)
     tid = tid["main"]["id"]["localeDisplayNames"]["territories"]
     ten = ten["main"]["en"]["localeDisplayNames"]["territories"]
     codes = list(UN_MEMBERS) + sorted(OBSERVERS) + sorted(TERRITORIES)

@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default=DEFAULT_SEEDS, help="folder of seed .txt files")
     parser.add_argument("--indosum", default=DEFAULT_DATA, help="IndoSum JSONL(.gz) file")
-    parser.add_argument("--uncovered", action="store_true", help="list uncovered capitalised tokens")
+    parser.add_argument("--uncovered", action="store_true",
+                        help="list uncovered capitalised tokens")
     args = parser.parse_args(argv)
 
     errors: list[str] = []
