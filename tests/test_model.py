@@ -1,0 +1,31 @@
+"""The shipped Indonesian NER model loads by default and finds obvious names."""
+
+import pytest
+
+import graphkit
+from graphkit.models import resolve_model, shipped_model_path
+
+pytestmark = pytest.mark.skipif(not (shipped_model_path() / "config.cfg").is_file(),
+                                reason="no shipped model in this checkout")
+
+
+def test_the_shipped_model_is_the_default():
+    assert resolve_model(None) == str(shipped_model_path())
+    nlp = graphkit.load_pipeline(with_kb=False, propose=False)
+    assert {"tok2vec", "ner"} <= set(nlp.pipe_names)
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "LOC"}
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Menteri Luar Negeri Retno Marsudi bertemu dengan Wang Yi di Beijing.",
+     "Retno Marsudi", "PERSON"),
+    ("Mason Richey, seorang profesor di Hankuk University of Foreign Studies, berbicara.",
+     "Mason Richey", "PERSON"),
+    ("Para peneliti dari Universitas Gadjah Mada menerbitkan laporan itu.",
+     "Universitas Gadjah Mada", "ORG"),
+    ("Banjir besar melanda Kabupaten Bandung pada Selasa pagi.", "Bandung", "LOC"),
+])
+def test_the_model_alone_finds_obvious_names(text, name, label):
+    nlp = graphkit.load_pipeline(with_kb=False, propose=False)  # no knowledge base, no rules
+    found = {(e.text, e.label_) for e in nlp(text).ents}
+    assert any(name in t and lab == label for t, lab in found), found

@@ -1,0 +1,179 @@
+"""Readers for the Indonesian NER corpora in ../shared/data and conversion to spaCy Docs.
+
+Every corpus is CoNLL-like (one token per line, blank line between sentences, IOB2 tags).
+Conversion (same for training and evaluation, so we train on the tokenisation used at
+inference):
+
+1. rebuild the sentence text from the CoNLL tokens joined by single spaces;
+2. compute each gold entity's character span in that text;
+3. tokenise the text with spaCy's default Indonesian tokenizer (``spacy.blank("id")``),
+   which splits hyphens (``Leif-Eric`` -> ``Leif - Eric``);
+4. align the spans with ``doc.char_span(..., alignment_mode="expand")`` and count failures.
+
+Labels are normalised to PERSON / ORG / LOC; other types (TIME, QUANTITY, ...) are dropped.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+LABEL_MAP = {
+    "PER": "PERSON", "PERSON": "PERSON", "PPL": "PERSON",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "IND": "ORG",
+    "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC",
+}
+LABELS = ("PERSON", "ORG", "LOC")
+
+# name -> (relative path, format); format "idner" = `TOKEN POS NER` space separated (CRLF),
+# "tsv" = `TOKEN<TAB>LABEL`.
+CORPORA = {
+    "idner_train": ("idner-news-2k/train.txt", "idner"),
+    "idner_dev": ("idner-news-2k/dev.txt", "idner"),
+    "idner_test": ("idner-news-2k/test.txt", "idner"),
+    "nergrit_train": ("indonlu-nergrit/train_preprocess.txt", "tsv"),
+    "nergrit_valid": ("indonlu-nergrit/valid_preprocess.txt", "tsv"),
+}
+for _k in range(1, 6):
+    for _split in ("train", "dev", "test"):
+        CORPORA[f"nerui_{_split}{_k}"] = (f"indolem-nerui/{_split}.0{_k}.tsv", "tsv")
+
+# Corpora whose licence allows them in the shipped model.
+SHIPPABLE = {"idner_train", "idner_dev", "nergrit_train", "nergrit_valid"}
+
+
+@dataclass
+class Sentence:
+    tokens: list[str]
+    tags: list[str]
+    text: str = ""
+    # gold entities as (start_char, end_char, label) in ``text``
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def read_conll(path: str, fmt: str) -> list[Sentence]:
+    sents: list[Sentence] = []
+    toks: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                if toks:
+                    sents.append(Sentence(toks, tags))
+                    toks, tags = [], []
+                continue
+            if fmt == "tsv":
+                parts = line.split("\t")
+                if len(parts) < 2:
+                    parts = line.split()
+            else:
+                parts = line.split()
+            if len(parts) < 2:
+                continue
+            tok, tag = parts[0].strip(), parts[-1].strip()
+            if not tok:
+                continue
+            toks.append(tok)
+            tags.append(tag)
+    if toks:
+        sents.append(Sentence(toks, tags))
+    for s in sents:
+        _build_text_and_spans(s)
+    return sents
+
+
+def _norm_tag(tag: str) -> tuple[str, str | None]:
+    """Return (prefix, normalised label or None)."""
+    if tag == "O" or "-" not in tag:
+        return "O", None
+    prefix, lab = tag.split("-", 1)
+    return prefix.upper(), LABEL_MAP.get(lab.upper())
+
+
+def _build_text_and_spans(s: Sentence) -> None:
+    """seqeval-style (default, non-strict) chunking of IOB2 tags into char spans."""
+    offsets = []
+    pos = 0
+    for t in s.tokens:
+        offsets.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    s.text = " ".join(s.tokens)
+    spans = []
+    cur = None  # [start_tok, end_tok, label]
+    for i, tag in enumerate(s.tags):
+        prefix, lab = _norm_tag(tag)
+        if lab is None:
+            if cur:
+                spans.append(cur)
+            cur = None
+            continue
+        if prefix == "B" or cur is None or cur[2] != lab:
+            if cur:
+                spans.append(cur)
+            cur = [i, i, lab]
+        else:
+            cur[1] = i
+    if cur:
+        spans.append(cur)
+    s.spans = [(offsets[a][0], offsets[b][1], lab) for a, b, lab in spans]
+
+
+def load(data_dir: str, name: str) -> list[Sentence]:
+    rel, fmt = CORPORA[name]
+    return read_conll(os.path.join(data_dir, rel), fmt)
+
+
+def to_docs(nlp, sents: Iterable[Sentence], stats: dict | None = None):
+    """Tokenise with ``nlp.tokenizer`` and attach aligned gold entities."""
+    from spacy.util import filter_spans
+
+    docs = []
+    st = stats if stats is not None else {}
+    for s in sents:
+        doc = nlp.make_doc(s.text)
+        ents = []
+        for a, b, lab in s.spans:
+            st["spans"] = st.get("spans", 0) + 1
+            sp = doc.char_span(a, b, label=lab, alignment_mode="expand")
+            if sp is None:
+                st["failed"] = st.get("failed", 0) + 1
+                continue
+            if (sp.start_char, sp.end_char) != (a, b):
+                st["expanded"] = st.get("expanded", 0) + 1
+            ents.append(sp)
+        kept = filter_spans(ents)
+        st["overlap_dropped"] = st.get("overlap_dropped", 0) + len(ents) - len(kept)
+        doc.ents = kept
+        docs.append(doc)
+    return docs
+
+
+def prf(gold: list[set], pred: list[set]) -> dict:
+    """Entity-level exact-match P/R/F1 per label and micro overall (seqeval-style).
+
+    ``gold``/``pred`` are lists (one per sentence) of sets of (start_char, end_char, label).
+    """
+    res = {}
+    for lab in list(LABELS) + ["ALL"]:
+        tp = fp = fn = 0
+        for g, p in zip(gold, pred, strict=False):
+            if lab != "ALL":
+                g = {x for x in g if x[2] == lab}
+                p = {x for x in p if x[2] == lab}
+            tp += len(g & p)
+            fp += len(p - g)
+            fn += len(g - p)
+        P = tp / (tp + fp) if tp + fp else 0.0
+        R = tp / (tp + fn) if tp + fn else 0.0
+        F = 2 * P * R / (P + R) if P + R else 0.0
+        res[lab] = {"p": 100 * P, "r": 100 * R, "f": 100 * F, "support": tp + fn}
+    return res
+
+
+def evaluate_nlp(nlp, sents: list[Sentence], batch_size: int = 256) -> dict:
+    gold = [set(s.spans) for s in sents]
+    pred = []
+    for doc in nlp.pipe((s.text for s in sents), batch_size=batch_size):
+        pred.append({(e.start_char, e.end_char, e.label_) for e in doc.ents})
+    return prf(gold, pred)

@@ -1,0 +1,315 @@
+#!/usr/bin/env python
+"""One command from the raw corpora in ../shared/data to graphkit's packaged NER model.
+
+    /work/venv/bin/python training/train.py --data ../shared/data --out graphkit/models/id_news_ner
+
+Steps (each cached under --workdir, default training/corpus/, unless --force):
+  1. convert the CoNLL corpora to .spacy (spaCy's default Indonesian tokenizer, gold spans
+     aligned with char_span(alignment_mode="expand"));
+  2. train floret subword vectors on the CLICK-ID raw articles (CC BY 4.0) and convert them
+     with `spacy init vectors --mode floret`;
+  3. train tok2vec + ner with training/config.cfg (early stopping on idner-news-2k dev);
+  4. copy model-best to --out with labels PERSON / ORG / LOC.
+
+Only licence-permitted corpora go into the shipped model: idner-news-2k train and
+NERGRIT (IndoNLU) train + valid. NER-UI / NER-UGM / NERP are never used here.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import gzip
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import ner_data as nd  # noqa: E402
+
+DEFAULT_TRAIN = ["idner_train*2", "nergrit_train", "nergrit_valid"]
+DEFAULT_DEV = "idner_dev"
+
+MOJIBAKE = {
+    "\u201a\u00c4\u00fa": '"', "\u201a\u00c4\u00f9": '"', "\u201a\u00c4\u00f4": "'",
+    "\u201a\u00c4\u00ec": "-", "\u201a\u00c4\u00ee": "-", "\u00ac\u2020": " ", "\u00a0": " ",
+}
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+# ---------------------------------------------------------------- step 1: corpora
+def convert(data: str, names, out_path: Path) -> dict:
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("id")
+    db = DocBin(store_user_data=False)
+    stats: dict = {}
+    n = 0
+    for spec in names:
+        # "name*N" repeats a corpus N times (oversampling)
+        name, _, rep = spec.partition("*")
+        sents = nd.load(data, name)
+        docs = nd.to_docs(nlp, sents, stats)
+        for _ in range(int(rep or 1)):
+            for doc in docs:
+                db.add(doc)
+                n += 1
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out_path)
+    stats["docs"] = n
+    log(f"wrote {out_path} from {names}: {stats}")
+    return stats
+
+
+# ---------------------------------------------------------------- step 2: vectors
+def clickid_text(data: str, out_txt: Path) -> int:
+    """Tokenise CLICK-ID article bodies with the spaCy tokenizer, one paragraph per line."""
+    import spacy
+
+    nlp = spacy.blank("id")
+    folder = Path(data) / "click-id-raw-articles"
+    csv.field_size_limit(10**8)
+
+    def paragraphs():
+        for fn in sorted(folder.glob("*.csv.gz")):
+            with gzip.open(fn, "rt", encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    for field in ("title", "content"):
+                        t = row.get(field) or ""
+                        for k, v in MOJIBAKE.items():
+                            t = t.replace(k, v)
+                        # paragraphs were joined with "," by the scraper
+                        for p in re.split(r'(?<=[.!?"\u201d])\s*,\s*', t):
+                            p = " ".join(p.split())
+                            if p:
+                                yield p
+
+    ntok = 0
+    with open(out_txt, "w", encoding="utf-8") as out:
+        for doc in nlp.tokenizer.pipe(paragraphs(), batch_size=1000):
+            toks = [t.text for t in doc if not t.is_space]
+            if toks:
+                ntok += len(toks)
+                out.write(" ".join(toks) + "\n")
+    log(f"wrote {out_txt}: {ntok:,} tokens")
+    return ntok
+
+
+def build_vectors(data: str, workdir: Path, dim: int, bucket: int, epoch: int, threads: int,
+                  force: bool = False) -> Path:
+    vec_dir = workdir / f"vectors_floret_d{dim}_b{bucket}"
+    if vec_dir.exists() and not force:
+        log(f"reusing {vec_dir}")
+        return vec_dir
+    import floret
+
+    txt = workdir / "clickid_tokens.txt"
+    if not txt.exists() or force:
+        clickid_text(data, txt)
+    t0 = time.time()
+    model = floret.train_unsupervised(
+        str(txt), model="cbow", mode="floret", hashCount=2, bucket=bucket,
+        minn=3, maxn=5, dim=dim, epoch=epoch, minCount=3, thread=threads, verbose=0,
+    )
+    fl = workdir / f"clickid_d{dim}_b{bucket}.floret"
+    model.save_floret_vectors(str(fl))
+    log(f"floret trained in {time.time() - t0:.0f}s -> {fl}")
+    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "id", str(fl), str(vec_dir),
+                    "--mode", "floret", "--name", "clickid_floret"], check=True)
+    return vec_dir
+
+
+# ---------------------------------------------------------------- step 2b: pretraining
+def pretrain_tok2vec(config: Path, workdir: Path, vectors: Path | None, n_words: int,
+                     overrides: dict | None = None, force: bool = False) -> Path:
+    """`spacy pretrain` (characters objective) of the tok2vec layer on CLICK-ID text.
+
+    spaCy's pretrain does not load [initialize] vectors, so with static vectors in the
+    tok2vec we load them into the nlp object ourselves (otherwise StaticVectors raises E896).
+    """
+    import random
+
+    import spacy.training.pretrain as sp_pretrain
+    from spacy.training.initialize import load_vectors_into_model
+    from spacy.util import load_config
+
+    ov = dict(overrides or {})
+    key = hashlib.sha256(json.dumps([n_words, str(vectors), sorted(ov.items())], default=str)
+                      .encode()).hexdigest()[:8]
+    out_dir = workdir / f"pretrain_{key}"
+    weights = out_dir / "model-last.bin"
+    if weights.exists() and not force:
+        log(f"reusing {weights}")
+        return weights
+    jsonl = workdir / f"pretrain_text_{n_words}.jsonl"
+    if not jsonl.exists() or force:
+        lines = (workdir / "clickid_tokens.txt").read_text(encoding="utf-8").splitlines()
+        random.Random(0).shuffle(lines)  # noqa: S311 (a fixed sample, not security)
+        nw = 0
+        with open(jsonl, "w", encoding="utf-8") as f:
+            for ln in lines:
+                k = ln.count(" ") + 1
+                if k < 5:
+                    continue
+                f.write(json.dumps({"text": ln}, ensure_ascii=False) + "\n")
+                nw += k
+                if nw >= n_words:
+                    break
+        log(f"wrote {jsonl}: {nw:,} words")
+    ov["paths.raw_text"] = str(jsonl)
+    if vectors is None:
+        ov["components.tok2vec.model.embed.include_static_vectors"] = False
+    else:
+        ov["paths.vectors"] = str(vectors)
+    cfg = load_config(config, overrides=ov, interpolate=False).interpolate()
+    orig = sp_pretrain.load_model_from_config
+
+    def _load_with_vectors(*a, **k):
+        nlp = orig(*a, **k)
+        if vectors is not None:
+            load_vectors_into_model(nlp, vectors)
+        return nlp
+
+    sp_pretrain.load_model_from_config = _load_with_vectors
+    out_dir.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    try:
+        sp_pretrain.pretrain(cfg, out_dir, use_gpu=-1, silent=False)
+    finally:
+        sp_pretrain.load_model_from_config = orig
+    log(f"pretraining took {time.time() - t0:.0f}s -> {weights}")
+    return weights
+
+
+# ---------------------------------------------------------------- step 3: training
+def train_model(config: Path, train_spacy: Path, dev_spacy: Path, out_dir: Path,
+                vectors: Path | None, overrides: dict | None = None) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    ov = {"paths.train": str(train_spacy), "paths.dev": str(dev_spacy)}
+    if vectors is not None:
+        ov["paths.vectors"] = str(vectors)
+    else:
+        ov["components.tok2vec.model.embed.include_static_vectors"] = False
+    ov.update(overrides or {})
+    t0 = time.time()
+    spacy_train(config, out_dir, use_gpu=-1, overrides=ov)
+    log(f"training took {time.time() - t0:.0f}s")
+    return out_dir / "model-best"
+
+
+def package(best: Path, out: Path, meta_extra: dict) -> None:
+    import spacy
+
+    nlp = spacy.load(best)
+    assert nlp.pipe_names == ["tok2vec", "ner"], nlp.pipe_names
+    labels = set(nlp.get_pipe("ner").labels)
+    assert labels == set(nd.LABELS), labels
+    nlp.meta.update(meta_extra)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    log(f"packaged model at {out} ({size / 1e6:.1f} MB)")
+
+
+def parse_overrides(items):
+    ov = {}
+    for it in items or []:
+        k, v = it.split("=", 1)
+        with contextlib.suppress(json.JSONDecodeError):
+            v = json.loads(v)
+        ov[k] = v
+    return ov
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=str(HERE.parent.parent / "shared" / "data"))
+    ap.add_argument("--out", default=str(HERE.parent / "graphkit" / "models" / "id_news_ner"))
+    ap.add_argument("--workdir", default=str(HERE / "corpus"))
+    ap.add_argument("--config", default=str(HERE / "config.cfg"))
+    ap.add_argument("--train-sets", nargs="+", default=DEFAULT_TRAIN)
+    ap.add_argument("--dev-set", default=DEFAULT_DEV)
+    ap.add_argument("--no-vectors", action="store_true")
+    ap.add_argument("--vec-dim", type=int, default=64)
+    ap.add_argument("--vec-bucket", type=int, default=25000)
+    ap.add_argument("--vec-epoch", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--pretrain-words", type=int, default=0,
+                    help="spacy pretrain the tok2vec on this many CLICK-ID words (0 = off)")
+    ap.add_argument("--run-dir", default=None, help="spaCy training output dir (default WORKDIR/run)")
+    ap.add_argument("--force", action="store_true", help="rebuild cached corpora/vectors")
+    ap.add_argument("--allow-unshippable", action="store_true",
+                    help="allow NER-UI etc. in --train-sets (experiments only, never for the shipped model)")
+    ap.add_argument("--override", "-o", action="append", help="spaCy config override key=value")
+    args = ap.parse_args(argv)
+
+    bad = [n for n in args.train_sets if n.partition("*")[0] not in nd.SHIPPABLE]
+    if bad and not args.allow_unshippable:
+        ap.error(f"{bad} may not go into the shipped model (use --allow-unshippable for experiments)")
+
+    t_start = time.time()
+    work = Path(args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    tag = "+".join(args.train_sets)
+    train_spacy = work / f"train_{hashlib.sha256(tag.encode()).hexdigest()[:8]}.spacy"
+    dev_spacy = work / f"{args.dev_set}.spacy"
+    stats = convert(args.data, args.train_sets, train_spacy)
+    convert(args.data, [args.dev_set], dev_spacy)
+    t_conv = time.time()
+
+    vectors = None
+    if not args.no_vectors:
+        vectors = build_vectors(args.data, work, args.vec_dim, args.vec_bucket, args.vec_epoch,
+                                args.threads, args.force)
+    t_vec = time.time()
+    user_ov = parse_overrides(args.override)
+    if args.pretrain_words:
+        w = pretrain_tok2vec(Path(args.config), work, vectors, args.pretrain_words, user_ov, args.force)
+        user_ov["paths.init_tok2vec"] = str(w)
+    t_pre = time.time()
+
+    run_dir = Path(args.run_dir) if args.run_dir else work / "run"
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    best = train_model(Path(args.config), train_spacy, dev_spacy, run_dir, vectors, user_ov)
+    t_train = time.time()
+
+    meta = {
+        "name": "id_news_ner",
+        "version": "0.1.0",
+        "description": "graphkit Indonesian news NER (PERSON/ORG/LOC), spaCy tok2vec CNN"
+                       + (" + floret vectors from CLICK-ID raw articles" if vectors else ""),
+        "license": "MIT (model); trained on idner-news-2k (MIT) and NERGRIT/IndoNLU (MIT + NERGRIT credit)",
+        "sources": [
+            {"name": "idner-news-2k", "author": "Khairunnisa, Imankulova & Komachi (2020)", "license": "MIT"},
+            {"name": "NERGRIT (IndoNLU)", "author": "PT Gria Inovasi Teknologi; Wilie et al. (2020)",
+             "license": "MIT (IndoNLU) + NERGRIT licence: credit all NERGRIT contributors"},
+        ] + ([{"name": "CLICK-ID raw articles (floret vectors)", "author": "William & Sari (2020)",
+               "license": "CC BY 4.0"}] if vectors else []),
+        "graphkit_training": {
+            "train_sets": args.train_sets, "dev_set": args.dev_set, "align_stats": stats,
+            "overrides": user_ov, "pretrain_words": args.pretrain_words,
+            "seconds": {"convert": round(t_conv - t_start), "vectors": round(t_vec - t_conv),
+                        "pretrain": round(t_pre - t_vec), "train": round(t_train - t_pre)},
+            "date": time.strftime("%Y-%m-%d"),
+        },
+    }
+    if not args.allow_unshippable:
+        package(best, Path(args.out), meta)
+    log(f"total {time.time() - t_start:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
