@@ -129,11 +129,13 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
               show_default=True, help="Where NER runs: this machine or a Dask cluster.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--force", is_flag=True,
+              help="Rebuild even when the outputs in OUT are up to date.")
 @click.pass_obj
 def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
           curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
           text_field: str, window: str, min_weight: int, jobs: int | None, engine: str,
-          scheduler: str | None, **filters: Any) -> None:
+          scheduler: str | None, force: bool, **filters: Any) -> None:
     """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
 
     \b
@@ -152,6 +154,13 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
     options.update(window=window, min_weight=min_weight, jobs=jobs, engine=engine,
                    scheduler=scheduler, **filters)
     _check_corpus(corpus)
+    if not force:
+        from .pipeline import unchanged_build
+
+        summary = unchanged_build(list(corpus), out, **options)
+        if summary:
+            click.echo(f"{summary} -> {out} (up to date: nothing changed)")
+            return
     expected = count_documents(corpus)
     if expected >= _PROGRESS_MIN_DOCUMENTS and not obj["quiet"]:
         progress = _Progress()

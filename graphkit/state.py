@@ -1,0 +1,67 @@
+"""Whether a build's outputs are up to date: inputs fingerprinted, outputs checked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .corpus import read_corpus
+from .curation import discover_overlays
+from .export.atomic import write_atomic
+from .kb import load_kb
+from .models import pipeline_fingerprint
+from .store import document_digest
+
+if TYPE_CHECKING:
+    from .pipeline import Settings
+
+STATE_FILE = Path(".graphkit") / "build.json"  # inside the output folder
+
+
+def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings) -> str:
+    """A fingerprint of everything a build's outputs depend on: every document (id and
+    content), the settings, knowledge base, curation files, model and graphkit itself."""
+    kb = load_kb(settings.kb_files)
+    digest = hashlib.sha256()
+    overlays = list(settings.curation_files)
+    if settings.discover_curation:
+        overlays += [str(p) for p in discover_overlays(paths)]
+    parts: list[str] = [__version__, json.dumps(asdict(settings), sort_keys=True, default=str),
+                        pipeline_fingerprint(settings.model, kb, settings.clean,
+                                             settings.propose)]
+    for overlay in sorted(set(overlays)):
+        parts.append(Path(overlay).read_text(encoding="utf-8", errors="replace"))
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    for document in read_corpus(paths, text_field=settings.text_field):
+        digest.update(document_digest(document).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def record_outputs(out: Path, fingerprint: str, files: Iterable[Path], summary: str) -> None:
+    """Remember which inputs made the outputs now in `out`, and each file's size and time."""
+    state = {"inputs": fingerprint, "summary": summary,
+             "files": {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in files}}
+    (out / STATE_FILE).parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out / STATE_FILE, json.dumps(state, sort_keys=True, indent=1))
+
+
+def up_to_date(out: Path, fingerprint: str) -> str:
+    """The recorded summary when `out` holds intact outputs of exactly these inputs, else ''."""
+    try:
+        state = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+        if state["inputs"] != fingerprint:
+            return ""
+        for name, (size, mtime) in state["files"].items():
+            info = os.stat(out / name)
+            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                return ""
+        return str(state["summary"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
