@@ -238,3 +238,13 @@ def test_read_graphml_finds_texts_in_sentences_csv(seed_out, tmp_path):
     assert read_graph(tmp_path / "graph.graphml").graph == {}
     data = page_data(graph)
     assert all(s["text"] for e in data["edges"] for s in e["evidence"])
+
+
+def test_temporary_files_left_by_a_killed_write_are_cleaned(tmp_path):
+    from graphkit.export.atomic import prepare_folder
+
+    (tmp_path / ".graph.json.graphkit-abc123.tmp").write_text("half", encoding="utf-8")
+    (tmp_path / ".mine.tmp").write_text("user file", encoding="utf-8")
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    prepare_folder(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".mine.tmp", "keep.txt"]

@@ -1,8 +1,8 @@
 """A rebuild with nothing changed does nothing; any change to inputs or outputs rebuilds."""
 
 from click.testing import CliRunner
-
 from conftest import SEEDS
+
 from graphkit.cli import cli
 
 

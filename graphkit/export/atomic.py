@@ -16,7 +16,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     so readers see the old file or the new one, never half."""
     chunks: Iterable[str | bytes] = [data] if isinstance(data, str | bytes) else data
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.graphkit-",
                                                  suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
@@ -48,3 +48,6 @@ def prepare_folder(folder: Path) -> None:
         raise OutputError(f"cannot create output folder {folder}: {exc.strerror or exc}") from None
     if not os.access(folder, os.W_OK):
         raise OutputError(f"output folder {folder} is not writable")
+    for stale in folder.glob(".*.graphkit-*.tmp"):  # left by a run killed mid-write
+        with contextlib.suppress(OSError):
+            stale.unlink()
