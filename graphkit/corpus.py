@@ -334,33 +334,35 @@ def _csv_records(text: str, path: Path, doc_id: str,
         log.warning("stopped reading %s at line %d: %s", path, reader.line_num, exc)
 
 
+def _supported_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every supported file under the existing `paths`, without reading any."""
+    for root in [Path(p) for p in paths]:
+        if root.exists():
+            for path, _ in _corpus_files(root):
+                yield path
+
+
 def count_documents(paths: Iterable[str | Path]) -> int:
     """Roughly how many documents `paths` hold, without decoding them (for progress bars)."""
     total = 0
-    for root in [Path(p) for p in paths]:
-        if not root.exists():
+    for path in _supported_files(paths):
+        if path.suffix.lower() not in RECORD_SUFFIXES:
+            total += 1
             continue
-        for path, _ in _corpus_files(root):
-            if path.suffix.lower() not in RECORD_SUFFIXES:
-                total += 1
+        try:
+            if not path.is_file():
                 continue
-            try:
-                if not path.is_file():
-                    continue
-                with path.open("rb") as handle:
-                    total += sum(1 for _ in handle)
-            except OSError:
-                continue
+            with path.open("rb") as handle:
+                total += sum(1 for _ in handle)
+        except OSError:
+            continue
     return total
 
 
 def corpus_bytes(paths: Iterable[str | Path]) -> int:
     """Total size of the corpus files, from the file system only (to size the work)."""
     total = 0
-    for root in [Path(p) for p in paths]:
-        if not root.exists():
-            continue
-        for path, _ in _corpus_files(root):
-            with contextlib.suppress(OSError):
-                total += path.stat().st_size
+    for path in _supported_files(paths):
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
     return total
