@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import KnowledgeBaseError
-from .names import normalize_name, strip_titles
+from .names import name_key
 from .types import ENTITY_TYPES
 
 OVERLAY_NAME = "graphkit.yaml"
@@ -58,10 +58,6 @@ class Curation:
             if not override.docs or doc in override.docs:
                 return override
         return None
-
-
-def name_key(name: str) -> str:
-    return normalize_name(strip_titles(name))
 
 
 def discover_overlays(corpus_paths: Iterable[str | Path]) -> list[Path]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .names import normalize_name, slugify, strip_titles
+from .names import name_key, slugify
 from .types import Document, LinkedMention, Mention
 
 
@@ -50,15 +50,11 @@ class LinkingScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _key(surface: str) -> str:
-    return normalize_name(strip_titles(surface))
-
-
 def load_gold(path: str | Path) -> dict[str, list[GoldEntity]]:
     """Gold entities per document id from a gold JSON file (tests/data/gold/README.md)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return {d["doc"]: [GoldEntity(e["label"], e["type"],
-                                  frozenset(_key(s) for s in e["surfaces"]),
+                                  frozenset(name_key(s) for s in e["surfaces"]),
                                   bool(e.get("optional"))) for e in d["entities"]]
             for d in data["documents"]}
 
@@ -76,7 +72,7 @@ def score_linking(gold: Mapping[str, list[GoldEntity]],
     surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)
     for link in links:
         if link.mention.doc in gold:
-            surfaces[(link.mention.doc, link.entity)].add(_key(link.mention.text))
+            surfaces[(link.mention.doc, link.entity)].add(name_key(link.mention.text))
     score = LinkingScore()
     nodes_of_label: dict[str, set[str]] = defaultdict(set)
     labels_of_node: dict[str, set[str]] = defaultdict(set)

@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .curation import Curation
 from .kb import KnowledgeBase
-from .names import is_acronym, normalize_name, slugify, strip_titles
+from .names import is_acronym, name_key, normalize_name, slugify, strip_titles
 from .types import Entity, Extraction, LinkedMention, Mention
 
 # How a mention was linked, from most to least certain.
@@ -295,7 +295,7 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
         for sentence in extraction.sentences:
             sentences[(extraction.doc.id, sentence.index)] = (sentence.start, sentence.text)
         for mention in extraction.mentions:
-            key = normalize_name(strip_titles(mention.text))
+            key = name_key(mention.text)
             if key and key not in curation.ignore:
                 records.append(_Record(mention, key, tuple(key.split())))
     linker = _Linker(kb, curation, sentences, records)
@@ -338,7 +338,7 @@ def _reference_resolver(linker: _Linker) -> Callable[[str], str]:
     def resolve(reference: str) -> str:
         if reference in ids or (kb and reference in kb.entities):
             return reference
-        key = normalize_name(strip_titles(reference))
+        key = name_key(reference)
         if kb and key in kb.strong:
             return kb.strong[key]
         if _new_id(key) in ids:

@@ -75,6 +75,15 @@ def strip_titles(text: str) -> str:
     return " ".join(words)
 
 
+def name_key(text: str) -> str:
+    """The key a name is matched on everywhere: normalised, leading titles stripped.
+
+    >>> name_key("Presiden Vladimir Putin") == name_key("vladimir putin")
+    True
+    """
+    return normalize_name(strip_titles(text))
+
+
 def is_acronym(text: str) -> bool:
     """True for all-capital short forms such as 'AS', 'PBB', 'DK PBB', 'G7'."""
     letters = [ch for ch in text if ch.isalpha()]

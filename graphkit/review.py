@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .names import normalize_name, strip_titles
+from .names import name_key, normalize_name
 from .result import Build
 from .types import LinkedMention
 
@@ -53,14 +53,14 @@ class Explanation:
 def explain(build: Build, name: str) -> Explanation:
     """Every mention whose text is `name` (normalised, titles stripped), or that links to a
     node labelled `name`, with how and why it was linked and the sentence it is in."""
-    key = normalize_name(strip_titles(name))
+    key = name_key(name)
     labelled = {n for n, d in build.graph.nodes(data=True)
                 if normalize_name(d["label"]) == key or n == name}
     sentences = {(e.doc.id, s.index): s.text for e in build.extractions for s in e.sentences}
     found = []
     nodes: dict[str, Counter[str]] = {}
     for link in build.mentions:
-        if normalize_name(strip_titles(link.mention.text)) == key or link.entity in labelled:
+        if name_key(link.mention.text) == key or link.entity in labelled:
             found.append((link, sentences.get((link.mention.doc, link.mention.sentence), "")))
             nodes.setdefault(link.entity, Counter())[link.how] += 1
     return Explanation(name, nodes, tuple(found))
