@@ -127,7 +127,7 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
         if store_path is not None:
             from .state import inputs_fingerprint, record_outputs
 
-            record_outputs(Path(out), inputs_fingerprint(paths, settings), files,
+            record_outputs(Path(out), inputs_fingerprint(paths, settings, kb), files,
                            result.summary())
     return result
 

@@ -14,7 +14,7 @@ from . import __version__
 from .corpus import read_corpus
 from .curation import discover_overlays
 from .export.atomic import write_atomic
-from .kb import load_kb
+from .kb import KnowledgeBase, load_kb
 from .models import pipeline_fingerprint
 from .store import document_digest
 
@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 STATE_FILE = Path(".graphkit") / "build.json"  # inside the output folder
 
 
-def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings) -> str:
+def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
+                       kb: KnowledgeBase | None = None) -> str:
     """A fingerprint of everything a build's outputs depend on: every document (id and
-    content), the settings, knowledge base, curation files, model and graphkit itself."""
-    kb = load_kb(settings.kb_files)
+    content), the settings, knowledge base (`kb` if already loaded), curation files, model
+    and graphkit itself."""
+    kb = kb or load_kb(settings.kb_files)
     digest = hashlib.sha256()
     overlays = list(settings.curation_files)
     if settings.discover_curation:
