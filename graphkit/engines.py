@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
@@ -27,6 +28,8 @@ log = logging.getLogger("graphkit")
 ENGINES = ("local", "dask")
 SAVE_EVERY = 64  # documents per store transaction
 DASK_BATCH = 64  # documents per Dask task
+LOCAL_BATCH_CHARS = 200_000  # text per task for local worker processes (~30 articles)
+_LOCAL = "local"  # key of the pipeline a local worker process loaded
 _PARALLEL_MIN_BYTES = 2_000_000  # below this, starting processes costs more than it saves
 _WORKER_PIPELINES: dict[str, Any] = {}  # pipelines loaded in this (worker) process
 
@@ -109,18 +112,72 @@ def _jobs(settings: Settings, paths: Sequence[str | Path]) -> int:
 
 def local_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
                   jobs: int) -> Iterator[Extraction]:
-    """NER in this machine's processes (`nlp.pipe` with `n_process=jobs`); worker processes
-    die with this one if it is killed."""
-    from .ner import extract, load_pipeline
+    """NER in this process, or in `jobs` worker processes that each load the pipeline
+    once and turn batches of documents into extractions (only texts go out and compact
+    extractions come back; a bounded number of batches is in flight, so memory does not
+    grow with the corpus). Worker processes die with this one if it is killed."""
+    if jobs <= 1:
+        from .ner import extract, load_pipeline
 
-    nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
+        nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
+        yield from extract(documents, nlp, clean=settings.clean, batch_size=settings.batch_size)
+        return
+    yield from _pool_extract(documents, settings, kb, jobs)
+
+
+def _pool_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
+                  jobs: int) -> Iterator[Extraction]:
+    import multiprocessing
+
     global _WORKERS_DIE_WITH_PARENT
-    _WORKERS_DIE_WITH_PARENT = jobs > 1
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    _WORKERS_DIE_WITH_PARENT = True
     try:
-        yield from extract(documents, nlp, clean=settings.clean,
-                           batch_size=settings.batch_size, n_process=jobs)
+        with context.Pool(jobs, initializer=_load_worker_pipeline,
+                          initargs=(kb, settings.model, settings.clean,
+                                    settings.propose)) as pool:
+            in_flight: deque[Any] = deque()
+            for batch in _batches_by_size(documents, LOCAL_BATCH_CHARS):
+                in_flight.append(pool.apply_async(
+                    _extract_with_worker_pipeline, (batch, settings.clean,
+                                                    settings.batch_size)))
+                if len(in_flight) >= 2 * jobs:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
     finally:
         _WORKERS_DIE_WITH_PARENT = False
+
+
+def _batches_by_size(documents: Iterable[Document], chars: int) -> Iterator[list[Document]]:
+    """Consecutive documents in batches of about `chars` characters of text."""
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += len(document.text)
+        if size >= chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
+                          propose: bool | None) -> None:
+    """Pool initializer: load the pipeline once in this worker process."""
+    from .ner import load_pipeline
+
+    _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
+
+
+def _extract_with_worker_pipeline(documents: list[Document], clean: bool,
+                                  batch_size: int) -> list[Extraction]:
+    from .ner import extract
+
+    return list(extract(documents, _WORKER_PIPELINES[_LOCAL], clean=clean,
+                        batch_size=batch_size))
 
 
 def _die_with_parent() -> None:

@@ -21,7 +21,7 @@ _FUZZY_MIN_LENGTH = 6
 _SPECIFIC_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Record:
     """A mention being linked, with its normalised name."""
 
@@ -42,34 +42,44 @@ class Linking:
 
 
 class _FuzzyIndex:
-    """Known names by shape, so a misspelling is compared only with names it could be."""
+    """Known names under their one-deletion variants (the "symmetric delete" index): two
+    words one edit apart always share a variant, so a misspelling is compared only with
+    the few names it could be, however many names the corpus has."""
 
     def __init__(self) -> None:
-        self._names: dict[tuple[object, ...], dict[tuple[str, ...], str]] = defaultdict(dict)
+        self._targets: dict[tuple[str, ...], str] = {}  # the first target of each name
+        self._names: dict[tuple[object, ...], list[tuple[str, ...]]] = defaultdict(list)
 
     @staticmethod
-    def _signatures(tokens: tuple[str, ...], lengths: Iterable[int]) -> list[tuple[object, ...]]:
-        if len(tokens) == 1:
-            return [(1, tokens[0][:1], n) for n in lengths]
-        return [(len(tokens), i, tokens[:i] + tokens[i + 1:]) for i in range(len(tokens))]
+    def _signatures(tokens: tuple[str, ...]) -> set[tuple[object, ...]]:
+        found: set[tuple[object, ...]] = set()
+        for i, word in enumerate(tokens):
+            rest = tokens[:i] + tokens[i + 1:]
+            found.add((len(tokens), i, rest, word))
+            found.update((len(tokens), i, rest, word[:j] + word[j + 1:])
+                         for j in range(len(word)))
+        return found
 
     def add(self, tokens: tuple[str, ...], target: str) -> None:
-        for signature in self._signatures(tokens, [len(tokens[0])]):
-            self._names[signature].setdefault(tokens, target)
+        if tokens in self._targets:
+            return
+        self._targets[tokens] = target
+        for signature in self._signatures(tokens):
+            self._names[signature].append(tokens)
 
     def near(self, tokens: tuple[str, ...]) -> dict[tuple[str, ...], str]:
-        n = len(tokens[0])
-        found: dict[tuple[str, ...], str] = {}
-        for signature in self._signatures(tokens, [n - 1, n, n + 1]):
-            found.update(self._names.get(signature, {}))
-        return found
+        """Known names that may be one edit from `tokens` in one word (a superset)."""
+        found: set[tuple[str, ...]] = set()
+        for signature in self._signatures(tokens):
+            found.update(self._names.get(signature, ()))
+        return {name: self._targets[name] for name in sorted(found)}
 
 
 @dataclass
 class _Linker:
     kb: KnowledgeBase | None
     curation: Curation
-    sentences: dict[tuple[str, int], tuple[int, str]]
+    documents: dict[str, Extraction]
     records: list[_Record]
     types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     acronyms: dict[str, dict[str, tuple[str, str]]] = field(
@@ -78,6 +88,7 @@ class _Linker:
     corpus_acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)
     fuzzy: _FuzzyIndex = field(default_factory=_FuzzyIndex)
     by_doc: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
+    majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
     _context: dict[str, str] = field(default_factory=dict)
 
     def run(self) -> None:
@@ -108,6 +119,7 @@ class _Linker:
     def _set(self, record: _Record, target: str, how: str, why: str) -> None:
         record.target, record.how, record.why = target, how, why
         self.types[target][record.mention.type] += 1
+        self.majority[target] = _majority_type(self.types[target])
         if how in ("kb", "new") and (len(record.tokens) > 1 or
                                      len(record.key) >= _FUZZY_MIN_LENGTH):
             self.fuzzy.add(record.tokens, target)
@@ -128,6 +140,7 @@ class _Linker:
         """Link acronyms, short forms and full names using the document itself."""
         self._find_acronyms(records)
         deferred = []
+        longer: dict[int, list[_Record]] = {}  # linked records with more words than n
         for record in sorted(records, key=lambda r: -len(r.tokens)):
             if record.target:
                 continue
@@ -136,7 +149,10 @@ class _Linker:
                 self._set(record, acronym_of[0], "acronym",
                           f"acronym defined in the document: {acronym_of[1]}")
                 continue
-            target, name = self._short_form_target(record, [r for r in records if r.target])
+            n = len(record.tokens)
+            if n not in longer:  # records are linked longest first: fixed for this length
+                longer[n] = [r for r in records if r.target and len(r.tokens) > n]
+            target, name = self._short_form_target(record, longer[n])
             if target:
                 self._set(record, target, "short-form",
                           f"short form of {name!r} in the same document")
@@ -158,7 +174,7 @@ class _Linker:
         """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it."""
         for record in records:
             mention = record.mention
-            start, text = self.sentences.get((mention.doc, mention.sentence), (0, ""))
+            start, text = self._sentence(mention.doc, mention.sentence)
             match = _ACRONYM_AFTER.match(text, mention.end - start)
             if match and len(record.tokens) > 1 and is_acronym(match.group(1)):
                 target = record.target or _new_id(record.key)
@@ -171,9 +187,11 @@ class _Linker:
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}
         for other in longer:
+            if len(other.tokens) <= len(record.tokens):
+                continue
             full_type = self._type(other.target)
-            if len(other.tokens) > len(record.tokens) and _short_form_types(
-                    record.mention.type, full_type) and _abbreviates(record, other, full_type):
+            if _short_form_types(record.mention.type, full_type) and \
+                    _abbreviates(record, other, full_type):
                 counts[other.target] += 1
                 names.setdefault(other.target, other.mention.text)
         target = self._best(record, counts)
@@ -243,11 +261,21 @@ class _Linker:
             else "not in the knowledge base; merged with the same name elsewhere"
         self._set(record, _new_id(record.key), "new", why)
 
+    def _sentence(self, doc: str, index: int) -> tuple[int, str]:
+        """(start offset, text) of a document's sentence; (0, '') if unknown."""
+        extraction = self.documents.get(doc)
+        if extraction is None:
+            return 0, ""
+        sentences = extraction.sentences
+        if 0 <= index < len(sentences) and sentences[index].index == index:
+            return sentences[index].start, sentences[index].text
+        found = next((s for s in sentences if s.index == index), None)
+        return (found.start, found.text) if found else (0, "")
+
     def _context_text(self, doc: str) -> str:
         """The document's normalised text (its sentences), padded for word lookups."""
         if doc not in self._context:
-            parts = [self.sentences[(doc, r.mention.sentence)][1] for r in self.by_doc[doc]
-                     if (doc, r.mention.sentence) in self.sentences]
+            parts = [self._sentence(doc, r.mention.sentence)[1] for r in self.by_doc[doc]]
             self._context[doc] = " " + normalize_name(" ".join(dict.fromkeys(parts))) + " "
         return self._context[doc]
 
@@ -282,23 +310,22 @@ class _Linker:
     def _type(self, target: str) -> str:
         if self.kb and target in self.kb.entities:
             return self.kb.entities[target].type
-        return _majority_type(self.types.get(target, Counter()))
+        return self.majority.get(target, "MISC")
 
 
 def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
                   curation: Curation | None = None) -> Linking:
     """Link every mention of the corpus to a canonical entity (deterministic)."""
     curation = curation or Curation()
-    sentences: dict[tuple[str, int], tuple[int, str]] = {}
+    documents: dict[str, Extraction] = {}
     records = []
     for extraction in extractions:
-        for sentence in extraction.sentences:
-            sentences[(extraction.doc.id, sentence.index)] = (sentence.start, sentence.text)
+        documents[extraction.doc.id] = extraction
         for mention in extraction.mentions:
             key = name_key(mention.text)
             if key and key not in curation.ignore:
                 records.append(_Record(mention, key, tuple(key.split())))
-    linker = _Linker(kb, curation, sentences, records)
+    linker = _Linker(kb, curation, documents, records)
     linker.run()
     _apply_curation(linker, curation)
     return Linking(_entities(linker, curation), tuple(

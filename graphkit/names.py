@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Titles, roles and honorifics that precede names in Indonesian and English news.
 # They are never part of a canonical name: "Presiden Putin" is "Putin".
@@ -27,6 +28,8 @@ TITLE_WORDS = frozenset(
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-_]+")
+# Names recur across a corpus (one 'Putin' per article): their keys are computed once.
+_CACHED_NAMES = 1 << 18
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 # Zero-width and bidi control characters never change a name: 'Vladi\u200bmir' is 'Vladimir'.
@@ -56,6 +59,7 @@ def normalize_name(text: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=_CACHED_NAMES)
 def is_title_word(word: str) -> bool:
     """True for role words such as 'Presiden', 'profesor', 'Menteri'."""
     return normalize_name(word) in TITLE_WORDS
@@ -75,6 +79,7 @@ def strip_titles(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=_CACHED_NAMES)
 def name_key(text: str) -> str:
     """The key a name is matched on everywhere: normalised, leading titles stripped.
 
@@ -90,6 +95,7 @@ def is_acronym(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters) and len(text) <= 12
 
 
+@lru_cache(maxsize=_CACHED_NAMES)
 def slugify(text: str) -> str:
     """A lowercase ASCII slug for ids: 'Leif-Eric Easley' -> 'leif-eric-easley'."""
     ascii_text = strip_accents(text).encode("ascii", "ignore").decode()
