@@ -124,18 +124,20 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
                                             "date (YYYY-MM-DD); undated ones are left out.")
 @click.option("--until", default=None, help="Only documents published on or before this date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="NER processes [default: all cores for 200+ documents, else 1].")
+              help="NER processes [default: all cores for 2 MB of text or more, else 1].")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="Where NER runs: this machine or a Dask cluster.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--force", is_flag=True,
               help="Rebuild even when the outputs in OUT are up to date.")
+@click.option("--gexf", is_flag=True,
+              help="Also write graph.gexf (Gephi opens graph.graphml as well).")
 @click.pass_obj
 def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
           curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
           text_field: str, window: str, min_weight: int, jobs: int | None, engine: str,
-          scheduler: str | None, force: bool, **filters: Any) -> None:
+          scheduler: str | None, force: bool, gexf: bool, **filters: Any) -> None:
     """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
 
     \b
@@ -152,7 +154,7 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
 
     options = _build_options(kb_files, curation_files, model, no_clean, text_field)
     options.update(window=window, min_weight=min_weight, jobs=jobs, engine=engine,
-                   scheduler=scheduler, **filters)
+                   scheduler=scheduler, gexf=gexf, **filters)
     _check_corpus(corpus)
     if not force:
         from .pipeline import unchanged_build

@@ -24,7 +24,6 @@ COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed makes communities rep
 PAGERANK_DAMPING = 0.85
 BETWEENNESS_EXACT = 2_000  # up to this many nodes betweenness is exact (Brandes)
 BETWEENNESS_PIVOTS = 200  # above it, estimated from this many seeded pivot sources
-LOUVAIN_MAX_EDGES = 100_000  # above this, Louvain runs on the edges of weight >= 2
 NODE_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank",
                 "betweenness")
 
@@ -181,37 +180,36 @@ def _pagerank(arrays: EdgeArrays, damping: float = PAGERANK_DAMPING,
     return dict(zip(arrays.nodes, rank.tolist(), strict=True))
 
 
-def communities(graph: nx.Graph, seed: int = COMMUNITY_SEED,
-                max_edges: int = LOUVAIN_MAX_EDGES) -> dict[str, int]:
-    """Louvain community of each node (networkx, `seed`), numbered by size (0 = largest),
-    ties by first id.
+def communities(graph: nx.Graph, seed: int = COMMUNITY_SEED) -> dict[str, int]:
+    """Louvain community of each node, numbered by size (0 = largest), ties by first id.
 
-    Louvain runs on a copy whose nodes are ints in sorted-id order (so set iteration, and
-    the result, do not depend on PYTHONHASHSEED). Graphs with more than `max_edges` edges
-    are partitioned on their edges of weight >= 2 (all nodes kept): single co-mentions
-    are the noisiest ties and the bulk of a large graph, and this keeps Louvain to seconds;
-    a node with only single co-mentions is then a community of its own."""
-    return _communities(EdgeArrays.of(graph), seed, max_edges)
+    igraph's `community_multilevel` (Blondel et al.'s Louvain method, in C: about a
+    second for 400k edges, where networkx's pure-Python Louvain takes ~20 s) on every
+    edge, weighted, with vertices in sorted-id order and its random numbers drawn from
+    `random.Random(seed)`, so the same graph always gives the same communities."""
+    return _communities(EdgeArrays.of(graph), seed)
 
 
-def _communities(arrays: EdgeArrays, seed: int = COMMUNITY_SEED,
-                 max_edges: int = LOUVAIN_MAX_EDGES) -> dict[str, int]:
+def _communities(arrays: EdgeArrays, seed: int = COMMUNITY_SEED) -> dict[str, int]:
+    import igraph
+
     nodes = sorted(arrays.nodes)
     rank = np.empty(arrays.n, dtype=np.int64)
     rank[sorted(range(arrays.n), key=arrays.nodes.__getitem__)] = np.arange(arrays.n)
-    u, v, weight = rank[arrays.u], rank[arrays.v], arrays.weight
-    if u.size > max_edges:
-        keep = weight >= 2
-        u, v, weight = u[keep], v[keep], weight[keep]
+    u, v = rank[arrays.u], rank[arrays.v]
     low, high = np.minimum(u, v), np.maximum(u, v)
     order = np.lexsort((high, low))
-    edges = zip(low[order].tolist(), high[order].tolist(), weight[order].tolist(), strict=True)
-    light = nx.Graph()
-    light.add_nodes_from(range(len(nodes)))
-    light.add_weighted_edges_from(edges)
-    groups = nx.community.louvain_communities(light, weight="weight", seed=seed)
-    ordered = sorted((sorted(nodes[i] for i in group) for group in groups),
-                     key=lambda g: (-len(g), g[0]))
+    light = igraph.Graph(n=len(nodes), edges=np.column_stack((low[order], high[order]))
+                         .tolist(), edge_attrs={"weight": arrays.weight[order].tolist()})
+    igraph.set_random_number_generator(random.Random(seed))  # noqa: S311 (not security)
+    try:
+        membership = light.community_multilevel(weights="weight").membership
+    finally:
+        igraph.set_random_number_generator(random)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for index, group in enumerate(membership):
+        groups[group].append(nodes[index])
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
     return {node: number for number, group in enumerate(ordered) for node in group}
 
 

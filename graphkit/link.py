@@ -42,36 +42,42 @@ class Linking:
 
 
 class _FuzzyIndex:
-    """Known names under their one-deletion variants (the "symmetric delete" index): two
-    words one edit apart always share a variant, so a misspelling is compared only with
-    the few names it could be, however many names the corpus has."""
+    """Known names under keys a misspelling shares with them, so a misspelling is compared
+    only with the few names it could be, however many names the corpus has. One word:
+    the word and its one-deletion variants (the "symmetric delete" scheme: two words one
+    edit apart always share one). Several words: the other words, the position, the first
+    letter and the length of the word that may differ (±1 on lookup). Keys are stored as
+    hashes (a collision only adds a candidate, and every candidate is verified), which
+    keeps the index small for hundreds of thousands of names."""
 
     def __init__(self) -> None:
         self._targets: dict[tuple[str, ...], str] = {}  # the first target of each name
-        self._names: dict[tuple[object, ...], list[tuple[str, ...]]] = defaultdict(list)
+        self._names: dict[int, list[tuple[str, ...]]] = defaultdict(list)
 
     @staticmethod
-    def _signatures(tokens: tuple[str, ...]) -> set[tuple[object, ...]]:
-        found: set[tuple[object, ...]] = set()
+    def _keys(tokens: tuple[str, ...], lookup: bool) -> set[int]:
+        if len(tokens) == 1:
+            word = tokens[0]
+            return {hash(word)} | {hash(word[:j] + word[j + 1:]) for j in range(len(word))}
+        keys: set[int] = set()
         for i, word in enumerate(tokens):
             rest = tokens[:i] + tokens[i + 1:]
-            found.add((len(tokens), i, rest, word))
-            found.update((len(tokens), i, rest, word[:j] + word[j + 1:])
-                         for j in range(len(word)))
-        return found
+            lengths = (len(word) - 1, len(word), len(word) + 1) if lookup else (len(word),)
+            keys.update(hash((i, rest, word[:1], n)) for n in lengths)
+        return keys
 
     def add(self, tokens: tuple[str, ...], target: str) -> None:
         if tokens in self._targets:
             return
         self._targets[tokens] = target
-        for signature in self._signatures(tokens):
-            self._names[signature].append(tokens)
+        for key in self._keys(tokens, lookup=False):
+            self._names[key].append(tokens)
 
     def near(self, tokens: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         """Known names that may be one edit from `tokens` in one word (a superset)."""
         found: set[tuple[str, ...]] = set()
-        for signature in self._signatures(tokens):
-            found.update(self._names.get(signature, ()))
+        for key in self._keys(tokens, lookup=True):
+            found.update(self._names.get(key, ()))
         return {name: self._targets[name] for name in sorted(found)}
 
 

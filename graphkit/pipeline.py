@@ -50,6 +50,7 @@ class Settings:
     types: tuple[str, ...] = ()
     drop_isolates: bool = False
     backbone: float | None = None
+    gexf: bool = False  # also write graph.gexf
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:

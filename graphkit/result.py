@@ -102,9 +102,11 @@ class Build:
         return (f"{self.documents} documents, {len(self.mentions)} mentions, "
                 f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges")
 
-    def write(self, out: str | Path) -> list[Path]:
-        """Write every output-contract file into `out` (atomically, file by file)."""
-        return write_outputs(self.graph, self.mentions, Path(out), self.summary())
+    def write(self, out: str | Path, gexf: bool | None = None) -> list[Path]:
+        """Write every output-contract file into `out` (atomically, file by file), and
+        graph.gexf if `gexf` (default: as the build's settings say)."""
+        return write_outputs(self.graph, self.mentions, Path(out), self.summary(),
+                             self.settings.gexf if gexf is None else gexf)
 
     def export(self, to: str, out: str | Path) -> list[Path]:
         """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder."""

@@ -37,7 +37,7 @@ def seed_build():
 @pytest.fixture(scope="session")
 def seed_out(tmp_path_factory, seed_build):
     out = tmp_path_factory.mktemp("seed-out")
-    seed_build.write(out)
+    seed_build.write(out, gexf=True)
     return out
 
 

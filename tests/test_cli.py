@@ -19,6 +19,17 @@ def test_build_writes_outputs_and_prints_a_summary(tmp_path):
     assert (tmp_path / "o" / "graph.graphml").exists()
 
 
+def test_gexf_only_on_request_and_never_left_stale(tmp_path):
+    out = tmp_path / "o"
+    assert run("build", str(SEEDS), "--out", str(out), "--model", "blank").exit_code == 0
+    assert not (out / "graph.gexf").exists()
+    result = run("build", str(SEEDS), "--out", str(out), "--model", "blank", "--gexf")
+    assert "up to date" not in result.stdout  # a different request: written again
+    assert (out / "graph.gexf").read_bytes().startswith(b"<?xml")
+    assert run("build", str(SEEDS), "--out", str(out), "--model", "blank").exit_code == 0
+    assert not (out / "graph.gexf").exists()  # it would no longer match the other files
+
+
 def test_user_mistakes_are_one_line_errors(tmp_path):
     for args in (["build", str(tmp_path / "missing")], ["build", str(tmp_path)],
                  ["build", str(SEEDS), "--model", "no_such_model"],

@@ -113,13 +113,17 @@ def test_metrics_match_the_per_edge_definitions():
         assert data["weighted_degree"] == graph.degree(node, weight="weight")
 
 
-def test_large_graphs_get_louvain_on_repeated_ties():
-    graph = _named(nx.gnm_random_graph(200, 600, seed=2))
-    for a, b, data in graph.edges(data=True):
-        data["weight"] = 2 if int(a[1:]) % 2 == int(b[1:]) % 2 else 1
-    parity = communities(graph, max_edges=100)  # only the weight-2 (same parity) edges
-    assert all(parity[a] != parity[b] for a, b, w in graph.edges(data="weight") if w == 1)
-    assert set(communities(graph)) == set(graph)
+def test_louvain_finds_planted_groups_on_every_edge():
+    graph = _named(nx.planted_partition_graph(4, 25, 0.5, 0.01, seed=3))
+    for _, _, data in graph.edges(data=True):
+        data["weight"] = 1
+    found = communities(graph)
+    truth = {f"n{i:04d}": i // 25 for i in range(100)}
+    same = sum((found[a] == found[b]) == (truth[a] == truth[b])
+               for a in graph for b in graph if a < b)
+    assert same / (100 * 99 / 2) > 0.95  # agrees with the planted partition on pairs
+    assert set(found.values()) == set(range(len(set(found.values()))))
+    assert communities(graph) == found
 
 
 def test_metrics_do_not_depend_on_the_hash_seed():

@@ -117,3 +117,36 @@ def test_ambiguous_names_with_the_bundled_kb(bundled):
     assert links[("b", "Georgia")] == "country:ge"
     assert links[("c", "May")] == links[("c", "Theresa May")] == "person:theresa-may"
     assert links[("d", "Retno")] == links[("d", "Retno Marsudi")]
+
+
+def test_fuzzy_index_finds_every_name_one_typo_apart():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from graphkit.link import _FuzzyIndex, _one_typo_apart
+
+    words = st.text(alphabet="abcdeiknorstu", min_size=5, max_size=9)
+    names = st.lists(st.tuples(words) | st.tuples(words, words) | st.tuples(words, words, words),
+                     min_size=1, max_size=30)
+
+    @settings(max_examples=300, deadline=None)
+    @given(names, st.data())
+    def check(known, data):
+        index = _FuzzyIndex()
+        for n, tokens in enumerate(known):
+            index.add(tokens, f"t{n}")
+        queries = list(known)
+        for tokens in known:  # a one-edit typo in one word of each known name
+            i = data.draw(st.integers(0, len(tokens) - 1))
+            word = tokens[i]
+            j = data.draw(st.integers(1, len(word) - 1))
+            letter = data.draw(st.sampled_from("abcdeiknorstu"))
+            typo = data.draw(st.sampled_from([word[:j] + letter + word[j + 1:],
+                                              word[:j] + letter + word[j:],
+                                              word[:j] + word[j + 1:]]))
+            queries.append(tokens[:i] + (typo,) + tokens[i + 1:])
+        for query in queries:
+            expected = {k for k in known if k != query and _one_typo_apart(query, k)}
+            assert expected <= set(index.near(query))
+
+    check()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -23,8 +24,12 @@ from .tables import (
     sentences_csv_chunks,
 )
 
+log = logging.getLogger("graphkit")
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.json", "nodes.csv", "edges.csv",
-                "mentions.csv", "graph.gexf", "sentences.csv")
+                "mentions.csv", "sentences.csv")
+# Written only on request (`gexf=True`, `graphkit build --gexf`): Gephi reads GraphML as
+# well, and GEXF is the largest file of all (a third of the output of a large corpus).
+OPTIONAL_FILES = ("graph.gexf",)
 Writer = Callable[[nx.Graph], str | Iterable[str]]  # the text, or the text in pieces
 GRAPH_FORMATS: dict[str, tuple[tuple[str, Writer], ...]] = {
     "html": (("graph.html", html_text),),
@@ -38,9 +43,11 @@ FORMATS = tuple(GRAPH_FORMATS)
 
 
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
-                  summary: str = "") -> list[Path]:
-    """Write every contract file into `folder`, each atomically, streaming the large ones
-    (no file's whole text is held in memory); returns the paths."""
+                  summary: str = "", gexf: bool = False) -> list[Path]:
+    """Write every contract file (and graph.gexf if `gexf`) into `folder`, each atomically,
+    streaming the large ones (no file's whole text is held in memory); returns the paths.
+    A graph.gexf left by an earlier build is removed when not written: it would no longer
+    match the other files."""
     prepare_folder(folder)
     writers: dict[str, Callable[[], str | Iterable[str]]] = {
         "graph.graphml": lambda: graphml_chunks(graph),
@@ -52,11 +59,16 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "mentions.csv": lambda: mentions_csv_chunks(links),
         "graph.html": lambda: html_text(graph, summary),
     }
+    names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
     paths = []
     with paused_gc():
-        for name in OUTPUT_FILES:
+        for name in names:
             write_atomic(folder / name, writers[name]())
             paths.append(folder / name)
+    for name in set(OPTIONAL_FILES) - set(names):
+        if (folder / name).is_file():
+            (folder / name).unlink()
+            log.info("removed %s from an earlier build (not requested now)", folder / name)
     return paths
 
 
@@ -76,4 +88,5 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     return paths
 
 
-__all__ = ["FORMATS", "OUTPUT_FILES", "read_graph", "write_format", "write_outputs"]
+__all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "read_graph", "write_format",
+           "write_outputs"]

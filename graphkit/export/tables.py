@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 import networkx as nx
@@ -28,8 +29,11 @@ def safe_cell(value: Any) -> Any:
 
 
 def _cell(value: Any) -> Any:
-    if type(value) is int or type(value) is float:
+    kind = type(value)
+    if kind is int or kind is float:
         return value
+    if kind is str:  # the common case, without the generic checks below
+        return "'" + value if value.startswith(_FORMULA_START) else value
     return safe_cell(flat_value(value))
 
 
@@ -45,13 +49,14 @@ def csv_chunks(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Iterato
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    for count, row in enumerate(rows, 1):
-        writer.writerow([_cell(v) for v in row])
-        if not count % CHUNK:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    remaining = iter(rows)
+    while chunk := list(islice(remaining, CHUNK)):
+        writer.writerows([[_cell(v) for v in row] for row in chunk])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
 
 
 def nodes_csv(graph: nx.Graph) -> str:
