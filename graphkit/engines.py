@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
 import os
-import signal
 import socket
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
@@ -18,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from .corpus import corpus_bytes, read_corpus
 from .kb import KnowledgeBase
 from .models import pipeline_fingerprint
+from .processes import children_die_with_parent, process_context
 from .store import Store, document_digest
 from .types import Document, Extraction
 
@@ -36,10 +33,14 @@ _WORKER_PIPELINES: dict[str, Any] = {}  # pipelines loaded in this (worker) proc
 
 def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: KnowledgeBase,
                    store: Store | None,
-                   on_document: Callable[[Extraction], None] | None) -> Iterator[Extraction]:
+                   on_document: Callable[[Extraction], None] | None,
+                   jobs: int | None = None,
+                   read_digests: list[str] | None = None) -> Iterator[Extraction]:
     """Stored extractions for unchanged documents, NER for the rest (saved as it goes),
     streaming: documents are read, processed and dropped one batch at a time. spaCy and
-    the model are loaded only if some document needs processing."""
+    the model are loaded only if some document needs processing. `jobs`: local NER
+    processes (default: `resolve_jobs`); `read_digests` receives the `document_digest`
+    of every document in the order read (what `state.inputs_fingerprint` hashes)."""
     fingerprint = pipeline_fingerprint(settings.model, kb, settings.clean, settings.propose)
     seen: set[str] = set()
     digests: dict[str, str] = {}  # of documents waiting for NER, as read
@@ -47,10 +48,15 @@ def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: Knowledg
     def to_process(documents: Iterable[Document]) -> Iterator[Document]:
         for document in documents:
             seen.add(document.id)
-            if store is None:
+            if store is None and read_digests is None:
                 yield document
                 continue
             digest = document_digest(document)
+            if read_digests is not None:
+                read_digests.append(digest)
+            if store is None:
+                yield document
+                continue
             stored = store.lookup(document, digest, fingerprint)
             if stored is None:
                 digests[document.id] = digest
@@ -66,7 +72,8 @@ def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: Knowledg
         if settings.engine == "dask":
             fresh = dask_extract(documents, settings, kb, str(settings.scheduler))
         else:
-            fresh = local_extract(documents, settings, kb, _jobs(settings, paths))
+            fresh = local_extract(documents, settings, kb,
+                                  jobs or resolve_jobs(settings, paths))
         batch: list[Extraction] = []
         for extraction in fresh:
             while reused:
@@ -100,7 +107,7 @@ def _save(store: Store | None, batch: list[Extraction], digests: dict[str, str],
             digests.pop(extraction.doc.id, None)
 
 
-def _jobs(settings: Settings, paths: Sequence[str | Path]) -> int:
+def resolve_jobs(settings: Settings, paths: Sequence[str | Path]) -> int:
     """Processes for NER: as asked, else all cores when the corpus holds enough text
     (by size, not count: thousands of tiny files are faster in one process)."""
     if settings.jobs is not None:
@@ -127,27 +134,16 @@ def local_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
 
 def _pool_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
                   jobs: int) -> Iterator[Extraction]:
-    import multiprocessing
-
-    global _WORKERS_DIE_WITH_PARENT
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    _WORKERS_DIE_WITH_PARENT = True
-    try:
-        with context.Pool(jobs, initializer=_load_worker_pipeline,
-                          initargs=(kb, settings.model, settings.clean,
-                                    settings.propose)) as pool:
-            in_flight: deque[Any] = deque()
-            for batch in _batches_by_size(documents, LOCAL_BATCH_CHARS):
-                in_flight.append(pool.apply_async(
-                    _extract_with_worker_pipeline, (batch, settings.clean,
-                                                    settings.batch_size)))
-                if len(in_flight) >= 2 * jobs:
-                    yield from in_flight.popleft().get()
-            while in_flight:
+    with children_die_with_parent(), process_context().Pool(jobs, initializer=_load_worker_pipeline,
+                          initargs=(kb, settings.model, settings.clean, settings.propose)) as pool:
+        in_flight: deque[Any] = deque()
+        for batch in _batches_by_size(documents, LOCAL_BATCH_CHARS):
+            in_flight.append(pool.apply_async(
+                _extract_with_worker_pipeline, (batch, settings.clean, settings.batch_size)))
+            if len(in_flight) >= 2 * jobs:
                 yield from in_flight.popleft().get()
-    finally:
-        _WORKERS_DIE_WITH_PARENT = False
+        while in_flight:
+            yield from in_flight.popleft().get()
 
 
 def _batches_by_size(documents: Iterable[Document], chars: int) -> Iterator[list[Document]]:
@@ -178,19 +174,6 @@ def _extract_with_worker_pipeline(documents: list[Document], clean: bool,
 
     return list(extract(documents, _WORKER_PIPELINES[_LOCAL], clean=clean,
                         batch_size=batch_size))
-
-
-def _die_with_parent() -> None:
-    """In a forked NER worker: ask Linux to kill it when its parent dies (a SIGKILLed build
-    must not leave orphans behind)."""
-    if _WORKERS_DIE_WITH_PARENT and sys.platform == "linux":
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-_WORKERS_DIE_WITH_PARENT = False
-_PR_SET_PDEATHSIG = 1
-os.register_at_fork(after_in_child=_die_with_parent)
 
 
 def extract_batch(documents: list[Document], kb: KnowledgeBase, model: str | None,

@@ -96,6 +96,7 @@ class _Linker:
     by_doc: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
     majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
     _context: dict[str, str] = field(default_factory=dict)
+    _whys: dict[str, str] = field(default_factory=dict)
 
     def run(self) -> None:
         for record in self.records:
@@ -123,7 +124,8 @@ class _Linker:
                 full_names[record.tokens[-1]].append(record)
 
     def _set(self, record: _Record, target: str, how: str, why: str) -> None:
-        record.target, record.how, record.why = target, how, why
+        record.target, record.how = target, how
+        record.why = self._whys.setdefault(why, why)  # one copy of each distinct reason
         self.types[target][record.mention.type] += 1
         self.majority[target] = _majority_type(self.types[target])
         if how in ("kb", "new") and (len(record.tokens) > 1 or

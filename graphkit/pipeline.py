@@ -11,7 +11,7 @@ from typing import Any
 from .cooccur import WINDOWS, count_cooccurrences
 from .curation import discover_overlays, load_curation
 from .dates import within_dates
-from .engines import ENGINES, extract_corpus
+from .engines import ENGINES, extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
 from .export.atomic import prepare_folder
 from .filters import apply_settings, check_settings
@@ -103,9 +103,11 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
         prepare_folder(Path(out))  # fail early: before any NER work
     store_path = _store_path(store, out)
     opened = Store(store_path) if store_path else None
+    jobs = resolve_jobs(settings, paths) if settings.engine == "local" else settings.jobs or 1
+    read_digests: list[str] = []  # for the up-to-date record, without a second read
     try:
-        extractions = sorted(extract_corpus(paths, settings, kb, opened, on_document),
-                             key=lambda e: e.doc.id)
+        extractions = sorted(extract_corpus(paths, settings, kb, opened, on_document, jobs,
+                                            read_digests), key=lambda e: e.doc.id)
     finally:
         if opened:
             opened.close()
@@ -124,12 +126,12 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     graph = apply_settings(graph, settings)
     result = Build(graph, linking.entities, linking.mentions, tuple(extractions), settings)
     if out is not None:
-        files = result.write(out)
+        files = result.write(out, processes=jobs)
         if store_path is not None:
             from .state import inputs_fingerprint, record_outputs
 
-            record_outputs(Path(out), inputs_fingerprint(paths, settings, kb), files,
-                           result.summary())
+            record_outputs(Path(out), inputs_fingerprint(paths, settings, kb, read_digests),
+                           files, result.summary())
     return result
 
 

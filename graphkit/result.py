@@ -102,11 +102,13 @@ class Build:
         return (f"{self.documents} documents, {len(self.mentions)} mentions, "
                 f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges")
 
-    def write(self, out: str | Path, gexf: bool | None = None) -> list[Path]:
+    def write(self, out: str | Path, gexf: bool | None = None, processes: int = 1
+              ) -> list[Path]:
         """Write every output-contract file into `out` (atomically, file by file), and
-        graph.gexf if `gexf` (default: as the build's settings say)."""
+        graph.gexf if `gexf` (default: as the build's settings say); `processes` > 1
+        writes files side by side in forked processes."""
         return write_outputs(self.graph, self.mentions, Path(out), self.summary(),
-                             self.settings.gexf if gexf is None else gexf)
+                             self.settings.gexf if gexf is None else gexf, processes)
 
     def export(self, to: str, out: str | Path) -> list[Path]:
         """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder."""

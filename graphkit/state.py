@@ -25,10 +25,12 @@ STATE_FILE = Path(".graphkit") / "build.json"  # inside the output folder
 
 
 def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
-                       kb: KnowledgeBase | None = None) -> str:
+                       kb: KnowledgeBase | None = None,
+                       digests: Iterable[str] | None = None) -> str:
     """A fingerprint of everything a build's outputs depend on: every document (id and
     content), the settings, knowledge base (`kb` if already loaded), curation files, model
-    and graphkit itself."""
+    and graphkit itself. `digests`: the documents' `document_digest`s in reading order,
+    if a build just computed them (else the corpus is read)."""
     kb = kb or load_kb(settings.kb_files)
     digest = hashlib.sha256()
     overlays = list(settings.curation_files)
@@ -41,8 +43,11 @@ def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
         parts.append(Path(overlay).read_text(encoding="utf-8", errors="replace"))
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
-    for document in read_corpus(paths, text_field=settings.text_field):
-        digest.update(document_digest(document).encode() + b"\0")
+    if digests is None:
+        digests = (document_digest(document)
+                   for document in read_corpus(paths, text_field=settings.text_field))
+    for document_hash in digests:
+        digest.update(document_hash.encode() + b"\0")
     return digest.hexdigest()
 
 

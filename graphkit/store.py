@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,6 @@ def extraction_from_json(document: Document, text: str) -> Extraction:
     data: dict[str, Any] = json.loads(text)
     sentences = tuple(Sentence(i, s[0], s[1], s[2], s[3])
                       for i, s in enumerate(data["sentences"]))
-    mentions = tuple(Mention(document.id, m[0], m[1], m[2], m[3], m[4], m[5])
-                     for m in data["mentions"])
+    mentions = tuple(Mention(document.id, m[0], m[1], m[2], sys.intern(m[3]), m[4],
+                             sys.intern(m[5])) for m in data["mentions"])  # one str per type
     return Extraction(without_text(document), sentences, mentions, int(data.get("words", 0)))

@@ -23,6 +23,26 @@ def test_every_contract_file_is_written(seed_out):
     assert not [p for p in seed_out.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.parametrize("processes", [2, 3])
+def test_writer_processes_write_the_same_bytes(seed_out, seed_build, tmp_path, processes):
+    files = seed_build.write(tmp_path, gexf=True, processes=processes)
+    assert sorted(p.name for p in files) == sorted(p.name for p in seed_out.iterdir()
+                                                   if p.is_file())
+    for path in files:
+        assert path.read_bytes() == (seed_out / path.name).read_bytes(), path.name
+
+
+def test_a_failing_writer_process_is_a_clear_error(seed_build, tmp_path):
+    from graphkit.errors import OutputError
+
+    for name in ("graph.graphml", "edges.csv"):  # one written here, one in the child
+        folder = tmp_path / name.replace(".", "-")
+        (folder / name).mkdir(parents=True)
+        with pytest.raises(OutputError, match=re.escape(name)):
+            seed_build.write(folder, processes=2)
+        assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_graphml_reads_back_with_typed_attributes(seed_out, seed_build):
     graph = nx.read_graphml(seed_out / "graph.graphml")
     assert graph.number_of_nodes() == seed_build.graph.number_of_nodes()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from ..errors import GraphkitError
+from ..errors import GraphkitError, OutputError
 from ..graph import paused_gc
+from ..processes import can_fork, children_die_with_parent, process_context
 from ..types import LinkedMention
 from .atomic import prepare_folder, write_atomic
 from .gexf import gexf_chunks
@@ -43,11 +45,13 @@ FORMATS = tuple(GRAPH_FORMATS)
 
 
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
-                  summary: str = "", gexf: bool = False) -> list[Path]:
+                  summary: str = "", gexf: bool = False, processes: int = 1) -> list[Path]:
     """Write every contract file (and graph.gexf if `gexf`) into `folder`, each atomically,
     streaming the large ones (no file's whole text is held in memory); returns the paths.
-    A graph.gexf left by an earlier build is removed when not written: it would no longer
-    match the other files."""
+    With `processes` > 1 (and fork available) the files are shared out among that many
+    processes (forked, so they read the graph without copying it); the bytes are the
+    same. A graph.gexf left by an earlier build is removed when not written: it would no
+    longer match the other files."""
     prepare_folder(folder)
     writers: dict[str, Callable[[], str | Iterable[str]]] = {
         "graph.graphml": lambda: graphml_chunks(graph),
@@ -60,16 +64,83 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "graph.html": lambda: html_text(graph, summary),
     }
     names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
-    paths = []
-    with paused_gc():
-        for name in names:
-            write_atomic(folder / name, writers[name]())
-            paths.append(folder / name)
+    groups = _share_out(names, processes if can_fork() else 1)
+    with paused_gc(), children_die_with_parent():
+        children = [_start_writer(folder, group, writers) for group in groups[1:]]
+        try:
+            for name in groups[0]:
+                write_atomic(folder / name, writers[name]())
+        except BaseException:
+            for child, _ in children:
+                child.terminate()
+            raise
+        finally:
+            failures = [failure for failure in map(_finish_writer, children) if failure]
+    if failures:
+        raise OutputError(failures[0])
     for name in set(OPTIONAL_FILES) - set(names):
         if (folder / name).is_file():
             (folder / name).unlink()
             log.info("removed %s from an earlier build (not requested now)", folder / name)
-    return paths
+    return [folder / name for name in names]
+
+
+# Relative time each file takes to write (measured on a 25,589-article build), to share
+# the files out evenly among writer processes.
+_WRITE_COST = {"graph.gexf": 12, "graph.graphml": 9, "graph.json": 6, "edges.csv": 4,
+               "mentions.csv": 2, "nodes.csv": 1, "sentences.csv": 1, "graph.html": 1}
+
+
+def _share_out(names: tuple[str, ...], processes: int) -> list[list[str]]:
+    """`names` in at most `processes` groups of about equal writing time (the first group
+    is written by this process), each group in the order of `names`."""
+    groups: list[list[str]] = [[] for _ in range(max(1, min(processes, len(names))))]
+    loads = [0] * len(groups)
+    for name in sorted(names, key=lambda n: (-_WRITE_COST.get(n, 1), names.index(n))):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(name)
+        loads[lightest] += _WRITE_COST.get(name, 1)
+    return [sorted(group, key=names.index) for group in groups if group]
+
+
+def _start_writer(folder: Path, names: list[str],
+                  writers: dict[str, Callable[[], str | Iterable[str]]]) -> tuple[Any, Any]:
+    """A forked process writing `names`; it reports failure as one line on a pipe."""
+    context = process_context()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_write_in_child, args=(folder, names, writers, sender),
+                            daemon=True)
+    child.start()
+    sender.close()
+    return child, receiver
+
+
+def _write_in_child(folder: Path, names: list[str],
+                    writers: dict[str, Callable[[], str | Iterable[str]]], report: Any) -> None:
+    failure = ""
+    try:
+        for name in names:
+            write_atomic(folder / name, writers[name]())
+    except GraphkitError as exc:
+        failure = str(exc)
+    except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
+        failure = f"writing {', '.join(names)} failed: {type(exc).__name__}: {exc}"
+    report.send(failure)
+    report.close()
+
+
+def _finish_writer(writer: tuple[Any, Any]) -> str:
+    """Wait for a writer process: '' if it wrote its files, else what went wrong."""
+    child, receiver = writer
+    try:
+        failure = str(receiver.recv()) if receiver.poll(None) else ""
+    except EOFError:
+        failure = ""
+    child.join()
+    receiver.close()
+    if child.exitcode != 0 and not failure:
+        failure = f"an output writer process ended with exit code {child.exitcode}"
+    return failure
 
 
 def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:

@@ -30,9 +30,9 @@ def _block(lines: Iterable[str], open_: str, close: str) -> Iterator[str]:
     yield "\n" + close if started else open_ + close
 
 
-def _table(table: Mapping[str, str]) -> str:
-    return "".join(_block((f"{_ENCODER.encode(k)}: {_ENCODER.encode(v)}"
-                           for k, v in table.items()), "{", "}"))
+def _table(table: Mapping[str, str]) -> Iterator[str]:
+    return _block((f"{_ENCODER.encode(k)}: {_ENCODER.encode(v)}" for k, v in table.items()),
+                  "{", "}")
 
 
 def node_link_text(graph: nx.Graph) -> str:
@@ -51,12 +51,15 @@ def _edge(a: Any, b: Any, data: dict[str, Any]) -> str:
 
 def node_link_chunks(graph: nx.Graph) -> Iterator[str]:
     """`node_link_text` in pieces, so a large graph is written without holding its text."""
-    attributes = {k: _ENCODER.encode(v) for k, v in graph.graph.items() if k not in GRAPH_TABLES}
-    attributes |= {k: _table(v) for k, v in evidence_tables(graph).items()}
+    attributes: dict[str, Iterable[str]] = {
+        k: [_ENCODER.encode(v)] for k, v in graph.graph.items() if k not in GRAPH_TABLES}
+    attributes |= {k: _table(v) for k, v in evidence_tables(graph).items()}  # lazily
     yield '{"directed": false,\n"edges": '
     yield from _block((_edge(a, b, d) for a, b, d in graph.edges(data=True)), "[", "]")
-    yield ',\n"graph": {' + ", ".join(f"{_ENCODER.encode(k)}: {v}"
-                                      for k, v in sorted(attributes.items()))
+    yield ',\n"graph": {'
+    for number, key in enumerate(sorted(attributes)):
+        yield f"{', ' if number else ''}{_ENCODER.encode(key)}: "
+        yield from attributes[key]
     yield '},\n"multigraph": false,\n"nodes": '
     yield from _block((_ENCODER.encode({**data, "id": node})
                        for node, data in graph.nodes(data=True)), "[", "]")
