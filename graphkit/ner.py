@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -335,9 +336,9 @@ def make_entity_combiner(nlp: Language, name: str, propose: str) -> EntityCombin
 
 
 def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
-            batch_size: int = 64, n_process: int = 1) -> Iterator[Extraction]:
+            batch_size: int = 64) -> Iterator[Extraction]:
     """Run the pipeline over the content lines of each document, in order, streaming
-    (`n_process` > 1 spreads the lines over that many processes)."""
+    (`graphkit.engines` spreads documents over processes or a Dask cluster)."""
     pending: deque[_Pending] = deque()
 
     def lines() -> Iterator[tuple[str, tuple[Block, list[int] | None]]]:
@@ -349,7 +350,7 @@ def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
                 yield visible, (block, where)
 
     for spacy_doc, (block, where) in nlp.pipe(lines(), as_tuples=True,
-                                              batch_size=batch_size, n_process=n_process):
+                                              batch_size=batch_size):
         while pending[0].remaining == 0:
             yield pending.popleft().finish()
         pending[0].add(spacy_doc, block, where)
@@ -383,8 +384,8 @@ class _Pending:
             index = first + max(sum(1 for start in starts if start <= s) - 1, 0)
             self.mentions.append(Mention(
                 doc=self.document.id, start=block.start + s, end=block.start + e,
-                text=text[block.start + s:block.start + e], type=ent.label_,
-                sentence=index, source=ent.kb_id_ or "model"))
+                text=text[block.start + s:block.start + e], type=sys.intern(ent.label_),
+                sentence=index, source=sys.intern(ent.kb_id_ or "model")))
         self.remaining -= 1
 
     def finish(self) -> Extraction:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -105,12 +106,14 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     opened = Store(store_path) if store_path else None
     jobs = resolve_jobs(settings, paths) if settings.engine == "local" else settings.jobs or 1
     read_digests: list[str] = []  # for the up-to-date record, without a second read
+    clock = _StageClock()
     try:
         extractions = sorted(extract_corpus(paths, settings, kb, opened, on_document, jobs,
                                             read_digests), key=lambda e: e.doc.id)
     finally:
         if opened:
             opened.close()
+    clock.lap("read and NER (or stored results)")
     if not extractions:
         raise CorpusError(f"no readable documents in {', '.join(str(p) for p in paths)} "
                           "(supported: .txt, .md, .jsonl, .csv)")
@@ -119,11 +122,14 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
         if not extractions:
             raise CorpusError("no dated documents between --since and --until")
     linking = link_mentions(extractions, kb, curation)
+    clock.lap("linking")
     cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
+    clock.lap("co-occurrence counts")
     graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
                         settings.min_weight)
     del cooccurrence  # the graph holds what is needed; free the pair counts before export
     graph = apply_settings(graph, settings)
+    clock.lap("graph and metrics")
     result = Build(graph, linking.entities, linking.mentions, tuple(extractions), settings)
     if out is not None:
         files = result.write(out, processes=jobs)
@@ -132,7 +138,20 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
 
             record_outputs(Path(out), inputs_fingerprint(paths, settings, kb, read_digests),
                            files, result.summary())
+        clock.lap("writing the outputs")
     return result
+
+
+class _StageClock:
+    """Logs how long each stage of a build took (`graphkit -v build`)."""
+
+    def __init__(self) -> None:
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        log.info("%s: %.1f s", stage, now - self._last)
+        self._last = now
 
 
 def unchanged_build(corpus: str | Path | Sequence[str | Path], out: str | Path,
