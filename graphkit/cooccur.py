@@ -42,16 +42,13 @@ class Cooccurrence:
         >>> c.npmi("a", "b")
         1.0
         """
-        joint = self.pairs[(a, b) if a < b else (b, a)].weight / self.total_windows
-        if joint >= 1.0:
-            return 1.0
-        pa = self.entity_windows[a] / self.total_windows
-        pb = self.entity_windows[b] / self.total_windows
-        return round(math.log(joint / (pa * pb)) / -math.log(joint), 6)
+        return _npmi(*self._table(a, b))
 
     def scores(self, a: str, b: str) -> tuple[float, float, float, float]:
-        """npmi, dice, jaccard and g2 of a pair at once (what every edge carries)."""
-        return self.npmi(a, b), self.dice(a, b), self.jaccard(a, b), self.g2(a, b)
+        """npmi, dice, jaccard and g2 of a pair at once (what every edge carries), from
+        one 2x2 table."""
+        table = self._table(a, b)
+        return _npmi(*table), _dice(*table), _jaccard(*table), _g2(*table)
 
     def _table(self, a: str, b: str) -> tuple[int, int, int, int]:
         """2x2 window counts: both, only a, only b, neither."""
@@ -67,13 +64,11 @@ class Cooccurrence:
         >>> c.dice("a", "b"), c.jaccard("a", "b")
         (0.5, 0.333333)
         """
-        both, only_a, only_b, _ = self._table(a, b)
-        return round(2 * both / (2 * both + only_a + only_b), 6) if both else 0.0
+        return _dice(*self._table(a, b))
 
     def jaccard(self, a: str, b: str) -> float:
         """Jaccard index of the pair's windows, in [0, 1]: |A∩B| / |A∪B|."""
-        both, only_a, only_b, _ = self._table(a, b)
-        return round(both / (both + only_a + only_b), 6) if both else 0.0
+        return _jaccard(*self._table(a, b))
 
     def g2(self, a: str, b: str) -> float:
         """Dunning's log-likelihood ratio G² of the pair (>= 0; higher = less likely chance).
@@ -82,16 +77,37 @@ class Cooccurrence:
         >>> c.g2("a", "b")
         5.545177
         """
-        table = self._table(a, b)
-        total = sum(table)
-        rows, cols = (table[0] + table[1], table[2] + table[3]), (table[0] + table[2],
-                                                                 table[1] + table[3])
-        score = 0.0
-        for observed, row, col in zip(table, (0, 0, 1, 1), (0, 1, 0, 1), strict=True):
-            expected = rows[row] * cols[col] / total
-            if observed:
-                score += observed * math.log(observed / expected)
-        return round(max(2 * score, 0.0), 6)
+        return _g2(*self._table(a, b))
+
+
+def _npmi(both: int, only_a: int, only_b: int, neither: int) -> float:
+    total = both + only_a + only_b + neither
+    joint = both / total
+    if joint >= 1.0:
+        return 1.0
+    pa = (both + only_a) / total
+    pb = (both + only_b) / total
+    return round(math.log(joint / (pa * pb)) / -math.log(joint), 6)
+
+
+def _dice(both: int, only_a: int, only_b: int, _: int) -> float:
+    return round(2 * both / (2 * both + only_a + only_b), 6) if both else 0.0
+
+
+def _jaccard(both: int, only_a: int, only_b: int, _: int) -> float:
+    return round(both / (both + only_a + only_b), 6) if both else 0.0
+
+
+def _g2(both: int, only_a: int, only_b: int, neither: int) -> float:
+    table = (both, only_a, only_b, neither)
+    total = both + only_a + only_b + neither
+    rows, cols = (both + only_a, only_b + neither), (both + only_b, only_a + neither)
+    score = 0.0
+    for observed, row, col in zip(table, (0, 0, 1, 1), (0, 1, 0, 1), strict=True):
+        expected = rows[row] * cols[col] / total
+        if observed:
+            score += observed * math.log(observed / expected)
+    return round(max(2 * score, 0.0), 6)
 
 
 def window_key(extraction: Extraction, sentence: int, window: str) -> int:
