@@ -134,16 +134,34 @@ def local_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
 
 def _pool_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
                   jobs: int) -> Iterator[Extraction]:
-    with children_die_with_parent(), process_context().Pool(jobs, initializer=_load_worker_pipeline,
-                          initargs=(kb, settings.model, settings.clean, settings.propose)) as pool:
-        in_flight: deque[Any] = deque()
+    """`local_extract` over a pool of worker processes. A worker that dies (killed, out of
+    memory) ends the build with a clear error instead of a hang; what was extracted
+    before is in the store, so the next run carries on from there."""
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .errors import GraphkitError
+
+    with children_die_with_parent():
+        pool = ProcessPoolExecutor(jobs, mp_context=process_context(),
+                                   initializer=_load_worker_pipeline,
+                                   initargs=(kb, settings.model, settings.clean,
+                                             settings.propose))
+    in_flight: deque[Future[list[Extraction]]] = deque()
+    try:
         for batch in _batches_by_size(documents, LOCAL_BATCH_CHARS):
-            in_flight.append(pool.apply_async(
-                _extract_with_worker_pipeline, (batch, settings.clean, settings.batch_size)))
+            with children_die_with_parent():  # workers start as tasks arrive
+                in_flight.append(pool.submit(_extract_with_worker_pipeline, batch,
+                                             settings.clean, settings.batch_size))
             if len(in_flight) >= 2 * jobs:
-                yield from in_flight.popleft().get()
+                yield from in_flight.popleft().result()
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield from in_flight.popleft().result()
+    except BrokenProcessPool:
+        raise GraphkitError("an NER worker process died (out of memory or killed?); "
+                            "run the build again to carry on, or use fewer --jobs") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _batches_by_size(documents: Iterable[Document], chars: int) -> Iterator[list[Document]]:
@@ -162,15 +180,25 @@ def _batches_by_size(documents: Iterable[Document], chars: int) -> Iterator[list
 
 def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
                           propose: bool | None) -> None:
-    """Pool initializer: load the pipeline once in this worker process."""
+    """Pool initializer: load the pipeline once in this worker process. A user's mistake
+    (e.g. a model that does not load) is kept and raised by the first task, so it reaches
+    the parent as that error."""
+    from .errors import GraphkitError
     from .ner import load_pipeline
 
-    _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
+    try:
+        _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
+    except GraphkitError as exc:
+        _WORKER_PIPELINES[_LOCAL] = exc
 
 
 def _extract_with_worker_pipeline(documents: list[Document], clean: bool,
                                   batch_size: int) -> list[Extraction]:
+    from .errors import GraphkitError
     from .ner import extract
+
+    if isinstance(_WORKER_PIPELINES[_LOCAL], GraphkitError):
+        raise _WORKER_PIPELINES[_LOCAL]
 
     return list(extract(documents, _WORKER_PIPELINES[_LOCAL], clean=clean,
                         batch_size=batch_size))

@@ -34,3 +34,34 @@ def test_unreachable_scheduler_is_a_clear_error():
     with pytest.raises(graphkit.GraphkitError, match="cannot reach the Dask scheduler"):
         graphkit.build(SEEDS, store=False, model="blank", engine="dask",
                        scheduler="tcp://127.0.0.1:9")
+
+
+def test_a_dead_ner_worker_is_an_error_not_a_hang(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys, graphkit, graphkit.engines as engines\n"
+        "from graphkit.errors import GraphkitError\n"
+        "def die(*args):\n"
+        "    os._exit(9)  # as if killed, e.g. by the kernel's out-of-memory killer\n"
+        "engines._extract_with_worker_pipeline = die\n"
+        "try:\n"
+        f"    graphkit.build({str(SEEDS)!r}, jobs=2, model='blank')\n"
+        "except GraphkitError as exc:\n"
+        "    print(exc); sys.exit(3)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "worker process died" in done.stdout
+
+
+def test_a_model_that_does_not_load_in_the_workers_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from graphkit.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"),
+                                      "--jobs", "2", "--model", str(tmp_path / "nomodel")])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert result.output.startswith("graphkit: error: cannot load spaCy pipeline"), result.output
