@@ -221,6 +221,7 @@ def dask_extract(documents: Iterable[Document], settings: Settings, kb: Knowledg
     extractions come back in the order the documents were read."""
     try:
         from distributed import Client as DaskClient
+        from distributed import KilledWorker
     except ImportError:
         from .errors import GraphkitError
 
@@ -246,6 +247,10 @@ def dask_extract(documents: Iterable[Document], settings: Settings, kb: Knowledg
                 yield from in_flight.pop(0).result()
         for future in in_flight:
             yield from future.result()
+    except KilledWorker:
+        raise GraphkitError("Dask workers kept dying on the same documents (out of memory?); "
+                            "what was extracted is stored: run the build again to carry on"
+                            ) from None
     finally:
         client.close()
 
