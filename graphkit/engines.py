@@ -6,7 +6,7 @@ import logging
 import os
 import socket
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from .corpus import corpus_bytes, read_corpus
 from .kb import KnowledgeBase
 from .models import pipeline_fingerprint
-from .processes import children_die_with_parent, process_context
+from .processes import children_die_with_parent, process_context, quiet_child
 from .store import Store, document_digest
 from .types import Document, Extraction
 
@@ -35,7 +35,7 @@ def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: Knowledg
                    store: Store | None,
                    on_document: Callable[[Extraction], None] | None,
                    jobs: int | None = None,
-                   read_digests: list[str] | None = None) -> Iterator[Extraction]:
+                   read_digests: list[str] | None = None) -> Generator[Extraction, None, None]:
     """Stored extractions for unchanged documents, NER for the rest (saved as it goes),
     streaming: documents are read, processed and dropped one batch at a time. spaCy and
     the model are loaded only if some document needs processing. `jobs`: local NER
@@ -75,14 +75,19 @@ def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: Knowledg
             fresh = local_extract(documents, settings, kb,
                                   jobs or resolve_jobs(settings, paths))
         batch: list[Extraction] = []
-        for extraction in fresh:
-            while reused:
-                yield _report(reused.pop(), on_document)
-            batch.append(extraction)
-            if len(batch) >= SAVE_EVERY:
-                _save(store, batch, digests, fingerprint)
-                yield from (_report(e, on_document) for e in batch)
-                batch = []
+        try:
+            for extraction in fresh:
+                while reused:
+                    yield _report(reused.pop(), on_document)
+                batch.append(extraction)
+                if len(batch) >= SAVE_EVERY:
+                    _save(store, batch, digests, fingerprint)
+                    yield from (_report(e, on_document) for e in batch)
+                    batch = []
+        finally:  # stopped early or not: worker processes end here, not at exit
+            close = getattr(fresh, "close", None)
+            if close:
+                close()
         _save(store, batch, digests, fingerprint)
         yield from (_report(e, on_document) for e in batch)
     yield from (_report(e, on_document) for e in reused)
@@ -160,8 +165,19 @@ def _pool_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
     except BrokenProcessPool:
         raise GraphkitError("an NER worker process died (out of memory or killed?); "
                             "run the build again to carry on, or use fewer --jobs") from None
+    except BaseException:  # stopped early (an error here, Ctrl-C): do not wait for NER
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: Any) -> None:
+    """Terminate a process pool's workers (their results are no longer wanted)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # before shutdown
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def _batches_by_size(documents: Iterable[Document], chars: int) -> Iterator[list[Document]]:
@@ -183,13 +199,17 @@ def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
     """Pool initializer: load the pipeline once in this worker process. A user's mistake
     (e.g. a model that does not load) is kept and raised by the first task, so it reaches
     the parent as that error."""
-    from .errors import GraphkitError
+    from .errors import GraphkitError, ModelError
     from .ner import load_pipeline
 
+    quiet_child()
     try:
         _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
     except GraphkitError as exc:
         _WORKER_PIPELINES[_LOCAL] = exc
+    except Exception as exc:  # noqa: BLE001 (e.g. a model package that fails to import)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        _WORKER_PIPELINES[_LOCAL] = ModelError(f"cannot load the NER pipeline: {first}")
 
 
 def _extract_with_worker_pipeline(documents: list[Document], clean: bool,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -341,19 +342,19 @@ def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
     (`graphkit.engines` spreads documents over processes or a Dask cluster)."""
     pending: deque[_Pending] = deque()
 
-    def lines() -> Iterator[tuple[str, tuple[Block, list[int] | None]]]:
+    def lines() -> Iterator[tuple[str, tuple[str, Block, list[int] | None]]]:
         for document in documents:
             blocks = content_blocks(document.text, clean)
             pending.append(_Pending(document, len(blocks)))
             for block in blocks:
                 visible, where = visible_text(document.text[block.start:block.end])
-                yield visible, (block, where)
+                yield visible, (visible, block, where)
 
-    for spacy_doc, (block, where) in nlp.pipe(lines(), as_tuples=True,
-                                              batch_size=batch_size):
+    for spacy_doc, (visible, block, where) in nlp.pipe(lines(), as_tuples=True,
+                                                       batch_size=batch_size):
         while pending[0].remaining == 0:
             yield pending.popleft().finish()
-        pending[0].add(spacy_doc, block, where)
+        pending[0].add(spacy_doc, block, where, visible)
     while pending:
         yield pending.popleft().finish()
 
@@ -367,13 +368,16 @@ class _Pending:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
-    def add(self, doc: Doc, block: Block, where: list[int] | None = None) -> None:
+    def add(self, doc: Doc, block: Block, where: list[int] | None = None,
+            visible: str | None = None) -> None:
         """Sentences and mentions of one block; spaCy saw the block without invisible
-        characters, so its offsets are mapped back through `where`."""
+        characters (`visible`, the text of `doc`), so its offsets are mapped back through
+        `where`."""
         text = self.document.text
+        seen = doc.text if visible is None else visible
         first = len(self.sentences)
         for sent in doc.sents:
-            if sent.text.strip():
+            if seen[sent.start_char:sent.end_char].strip():  # = sent.text, without a join
                 s, e = original_span(where, sent.start_char, sent.end_char)
                 self.sentences.append(Sentence(len(self.sentences), block.start + s,
                                                block.start + e, block.paragraph,
@@ -381,7 +385,7 @@ class _Pending:
         starts = [s.start - block.start for s in self.sentences[first:]]
         for ent in doc.ents:
             s, e = original_span(where, ent.start_char, ent.end_char)
-            index = first + max(sum(1 for start in starts if start <= s) - 1, 0)
+            index = first + max(bisect_right(starts, s) - 1, 0)
             self.mentions.append(Mention(
                 doc=self.document.id, start=block.start + s, end=block.start + e,
                 text=text[block.start + s:block.start + e], type=sys.intern(ent.label_),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -108,8 +109,9 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     read_digests: list[str] = []  # for the up-to-date record, without a second read
     clock = _StageClock()
     try:
-        extractions = sorted(extract_corpus(paths, settings, kb, opened, on_document, jobs,
-                                            read_digests), key=lambda e: e.doc.id)
+        with contextlib.closing(extract_corpus(paths, settings, kb, opened, on_document, jobs,
+                                               read_digests)) as extracted:
+            extractions = sorted(extracted, key=lambda e: e.doc.id)
     finally:
         if opened:
             opened.close()

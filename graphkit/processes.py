@@ -8,22 +8,43 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 _PR_SET_PDEATHSIG = 1
 _children_die_with_parent = False
+_parent_pid = 0
+
+
+def _find_prctl() -> Callable[..., int] | None:
+    """libc's prctl, looked up once in the parent (not in a freshly forked child)."""
+    if sys.platform != "linux":
+        return None
+    with contextlib.suppress(OSError, AttributeError):
+        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
+        return prctl
+    return None
+
+
+_PRCTL = _find_prctl()
+
+
+def _before_fork() -> None:
+    global _parent_pid
+    _parent_pid = os.getpid()
 
 
 def _die_with_parent() -> None:
     """In a forked child: ask Linux to kill it when its parent dies (a SIGKILLed build
-    must not leave orphans behind)."""
-    if _children_die_with_parent and sys.platform == "linux":
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    must not leave orphans behind), and leave at once if the parent is already gone."""
+    if _children_die_with_parent and _PRCTL is not None:
+        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != _parent_pid:  # the parent died before the request took effect
+            os._exit(1)
 
 
-os.register_at_fork(after_in_child=_die_with_parent)
+os.register_at_fork(before=_before_fork, after_in_child=_die_with_parent)
 
 
 @contextlib.contextmanager
@@ -38,9 +59,28 @@ def children_die_with_parent() -> Iterator[None]:
         _children_die_with_parent = before
 
 
+def quiet_child(unwind_on_sigterm: bool = False) -> None:
+    """In a child process: Ctrl-C is the parent's to handle (it stops its children; no
+    traceback per child). With `unwind_on_sigterm`, SIGTERM exits through the normal
+    cleanup (so a writer removes its temporary file) instead of at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if unwind_on_sigterm:
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+
+
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
 def can_fork() -> bool:
     """True where child processes can be forked (they then share the parent's memory)."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def can_fork_safely() -> bool:
+    """Forking is safe only while this process runs a single thread (a lock held by
+    another thread would stay locked in the child forever)."""
+    return can_fork() and threading.active_count() == 1
 
 
 def process_context() -> Any:

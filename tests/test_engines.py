@@ -65,3 +65,37 @@ def test_a_model_that_does_not_load_in_the_workers_is_one_line(tmp_path):
                                       "--jobs", "2", "--model", str(tmp_path / "nomodel")])
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert result.output.startswith("graphkit: error: cannot load spaCy pipeline"), result.output
+
+
+@pytest.mark.parametrize("after", [1.5, 6.0])  # while workers load the model; while working
+def test_ctrl_c_with_worker_processes_stops_everything_quietly(tmp_path, after):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (corpus / f"{n}-{seed.name}").write_text(seed.read_text(encoding="utf-8"),
+                                                     encoding="utf-8")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "graphkit", "build", str(corpus), "--out", str(tmp_path / "o"),
+         "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(after)
+    os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    deadline = time.time() + 10
+    while time.time() < deadline:  # every worker process has gone too
+        try:
+            os.killpg(build.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("worker processes outlived the interrupted build")

@@ -11,7 +11,12 @@ import networkx as nx
 
 from ..errors import GraphkitError, OutputError
 from ..graph import paused_gc
-from ..processes import can_fork, children_die_with_parent, process_context
+from ..processes import (
+    can_fork_safely,
+    children_die_with_parent,
+    process_context,
+    quiet_child,
+)
 from ..types import LinkedMention
 from .atomic import prepare_folder, write_atomic
 from .gexf import gexf_chunks
@@ -64,15 +69,20 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "graph.html": lambda: html_text(graph, summary),
     }
     names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
-    groups = _share_out(names, processes if can_fork() else 1)
+    groups = _share_out(names, processes if can_fork_safely() else 1)
+    children: list[tuple[Any, Any]] = []
     with paused_gc(), children_die_with_parent():
-        children = [_start_writer(folder, group, writers) for group in groups[1:]]
         try:
+            for group in groups[1:]:
+                children.append(_start_writer(folder, group, writers))
             for name in groups[0]:
                 write_atomic(folder / name, writers[name]())
-        except BaseException:
+        except BaseException as exc:
             for child, _ in children:
-                child.terminate()
+                child.terminate()  # it removes its temporary file and stops
+            if isinstance(exc, OSError):  # no process or pipe to be had
+                raise OutputError(f"cannot start a process to write {folder}: "
+                                  f"{exc.strerror or exc}") from None
             raise
         finally:
             failures = [failure for failure in map(_finish_writer, children) if failure]
@@ -117,6 +127,7 @@ def _start_writer(folder: Path, names: list[str],
 
 def _write_in_child(folder: Path, names: list[str],
                     writers: dict[str, Callable[[], str | Iterable[str]]], report: Any) -> None:
+    quiet_child(unwind_on_sigterm=True)
     failure = ""
     try:
         for name in names:
