@@ -70,6 +70,8 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
     }
     names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
     groups = _share_out(names, processes if can_fork_safely() else 1)
+    if processes > 1:
+        log.info("writing %d files in %d processes", len(names), len(groups))
     children: list[tuple[Any, Any]] = []
     with paused_gc(), children_die_with_parent():
         try:
