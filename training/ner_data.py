@@ -38,8 +38,16 @@ for _k in range(1, 6):
     for _split in ("train", "dev", "test"):
         CORPORA[f"nerui_{_split}{_k}"] = (f"indolem-nerui/{_split}.0{_k}.tsv", "tsv")
 
+# Annotation-convention variants: "<name>_idconv" merges `X ( Y )` where X and Y are both
+# ORG or both LOC into one span (idner-news-2k convention: `Mahkamah Konstitusi (MK)` is one
+# ORG; NERGRIT tags `Mahkamah Konstitusi` and `MK` separately) and drops LOC spans used as
+# modifiers (see NON_LOC_HEADS); "<name>_uiconv" does the
+# opposite split (NER-UI convention) for spans ending in a parenthesised part.
+CONVENTIONS = ("_idconv", "_uiconv")
+
 # Corpora whose licence allows them in the shipped model.
 SHIPPABLE = {"idner_train", "idner_dev", "nergrit_train", "nergrit_valid"}
+SHIPPABLE |= {n + c for n in list(SHIPPABLE) for c in CONVENTIONS}
 
 
 @dataclass
@@ -119,9 +127,83 @@ def _build_text_and_spans(s: Sentence) -> None:
     s.spans = [(offsets[a][0], offsets[b][1], lab) for a, b, lab in spans]
 
 
+def _merge_paren(s: Sentence) -> int:
+    """idner convention: ORG `X` + ` ( ` + ORG `Y` + ` )` -> one ORG span `X ( Y )` (same for LOC)."""
+    sp = sorted(s.spans)
+    out, i, n = [], 0, 0
+    while i < len(sp):
+        a, b, lab = sp[i]
+        if i + 1 < len(sp):
+            a2, b2, lab2 = sp[i + 1]
+            if (lab == lab2 and lab in ("ORG", "LOC") and s.text[b:a2] == " ( "
+                    and s.text[b2:b2 + 2] == " )"):
+                out.append((a, b2 + 2, lab))
+                i += 2
+                n += 1
+                continue
+        out.append((a, b, lab))
+        i += 1
+    s.spans = out
+    return n
+
+
+# idner-news-2k tags a country/place as LOC when it is used as a location ("di Indonesia",
+# "ke Jepang") but not as a nationality/modifier ("Pemerintah Indonesia", "penduduk Indonesia",
+# "Tentara Jepang" are O); NERGRIT tags all of them LOC. "_idconv" drops a LOC span whose
+# previous token is one of these (lower-case) modifier heads.
+NON_LOC_HEADS = {
+    "bahasa", "bangsa", "orang", "penduduk", "pemerintah", "pemerintahan", "masyarakat",
+    "tentara", "pasukan", "presiden", "menteri", "warga", "rakyat", "suku", "budaya",
+    "kebudayaan", "film", "liga", "timnas", "tim", "penjajahan", "pendudukan", "kolonial",
+    "musik", "lagu", "bola", "masakan", "seni", "sastra", "militer", "angkatan", "polisi",
+    "kedutaan", "duta", "kedaulatan", "perdana", "keturunan",
+    "berkebangsaan", "kewarganegaraan", "mata", "aksen", "gaya", "versi",
+}
+
+
+def _drop_modifier_loc(s: Sentence) -> int:
+    out, n = [], 0
+    for a, b, lab in s.spans:
+        prev = s.text[:a].split()
+        if lab == "LOC" and prev and prev[-1] in NON_LOC_HEADS:
+            n += 1
+            continue
+        out.append((a, b, lab))
+    s.spans = out
+    return n
+
+
+def _split_paren(s: Sentence) -> int:
+    """NER-UI convention: span `X (Y)` / `X ( Y )` -> spans `X` and `Y` with the same label."""
+    import re
+
+    out, n = [], 0
+    for a, b, lab in s.spans:
+        m = re.fullmatch(r"(.*\S) ?\( ?([^()]*?\S) ?\)", s.text[a:b])
+        if m and lab != "PERSON":
+            out.append((a, a + len(m.group(1)), lab))
+            y0 = a + m.start(2)
+            out.append((y0, y0 + len(m.group(2)), lab))
+            n += 1
+        else:
+            out.append((a, b, lab))
+    s.spans = out
+    return n
+
+
 def load(data_dir: str, name: str) -> list[Sentence]:
-    rel, fmt = CORPORA[name]
-    return read_conll(os.path.join(data_dir, rel), fmt)
+    conv = next((c for c in CONVENTIONS if name.endswith(c)), None)
+    base = name[: -len(conv)] if conv else name
+    rel, fmt = CORPORA[base]
+    sents = read_conll(os.path.join(data_dir, rel), fmt)
+    if conv:
+        for s in sents:
+            if conv == "_idconv":
+                _merge_paren(s)
+                _drop_modifier_loc(s)
+            else:
+                _split_paren(s)
+    return sents
 
 
 def to_docs(nlp, sents: Iterable[Sentence], stats: dict | None = None):

@@ -12,7 +12,8 @@ Steps (each cached under --workdir, default training/corpus/, unless --force):
   4. copy model-best to --out with labels PERSON / ORG / LOC.
 
 Only licence-permitted corpora go into the shipped model: idner-news-2k train and
-NERGRIT (IndoNLU) train + valid. NER-UI / NER-UGM / NERP are never used here.
+NERGRIT (IndoNLU) train + valid (NERGRIT converted to idner-news-2k's annotation convention,
+`nergrit_*_idconv`, see ner_data.py). NER-UI / NER-UGM / NERP are never used here.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import ner_data as nd  # noqa: E402
 
-DEFAULT_TRAIN = ["idner_train*2", "nergrit_train", "nergrit_valid"]
+DEFAULT_TRAIN = ["idner_train*2", "nergrit_train_idconv", "nergrit_valid_idconv"]
 DEFAULT_DEV = "idner_dev"
 
 MOJIBAKE = {
@@ -223,6 +224,15 @@ def package(best: Path, out: Path, meta_extra: dict) -> None:
     log(f"packaged model at {out} ({size / 1e6:.1f} MB)")
 
 
+def _max_steps(model_dir: Path):
+    from spacy.util import load_config
+
+    try:
+        return load_config(model_dir / "config.cfg", interpolate=False)["training"]["max_steps"]
+    except Exception:  # noqa: BLE001 (informational only)
+        return None
+
+
 def parse_overrides(items):
     ov = {}
     for it in items or []:
@@ -249,6 +259,9 @@ def main(argv=None):
     ap.add_argument("--pretrain-words", type=int, default=0,
                     help="spacy pretrain the tok2vec on this many CLICK-ID words (0 = off)")
     ap.add_argument("--run-dir", default=None, help="spaCy training output dir (default WORKDIR/run)")
+    ap.add_argument("--package-from", choices=["best", "last"], default="best",
+                    help="package model-best (early stopping on --dev-set) or model-last (fixed step "
+                         "count, e.g. when the dev set is also training data)")
     ap.add_argument("--force", action="store_true", help="rebuild cached corpora/vectors")
     ap.add_argument("--allow-unshippable", action="store_true",
                     help="allow NER-UI etc. in --train-sets (experiments only, never for the shipped model)")
@@ -284,6 +297,8 @@ def main(argv=None):
     if run_dir.exists():
         shutil.rmtree(run_dir)
     best = train_model(Path(args.config), train_spacy, dev_spacy, run_dir, vectors, user_ov)
+    if args.package_from == "last":
+        best = best.parent / "model-last"
     t_train = time.time()
 
     meta = {
@@ -300,6 +315,7 @@ def main(argv=None):
                "license": "CC BY 4.0"}] if vectors else []),
         "graphkit_training": {
             "train_sets": args.train_sets, "dev_set": args.dev_set, "align_stats": stats,
+            "packaged": f"model-{args.package_from}", "max_steps": _max_steps(best),
             "overrides": user_ov, "pretrain_words": args.pretrain_words,
             "seconds": {"convert": round(t_conv - t_start), "vectors": round(t_vec - t_conv),
                         "pretrain": round(t_pre - t_vec), "train": round(t_train - t_pre)},
