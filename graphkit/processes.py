@@ -36,9 +36,13 @@ def _before_fork() -> None:
 
 
 def _die_with_parent() -> None:
-    """In a forked child: ask Linux to kill it when its parent dies (a SIGKILLed build
-    must not leave orphans behind), and leave at once if the parent is already gone."""
-    if _children_die_with_parent and _PRCTL is not None:
+    """In a forked child: ignore Ctrl-C from its first instruction (the parent stops its
+    children), ask Linux to kill it when its parent dies (a SIGKILLed build must not leave
+    orphans behind), and leave at once if the parent is already gone."""
+    if not _children_die_with_parent:
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _PRCTL is not None:
         _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != _parent_pid:  # the parent died before the request took effect
             os._exit(1)
