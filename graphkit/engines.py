@@ -48,18 +48,13 @@ def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: Knowledg
     def to_process(documents: Iterable[Document]) -> Iterator[Document]:
         for document in documents:
             seen.add(document.id)
-            if store is None and read_digests is None:
-                yield document
-                continue
-            digest = document_digest(document)
+            digest = document_digest(document) if store or read_digests is not None else ""
             if read_digests is not None:
                 read_digests.append(digest)
-            if store is None:
-                yield document
-                continue
-            stored = store.lookup(document, digest, fingerprint)
+            stored = store.lookup(document, digest, fingerprint) if store else None
             if stored is None:
-                digests[document.id] = digest
+                if store:
+                    digests[document.id] = digest
                 yield document
             else:
                 reused.append(stored)
@@ -152,16 +147,14 @@ def _pool_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
                                    initializer=_load_worker_pipeline,
                                    initargs=(kb, settings.model, settings.clean,
                                              settings.propose))
-    in_flight: deque[Future[list[Extraction]]] = deque()
+    def submit(batch: list[Document]) -> Future[list[Extraction]]:
+        with children_die_with_parent():  # workers start as tasks arrive
+            return pool.submit(_extract_with_worker_pipeline, batch, settings.clean,
+                               settings.batch_size)
+
     try:
-        for batch in _batches_by_size(documents, LOCAL_BATCH_CHARS):
-            with children_die_with_parent():  # workers start as tasks arrive
-                in_flight.append(pool.submit(_extract_with_worker_pipeline, batch,
-                                             settings.clean, settings.batch_size))
-            if len(in_flight) >= 2 * jobs:
-                yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        yield from _results_in_order(submit, _batches_by_size(documents, LOCAL_BATCH_CHARS),
+                                     2 * jobs)
     except BrokenProcessPool:
         raise GraphkitError("an NER worker process died (out of memory or killed?); "
                             "run the build again to carry on, or use fewer --jobs") from None
@@ -178,6 +171,19 @@ def _stop_workers(pool: Any) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
+
+
+def _results_in_order(submit: Callable[[list[Document]], Any],
+                      batches: Iterable[list[Document]], limit: int) -> Iterator[Extraction]:
+    """Submit each batch (`submit` returns a future), at most `limit` in flight, and yield
+    the extractions in the order the batches were submitted."""
+    in_flight: deque[Any] = deque()
+    for batch in batches:
+        in_flight.append(submit(batch))
+        if len(in_flight) >= limit:
+            yield from in_flight.popleft().result()
+    while in_flight:
+        yield from in_flight.popleft().result()
 
 
 def _batches_by_size(documents: Iterable[Document], chars: int) -> Iterator[list[Document]]:
@@ -257,16 +263,12 @@ def dask_extract(documents: Iterable[Document], settings: Settings, kb: Knowledg
     try:
         shared_kb = client.scatter(kb, broadcast=True)
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        in_flight: list[Any] = []
         remaining = iter(documents)
-        for batch in iter(lambda: list(islice(remaining, DASK_BATCH)), []):
-            in_flight.append(client.submit(
-                extract_batch, batch, shared_kb, settings.model, settings.clean,
-                settings.propose, settings.batch_size, pure=False))
-            if len(in_flight) >= 2 * workers:
-                yield from in_flight.pop(0).result()
-        for future in in_flight:
-            yield from future.result()
+        yield from _results_in_order(
+            lambda batch: client.submit(extract_batch, batch, shared_kb, settings.model,
+                                        settings.clean, settings.propose,
+                                        settings.batch_size, pure=False),
+            iter(lambda: list(islice(remaining, DASK_BATCH)), []), 2 * workers)
     except KilledWorker:
         raise GraphkitError("Dask workers kept dying on the same documents (out of memory?); "
                             "what was extracted is stored: run the build again to carry on"
