@@ -34,6 +34,10 @@ class Cooccurrence:
     pairs: dict[tuple[str, str], PairCount]
     entity_windows: Counter[str]
     total_windows: int
+    # Scores by 2x2 table: most pairs of a large corpus share a few small tables (seen
+    # once together, each seen once or twice), so each table is scored once.
+    _scored: dict[tuple[int, int, int, int], tuple[float, float, float, float]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def npmi(self, a: str, b: str) -> float:
         """Normalised PMI of a pair over windows, in [-1, 1].
@@ -48,7 +52,11 @@ class Cooccurrence:
         """npmi, dice, jaccard and g2 of a pair at once (what every edge carries), from
         one 2x2 table."""
         table = self._table(a, b)
-        return _npmi(*table), _dice(*table), _jaccard(*table), _g2(*table)
+        found = self._scored.get(table)
+        if found is None:
+            found = self._scored[table] = (_npmi(*table), _dice(*table), _jaccard(*table),
+                                           _g2(*table))
+        return found
 
     def _table(self, a: str, b: str) -> tuple[int, int, int, int]:
         """2x2 window counts: both, only a, only b, neither."""

@@ -87,17 +87,17 @@ def _graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
     for (a, b), pair in sorted(cooccurrence.pairs.items()):
         if pair.weight < min_weight or a not in graph or b not in graph:
             continue
-        windows = list(dict.fromkeys(pair.windows))
+        windows = pair.windows  # one per window: distinct (doc, sentence) refs
         sentences = [refs.get(w) or refs.setdefault(w, f"{w[0]}#{w[1]}") for w in windows]
         for (doc, index), ref in zip(windows[:EVIDENCE_PER_EDGE], sentences, strict=False):
             if ref not in texts:
                 texts[ref] = _sentence_text(by_doc.get(doc), index)
         docs = {doc for doc, _ in windows}
-        known = sorted(dates[d] for d in docs if d in dates)
+        known = [dates[d] for d in docs if d in dates]
         npmi, dice, jaccard, g2 = cooccurrence.scores(a, b)
         graph.add_edge(a, b, weight=pair.weight, documents=len(docs), npmi=npmi, dice=dice,
-                       jaccard=jaccard, g2=g2, first_date=known[0] if known else "",
-                       last_date=known[-1] if known else "", sentences=sentences,
+                       jaccard=jaccard, g2=g2, first_date=min(known) if known else "",
+                       last_date=max(known) if known else "", sentences=sentences,
                        evidence=sentences if len(sentences) <= EVIDENCE_PER_EDGE
                        else sentences[:EVIDENCE_PER_EDGE])
     graph.graph[EVIDENCE_TEXT] = texts

@@ -63,3 +63,14 @@ def test_dice_jaccard_and_g2():
     assert count_cooccurrences([ex], mentions).g2("a", "b") == 0.0
     ex, mentions = make("f", [["a", "b"]] * 4 + [["c"]] * 4)
     assert count_cooccurrences([ex], mentions).g2("a", "b") > 10
+
+
+def test_scores_are_each_pairs_own_when_tables_are_shared():
+    # a-b and c-d have the same 2x2 table (scored once), e-f another one
+    ex, mentions = make("d", [["a", "b"], ["c", "d"], ["e", "f"], ["e"], []])
+    counts = count_cooccurrences([ex], mentions)
+    for a, b in [("a", "b"), ("c", "d"), ("e", "f"), ("a", "b")]:
+        assert counts.scores(a, b) == (counts.npmi(a, b), counts.dice(a, b),
+                                       counts.jaccard(a, b), counts.g2(a, b))
+    assert counts.scores("a", "b") == counts.scores("c", "d")
+    assert counts.scores("e", "f") != counts.scores("a", "b")
