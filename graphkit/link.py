@@ -95,8 +95,12 @@ class _Linker:
     fuzzy: _FuzzyIndex = field(default_factory=_FuzzyIndex)
     by_doc: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
     majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
+    kb_types: dict[str, str] = field(init=False)  # knowledge-base id -> its type
     _context: dict[str, str] = field(default_factory=dict)
     _whys: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kb_types = {id_: e.type for id_, e in self.kb.entities.items()} if self.kb else {}
 
     def run(self) -> None:
         for record in self.records:
@@ -243,8 +247,9 @@ class _Linker:
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}
         if record.mention.type in ("PERSON", "MISC"):
-            for other in full_names.get(record.tokens[0], []) + \
-                    full_names.get(record.tokens[-1], []):
+            first, last = record.tokens[0], record.tokens[-1]  # one word: the same list
+            for other in full_names.get(first, []) + (
+                    full_names.get(last, []) if last != first else []):
                 if self._type(other.target) == "PERSON" and \
                         _abbreviates(record, other, "PERSON"):
                     counts[other.target] = self.full_counts[other.target]
@@ -316,9 +321,8 @@ class _Linker:
         return "", ""
 
     def _type(self, target: str) -> str:
-        if self.kb and target in self.kb.entities:
-            return self.kb.entities[target].type
-        return self.majority.get(target, "MISC")
+        kb_type = self.kb_types.get(target)
+        return self.majority.get(target, "MISC") if kb_type is None else kb_type
 
 
 def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,

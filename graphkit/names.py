@@ -39,6 +39,8 @@ _INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u
 
 def strip_accents(text: str) -> str:
     """Remove combining accents: 'Erdoğan' -> 'Erdogan'."""
+    if text.isascii():  # nothing to decompose (most of an Indonesian article)
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
