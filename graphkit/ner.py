@@ -20,7 +20,7 @@ from .clean import content_blocks, original_span, visible_text
 from .dates import without_text
 from .errors import ModelError
 from .kb import KnowledgeBase
-from .models import resolve_model
+from .models import resolve_model, shipped_model_path
 from .names import is_title_word
 from .propose import (
     DAYS_AND_MONTHS,
@@ -88,8 +88,12 @@ def _load_model(model: str | None) -> Language:
     if model == "blank":
         log.info("no statistical NER model; using rules and the knowledge base only")
         return spacy.blank("id")
+    # The shipped model uses spaCy's default Indonesian tokenizer, which spacy.load has
+    # already built from the config; reading it again from disk would add its ~16k special
+    # cases a second time (~2 s). tests/test_model.py checks the two are the same.
+    exclude = ["tokenizer"] if model == str(shipped_model_path()) else []
     try:
-        return spacy.load(model)
+        return spacy.load(model, exclude=exclude)
     except (OSError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {first}") from None

@@ -16,6 +16,18 @@ def test_the_shipped_model_is_the_default():
     assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "LOC"}
 
 
+def test_the_shipped_tokenizer_is_the_one_graphkit_builds_from_the_config():
+    # load_pipeline skips reading the shipped model's tokenizer from disk (it is spaCy's
+    # default Indonesian one): a retrained model with another tokenizer must fail here.
+    import spacy
+
+    from_disk = spacy.load(shipped_model_path())
+    loaded = graphkit.load_pipeline(with_kb=False, propose=False)
+    assert loaded.tokenizer.to_bytes() == from_disk.tokenizer.to_bytes()
+    text = "Leif-Eric Easley: AS-Korea Selatan-Jepang, Rp 1.500.000 (5/6/2024)."
+    assert [t.text for t in loaded(text)] == [t.text for t in from_disk(text)]
+
+
 @pytest.mark.parametrize(("text", "name", "label"), [
     ("Menteri Luar Negeri Retno Marsudi bertemu dengan Wang Yi di Beijing.",
      "Retno Marsudi", "PERSON"),
