@@ -244,9 +244,10 @@ def write_md(args, results: dict, cv: dict | None, spd: dict, meta: dict, size: 
     dev_in_train = any(t.partition("*")[0].startswith("idner_dev") for t in g.get("train_sets", []))
     dev_title = ("idner-news-2k dev (part of the shipped model's training data)" if dev_in_train
                  else "idner-news-2k dev (used for early stopping)")
-    conv = any(t.partition("*")[0] == "nergrit_valid_idconv" for t in g.get("train_sets", []))
+    conv = next((t.partition("*")[0].removeprefix("nergrit_valid") for t in g.get("train_sets", [])
+                 if t.partition("*")[0].startswith("nergrit_valid_idconv")), "")
     ng_title = ("NERGRIT valid (IndoNLU; in the shipped model's training data after the idner-convention "
-                "conversion `_idconv`, scored here against the released annotation, so conventions differ)"
+                f"conversion `{conv}`, scored here against the released annotation, so conventions differ)"
                 if conv else "NERGRIT valid (IndoNLU; part of the shipped model's training data)")
     for key, title in [("idner_dev", dev_title), ("nergrit_valid", ng_title)]:
         if key in results:

@@ -34,7 +34,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import ner_data as nd  # noqa: E402
 
-DEFAULT_TRAIN = ["idner_train*2", "nergrit_train_idconv", "nergrit_valid_idconv"]
+DEFAULT_TRAIN = ["idner_train*2", "nergrit_train_idconv3", "nergrit_valid_idconv3"]
+# Training seed of the shipped model: of the default recipe's seeds 0/1/2 (runs R16/R17/R21),
+# seed 2 scored best on idner-news-2k dev (84.8 / 84.5 / 85.1), the model-selection set.
+DEFAULT_SEED = 2
 DEFAULT_DEV = "idner_dev"
 
 MOJIBAKE = {
@@ -48,9 +51,9 @@ def log(msg: str) -> None:
 
 
 # ---------------------------------------------------------------- step 1: corpora
-def convert(data: str, names, out_path: Path) -> dict:
+def convert(data: str, names, out_path: Path, extra_docs=None) -> dict:
     import spacy
-    from spacy.tokens import DocBin
+    from spacy.tokens import Doc, DocBin
 
     nlp = spacy.blank("id")
     db = DocBin(store_user_data=False)
@@ -59,17 +62,70 @@ def convert(data: str, names, out_path: Path) -> dict:
     for spec in names:
         # "name*N" repeats a corpus N times (oversampling)
         name, _, rep = spec.partition("*")
-        sents = nd.load(data, name)
+        conv_stats: dict = {}
+        sents = nd.load(data, name, conv_stats)
+        if any(conv_stats.values()):
+            log(f"{name}: conversion changed spans {conv_stats}")
         docs = nd.to_docs(nlp, sents, stats)
         for _ in range(int(rep or 1)):
             for doc in docs:
                 db.add(doc)
                 n += 1
+    for doc in extra_docs or []:
+        # keep only tokens and entities (no tok2vec tensors etc. from the labelling model)
+        d = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        d.ents = [d.char_span(e.start_char, e.end_char, label=e.label_) for e in doc.ents]
+        db.add(d)
+        n += 1
     out_path.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out_path)
     stats["docs"] = n
     log(f"wrote {out_path} from {names}: {stats}")
     return stats
+
+
+# ---------------------------------------------------------------- step 1b: self-training
+def silver_docs(model: str, data: str, workdir: Path, n_sents: int, min_ents: int = 1,
+                seed: int = 0) -> list:
+    """Sentences of the tokenised CLICK-ID text (unlabelled, CC BY 4.0) labelled by ``model``
+    (self-training). Sentences are cut at `.`/`!`/`?` tokens, kept if 8-60 tokens long, shuffled
+    with a fixed seed, minus any sentence of idner-news-2k dev/test; only sentences with at least
+    ``min_ents`` predicted entities are kept, until ``n_sents`` are collected."""
+    import random
+
+    import spacy
+
+    txt = workdir / "clickid_tokens.txt"
+    if not txt.exists():
+        clickid_text(data, txt)
+    held_out = {s.text for name in ("idner_dev", "idner_test") for s in nd.load(data, name)}
+    sents = []
+    with open(txt, encoding="utf-8") as f:
+        for line in f:
+            cur: list[str] = []
+            for tok in line.split():
+                cur.append(tok)
+                if tok in (".", "!", "?"):
+                    if 8 <= len(cur) <= 60:
+                        sents.append(" ".join(cur))
+                    cur = []
+    sents = sorted(set(sents) - held_out)
+    random.Random(seed).shuffle(sents)  # noqa: S311 (a fixed sample, not security)
+    nlp = spacy.load(model)
+    docs, seen = [], 0
+    for start in range(0, len(sents), 4 * n_sents):
+        for doc in nlp.pipe(sents[start:start + 4 * n_sents], batch_size=256):
+            seen += 1
+            if len(doc.ents) >= min_ents:
+                docs.append(doc)
+                if len(docs) >= n_sents:
+                    break
+        if len(docs) >= n_sents:
+            break
+    n_ents = sum(len(d.ents) for d in docs)
+    log(f"silver: {len(docs):,} CLICK-ID sentences ({n_ents:,} entities) labelled by {model} "
+        f"out of {seen:,} read")
+    return docs
 
 
 # ---------------------------------------------------------------- step 2: vectors
@@ -262,9 +318,16 @@ def main(argv=None):
     ap.add_argument("--package-from", choices=["best", "last"], default="best",
                     help="package model-best (early stopping on --dev-set) or model-last (fixed step "
                          "count, e.g. when the dev set is also training data)")
+    ap.add_argument("--silver-model", default=None,
+                    help="self-training: add CLICK-ID sentences labelled by this model to the training data")
+    ap.add_argument("--silver-sents", type=int, default=8000, help="number of silver sentences")
+    ap.add_argument("--silver-min-ents", type=int, default=1,
+                    help="keep only silver sentences with at least this many predicted entities")
     ap.add_argument("--force", action="store_true", help="rebuild cached corpora/vectors")
     ap.add_argument("--allow-unshippable", action="store_true",
                     help="allow NER-UI etc. in --train-sets (experiments only, never for the shipped model)")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                    help="training seed (system.seed; default: the shipped model's)")
     ap.add_argument("--override", "-o", action="append", help="spaCy config override key=value")
     args = ap.parse_args(argv)
 
@@ -276,9 +339,13 @@ def main(argv=None):
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
     tag = "+".join(args.train_sets)
+    silver = None
+    if args.silver_model:
+        tag += f"+silver:{Path(args.silver_model).resolve()}:{args.silver_sents}:{args.silver_min_ents}"
+        silver = silver_docs(args.silver_model, args.data, work, args.silver_sents, args.silver_min_ents)
     train_spacy = work / f"train_{hashlib.sha256(tag.encode()).hexdigest()[:8]}.spacy"
     dev_spacy = work / f"{args.dev_set}.spacy"
-    stats = convert(args.data, args.train_sets, train_spacy)
+    stats = convert(args.data, args.train_sets, train_spacy, silver)
     convert(args.data, [args.dev_set], dev_spacy)
     t_conv = time.time()
 
@@ -287,7 +354,7 @@ def main(argv=None):
         vectors = build_vectors(args.data, work, args.vec_dim, args.vec_bucket, args.vec_epoch,
                                 args.threads, args.force)
     t_vec = time.time()
-    user_ov = parse_overrides(args.override)
+    user_ov = {"system.seed": args.seed, **parse_overrides(args.override)}
     if args.pretrain_words:
         w = pretrain_tok2vec(Path(args.config), work, vectors, args.pretrain_words, user_ov, args.force)
         user_ov["paths.init_tok2vec"] = str(w)
@@ -315,6 +382,8 @@ def main(argv=None):
                "license": "CC BY 4.0"}] if vectors else []),
         "graphkit_training": {
             "train_sets": args.train_sets, "dev_set": args.dev_set, "align_stats": stats,
+            "silver": ({"model": args.silver_model, "sents": args.silver_sents,
+                        "min_ents": args.silver_min_ents} if args.silver_model else None),
             "packaged": f"model-{args.package_from}", "max_steps": _max_steps(best),
             "overrides": user_ov, "pretrain_words": args.pretrain_words,
             "seconds": {"convert": round(t_conv - t_start), "vectors": round(t_vec - t_conv),
