@@ -207,9 +207,10 @@ def write_report(path: Path, rows: list[tuple[int, int, str, dict[str, Any], flo
              "nothing changed). Stage columns are the build's own log (`graphkit -v build`): "
              "NER = reading the corpus, NER of new/changed documents and loading stored "
              "results. 'Window changed (no NER)' rebuilds from the stored NER results with "
-             "`--window paragraph`: what a curation edit or a changed setting costs (linking, "
-             "counting, graph and writing over the whole corpus; no NER). Outputs are the "
-             "seven contract files (no `--gexf`).", "",
+             "`--window paragraph`: a changed setting, redone from linking on (no NER); "
+             "paragraph windows make a larger graph than sentence windows (see edges), so it "
+             "costs more than a curation edit would. Outputs are the seven contract files (no "
+             "`--gexf`).", "",
              "| documents | jobs | run | seconds | wall s | words/s | docs/s | "
              + " | ".join(label for _, label in STAGES) + " | peak RSS MB | "
              "child RSS MB | mentions | nodes | edges | outputs MB |",
