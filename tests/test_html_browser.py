@@ -49,19 +49,25 @@ class Page:
         return self.js("l => window.graphkit.data.nodes.find(n => n.label === l).id", label)
 
     def click_edge(self, a: str, b: str) -> None:
-        """Really click the drawn edge a–b, at a point of it no node or other edge covers."""
+        """Really click the drawn edge a–b, at a point of it no node or other edge covers.
+        Big nodes drawn close together can hide the whole edge, so `b` is first moved
+        well away from `a` (trying several directions) as a user would drag it."""
         point = self.js("""([a, b]) => {
           const g = window.graphkit, net = g.network;
           const index = g.data.edges.findIndex(e => (e.source === a && e.target === b) ||
                                                     (e.source === b && e.target === a));
-          const pos = net.getPositions([a, b]);
-          net.moveTo({position: {x: (pos[a].x + pos[b].x) / 2, y: (pos[a].y + pos[b].y) / 2},
-                      scale: 2.5, animation: false});
-          net.redraw();
-          for (const f of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7]) {
-            const dom = net.canvasToDOM({x: pos[a].x + f * (pos[b].x - pos[a].x),
-                                         y: pos[a].y + f * (pos[b].y - pos[a].y)});
-            if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === index) return dom;
+          const from = net.getPositions([a])[a];
+          for (let turn = 0; turn < 8; turn++) {
+            const angle = turn * Math.PI / 4;
+            const to = {x: from.x + 900 * Math.cos(angle), y: from.y + 900 * Math.sin(angle)};
+            net.moveNode(b, to.x, to.y);
+            for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+              const at = {x: from.x + f * (to.x - from.x), y: from.y + f * (to.y - from.y)};
+              net.moveTo({position: at, scale: 1.5, animation: false});
+              net.redraw();
+              const dom = net.canvasToDOM(at);
+              if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === index) return dom;
+            }
           }
           return null;
         }""", [a, b])
