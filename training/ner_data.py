@@ -176,16 +176,18 @@ NON_LOC_HEADS_2 = NON_LOC_HEADS | {
 }
 
 
-def _drop_modifier_loc(s: Sentence, heads: set[str] = NON_LOC_HEADS, lower: bool = False) -> int:
-    out, n = [], 0
-    for a, b, lab in s.spans:
-        prev = s.text[:a].split()
-        if lab == "LOC" and prev and (prev[-1].lower() if lower else prev[-1]) in heads:
-            n += 1
-            continue
-        out.append((a, b, lab))
-    s.spans = out
+def _drop_spans(s: Sentence, drop) -> int:
+    """Remove the spans (start, end, label) for which drop(start, end, label, previous words)
+    is true; returns how many were removed."""
+    kept = [(a, b, lab) for a, b, lab in s.spans if not drop(a, b, lab, s.text[:a].split())]
+    n = len(s.spans) - len(kept)
+    s.spans = kept
     return n
+
+
+def _drop_modifier_loc(s: Sentence, heads: set[str] = NON_LOC_HEADS, lower: bool = False) -> int:
+    return _drop_spans(s, lambda a, b, lab, prev: lab == "LOC" and bool(prev) and (
+        prev[-1].lower() if lower else prev[-1]) in heads)
 
 
 def _strip_lower_kota(s: Sentence) -> int:
@@ -231,19 +233,10 @@ def _drop_actor_loc(sents: list[Sentence], min_count: int = 3) -> int:
     from collections import Counter
 
     freq = Counter(s.text[a:b] for s in sents for a, b, lab in s.spans if lab == "LOC")
-    n = 0
-    for s in sents:
-        out = []
-        for a, b, lab in s.spans:
-            prev = s.text[:a].split()
-            if (lab == "LOC" and freq[s.text[a:b]] >= min_count and prev
-                    and prev[-1][:1].isalpha() and prev[-1].lower() not in LOCATIVE_PREV
-                    and s.text[a:b].split()[0].lower() not in PLACE_TYPES):
-                n += 1
-                continue
-            out.append((a, b, lab))
-        s.spans = out
-    return n
+    return sum(_drop_spans(s, lambda a, b, lab, prev, text=s.text: (
+        lab == "LOC" and freq[text[a:b]] >= min_count and bool(prev)
+        and prev[-1][:1].isalpha() and prev[-1].lower() not in LOCATIVE_PREV
+        and text[a:b].split()[0].lower() not in PLACE_TYPES)) for s in sents)
 
 
 def _split_paren(s: Sentence) -> int:
