@@ -273,6 +273,8 @@ def package(best: Path, out: Path, meta_extra: dict) -> None:
     labels = set(nlp.get_pipe("ner").labels)
     assert labels == set(nd.LABELS), labels
     nlp.meta.update(meta_extra)
+    for key in nlp.config["paths"]:  # this machine's training files: meaningless elsewhere
+        nlp.config["paths"][key] = None
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
