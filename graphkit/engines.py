@@ -124,10 +124,13 @@ def local_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
     extractions come back; a bounded number of batches is in flight, so memory does not
     grow with the corpus). Worker processes die with this one if it is killed."""
     if jobs <= 1:
+        from .inference import one_blas_thread
         from .ner import extract, load_pipeline
 
         nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
-        yield from extract(documents, nlp, clean=settings.clean, batch_size=settings.batch_size)
+        with one_blas_thread():
+            yield from extract(documents, nlp, clean=settings.clean,
+                               batch_size=settings.batch_size)
         return
     yield from _pool_extract(documents, settings, kb, jobs)
 
@@ -206,9 +209,11 @@ def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
     (e.g. a model that does not load) is kept and raised by the first task, so it reaches
     the parent as that error."""
     from .errors import GraphkitError, ModelError
+    from .inference import one_blas_thread
     from .ner import load_pipeline
 
     quiet_child()
+    one_blas_thread()  # for the life of this worker process
     try:
         _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
     except GraphkitError as exc:
@@ -233,10 +238,12 @@ def _extract_with_worker_pipeline(documents: list[Document], clean: bool,
 def extract_batch(documents: list[Document], kb: KnowledgeBase, model: str | None,
                   clean: bool, propose: bool | None, batch_size: int) -> list[Extraction]:
     """One Dask task: NER over a batch, with the pipeline loaded once per worker process."""
+    from .inference import one_blas_thread
     from .ner import extract, load_pipeline
 
     key = pipeline_fingerprint(model, kb, clean, propose)
     if key not in _WORKER_PIPELINES:
+        one_blas_thread()  # for the life of this worker process
         _WORKER_PIPELINES[key] = load_pipeline(model, kb=kb, propose=propose)
     return list(extract(documents, _WORKER_PIPELINES[key], clean=clean, batch_size=batch_size))
 

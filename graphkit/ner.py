@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .clean import content_blocks, original_span, visible_text
 from .dates import without_text
 from .errors import ModelError
+from .inference import speed_up
 from .kb import KnowledgeBase
 from .models import resolve_model, shipped_model_path
 from .names import is_title_word
@@ -93,10 +94,11 @@ def _load_model(model: str | None) -> Language:
     # cases a second time (~2 s). tests/test_model.py checks the two are the same.
     exclude = ["tokenizer"] if model == str(shipped_model_path()) else []
     try:
-        return spacy.load(model, exclude=exclude)
+        nlp = spacy.load(model, exclude=exclude)
     except (OSError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {first}") from None
+    return speed_up(nlp)
 
 
 @dataclass

@@ -1,0 +1,98 @@
+"""Inference speed-ups change how the pipeline computes, not what it finds."""
+
+import numpy as np
+import pytest
+import spacy
+from spacy.vectors import Vectors
+from thinc.api import NumpyOps
+
+import graphkit
+from graphkit.inference import FloretCache, one_blas_thread, speed_up
+from graphkit.models import shipped_model_path
+
+needs_model = pytest.mark.skipif(not (shipped_model_path() / "config.cfg").is_file(),
+                                 reason="no shipped model in this checkout")
+
+TEXTS = [
+    "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari.",
+    "Kim Jong Un menyambut Putin di Lapangan Kim Il Sung, kata kantor berita KCNA.",
+    "Leif-Eric Easley dari Universitas Ewha di Seoul menyebut pertemuan itu penting.",
+    "Pengadilan Kriminal Internasional (ICC) telah mengeluarkan surat perintah penangkapan.",
+]
+
+
+def small_floret_table() -> Vectors:
+    strings = spacy.blank("id").vocab.strings
+    data = np.random.default_rng(0).standard_normal((50, 6)).astype("float32")
+    return Vectors(strings=strings, data=data, mode="floret", minn=2, maxn=3, hash_count=2)
+
+
+def test_the_floret_cache_returns_spacy_s_vectors():
+    vectors = small_floret_table()
+    words = ["Putin", "Kim", "di", "Putin", "Pyongyang", "di", "Kim"]
+    keys = [vectors.strings.add(w) for w in words]
+    cache = FloretCache(vectors)
+    first = cache.lookup(keys)
+    again = cache.lookup(list(reversed(keys)))
+    expected = np.asarray(vectors.get_batch(keys))
+    assert first.dtype == np.float32
+    assert np.array_equal(first, expected)
+    assert np.array_equal(again, expected[::-1])
+    assert len(cache.rows) == 4  # one computation per distinct string
+
+
+def test_a_full_floret_cache_starts_again_and_stays_correct():
+    vectors = small_floret_table()
+    cache = FloretCache(vectors, size=3)
+    first = [vectors.strings.add(w) for w in ["a", "b", "c"]]
+    second = [vectors.strings.add(w) for w in ["d", "a"]]
+    cache.lookup(first)
+    assert np.array_equal(cache.lookup(second), np.asarray(vectors.get_batch(second)))
+    assert len(cache.rows) == 2
+
+
+@needs_model
+def test_the_sped_up_model_finds_what_spacy_s_own_code_finds():
+    plain = spacy.load(shipped_model_path())
+    fast = speed_up(spacy.load(shipped_model_path()))
+    assert all(isinstance(node.ops, NumpyOps) and not node.ops.use_blis
+               for node in fast.get_pipe("tok2vec").model.walk())
+    for slow_doc, fast_doc in zip(plain.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
+        assert [(e.start, e.end, e.label_) for e in fast_doc.ents] == \
+               [(e.start, e.end, e.label_) for e in slow_doc.ents]
+        assert np.allclose(fast_doc.tensor, slow_doc.tensor, atol=1e-4)
+        assert not np.array_equal(fast_doc.tensor, np.zeros_like(fast_doc.tensor))
+
+
+@needs_model
+def test_training_a_sped_up_pipeline_still_uses_spacy_s_own_layers():
+    nlp = speed_up(spacy.load(shipped_model_path()))
+    tok2vec = nlp.get_pipe("tok2vec").model
+    docs = [nlp.make_doc(t) for t in TEXTS]
+    predicted = tok2vec.predict(docs)
+    trained, backprop = tok2vec.begin_update(docs)  # spaCy's forward pass (dropout on)
+    assert len(trained) == len(predicted) and callable(backprop)
+
+
+@needs_model
+def test_graphkit_s_pipeline_is_sped_up():
+    nlp = graphkit.load_pipeline(with_kb=False, propose=False)
+    nodes = list(nlp.get_pipe("tok2vec").model.walk())
+    assert all(not node.ops.use_blis for node in nodes)
+    assert any("graphkit_floret_cache" in node.attrs for node in nodes)
+
+
+def test_one_blas_thread_limits_numpy_s_blas_while_it_is_on():
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info()
+                if pool["user_api"] == "blas"}
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        if not blas_threads():
+            pytest.skip("numpy has no BLAS that threadpoolctl can see")
+        assert blas_threads() == {2}
+        with one_blas_thread():
+            assert blas_threads() == {1}
+        assert blas_threads() == {2}
