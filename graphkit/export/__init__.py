@@ -97,10 +97,10 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
     return [folder / name for name in names]
 
 
-# Relative time each file takes to write (measured on a 25,589-article build), to share
-# the files out evenly among writer processes.
-_WRITE_COST = {"graph.gexf": 12, "graph.graphml": 9, "graph.json": 6, "edges.csv": 4,
-               "mentions.csv": 2, "nodes.csv": 1, "sentences.csv": 1, "graph.html": 1}
+# Tenths of a second each file took to write on a 25,589-article build (graph.gexf
+# estimated), to share the files out evenly among writer processes.
+_WRITE_COST = {"graph.gexf": 100, "graph.graphml": 75, "edges.csv": 62, "graph.json": 53,
+               "mentions.csv": 21, "sentences.csv": 17, "nodes.csv": 14, "graph.html": 12}
 
 
 def _share_out(names: tuple[str, ...], processes: int) -> list[list[str]]:
