@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import socket
@@ -128,9 +129,13 @@ def local_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
         from .ner import extract, load_pipeline
 
         nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
-        with one_blas_thread():
-            yield from extract(documents, nlp, clean=settings.clean,
-                               batch_size=settings.batch_size)
+        try:
+            with one_blas_thread():
+                yield from extract(documents, nlp, clean=settings.clean,
+                                   batch_size=settings.batch_size)
+        finally:  # the pipeline (weights, vocabulary) is in reference cycles: free it now,
+            del nlp  # also when the build has paused the cyclic GC
+            gc.collect()
         return
     yield from _pool_extract(documents, settings, kb, jobs)
 
