@@ -69,13 +69,17 @@ class FloretCache:
         """The vectors of `keys` (token hashes), one row per key."""
         missing = [key for key in dict.fromkeys(keys) if key not in self.rows]
         if len(self.rows) + len(missing) > self.size:
-            self.rows, self.table = {}, self.table[:0]
+            self.rows = {}
             missing = list(dict.fromkeys(keys))
         if missing:
-            fresh = np.asarray(self.vectors.get_batch(missing), dtype="float32")
-            start = len(self.rows)
+            start, end = len(self.rows), len(self.rows) + len(missing)
+            if end > len(self.table):  # grow by doubling: each row is copied O(1) times
+                grown = np.zeros((max(end, min(self.size, 2 * len(self.table))),
+                                  self.table.shape[1]), dtype="float32")
+                grown[:start] = self.table[:start]
+                self.table = grown
+            self.table[start:end] = self.vectors.get_batch(missing)
             self.rows.update((key, start + i) for i, key in enumerate(missing))
-            self.table = np.concatenate([self.table, fresh])
         rows = self.rows
         return self.table[np.fromiter((rows[key] for key in keys), dtype=np.int64,
                                       count=len(keys))]

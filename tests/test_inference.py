@@ -41,6 +41,16 @@ def test_the_floret_cache_returns_spacy_s_vectors():
     assert len(cache.rows) == 4  # one computation per distinct string
 
 
+def test_the_floret_cache_grows_over_many_batches_and_stays_correct():
+    vectors = small_floret_table()
+    cache = FloretCache(vectors, size=1000)
+    words = [f"kata{i}" for i in range(60)]
+    for start in range(0, 60, 7):  # batches that overlap the words already cached
+        keys = [vectors.strings.add(w) for w in words[max(0, start - 3):start + 7]]
+        assert np.array_equal(cache.lookup(keys), np.asarray(vectors.get_batch(keys)))
+    assert len(cache.rows) == 60 and len(cache.table) >= 60
+
+
 def test_a_full_floret_cache_starts_again_and_stays_correct():
     vectors = small_floret_table()
     cache = FloretCache(vectors, size=3)
