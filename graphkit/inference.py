@@ -32,11 +32,8 @@ def use_numpy_matrix_products(nlp: Language) -> None:
     numpy's OpenBLAS is 3-4x faster for the tok2vec and NER layer shapes (same maths,
     floating-point rounding may differ in the last bits)."""
     ops = NumpyOps(use_blis=False)
-    for _name, component in nlp.components:
-        model = getattr(component, "model", None)
-        if isinstance(model, Model):
-            for node in model.walk():
-                node.ops = ops
+    for node in _model_nodes(nlp):
+        node.ops = ops
 
 
 def cache_floret_vectors(nlp: Language) -> None:
@@ -45,14 +42,17 @@ def cache_floret_vectors(nlp: Language) -> None:
     vectors = nlp.vocab.vectors
     if not (isinstance(vectors, Vectors) and vectors.mode == Mode.floret):
         return
-    for _name, component in nlp.components:
-        model = getattr(component, "model", None)
-        if not isinstance(model, Model):
-            continue
-        for node in list(model.walk()):
-            if node.name == "static_vectors" and node.has_param("W"):
-                node.attrs["graphkit_floret_cache"] = FloretCache(vectors)
-                node._func = _cached_static_vectors  # noqa: SLF001 (thinc has no setter)
+    for node in _model_nodes(nlp):
+        if node.name == "static_vectors" and node.has_param("W"):
+            node.attrs["graphkit_floret_cache"] = FloretCache(vectors)
+            node._func = _cached_static_vectors  # noqa: SLF001 (thinc has no setter)
+
+
+def _model_nodes(nlp: Language) -> list[Model[Any, Any]]:
+    """Every layer of every component's thinc model."""
+    return [node for _name, component in nlp.components
+            if isinstance(model := getattr(component, "model", None), Model)
+            for node in model.walk()]
 
 
 class FloretCache:
@@ -67,10 +67,10 @@ class FloretCache:
 
     def lookup(self, keys: list[int]) -> np.ndarray:
         """The vectors of `keys` (token hashes), one row per key."""
-        missing = [key for key in dict.fromkeys(keys) if key not in self.rows]
+        distinct = list(dict.fromkeys(keys))
+        missing = [key for key in distinct if key not in self.rows]
         if len(self.rows) + len(missing) > self.size:
-            self.rows = {}
-            missing = list(dict.fromkeys(keys))
+            self.rows, missing = {}, distinct
         if missing:
             start, end = len(self.rows), len(self.rows) + len(missing)
             if end > len(self.table):  # grow by doubling: each row is copied O(1) times
