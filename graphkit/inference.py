@@ -1,5 +1,5 @@
 """Make a loaded spaCy pipeline faster at inference: numpy's BLAS for matrix products,
-cached floret vectors, one BLAS thread per NER job."""
+cached floret vectors, NER decoded over whole batches, one BLAS thread per NER job."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from spacy.vectors import Mode, Vectors
 from thinc.api import Model, NumpyOps, Ragged
 from thinc.types import Floats2d
 
+from .decode import FastEntityRecognizer, can_decode
+
 # Distinct token strings whose floret vectors are kept (64 floats each: ~50 MB at most).
 FLORET_CACHE_SIZE = 200_000
 
@@ -21,10 +23,22 @@ FLORET_CACHE_SIZE = 200_000
 def speed_up(nlp: Language) -> Language:
     """Run `nlp`'s models with numpy's BLAS (OpenBLAS in numpy's wheels) instead of BLIS
     and remember each token string's floret vector instead of re-hashing its character
-    n-grams in every batch. Inference only: training goes through spaCy's own code."""
+    n-grams in every batch, and decode NER greedily over whole batches with numpy
+    (`graphkit.decode`). Inference only: training goes through spaCy's own code."""
     use_numpy_matrix_products(nlp)
     cache_floret_vectors(nlp)
+    decode_ner_in_batches(nlp)
     return nlp
+
+
+def decode_ner_in_batches(nlp: Language) -> None:
+    """Put a `FastEntityRecognizer` in place of each greedy transition-based NER component
+    (spaCy's `EntityRecognizer`; the component itself stays inside it). spaCy has no
+    public way to swap a component's object, so this sets the pipeline's list entry."""
+    components = nlp._components  # noqa: SLF001
+    for i, (name, component) in enumerate(components):
+        if type(component).__name__ == "EntityRecognizer" and can_decode(component):
+            components[i] = (name, FastEntityRecognizer(component))
 
 
 def use_numpy_matrix_products(nlp: Language) -> None:

@@ -14,7 +14,8 @@ SHIPPED_MODEL = "id_news_ner"
 # Bump when what NER extracts changes for a reason the sources below do not show.
 NER_VERSION = "2"
 # Modules whose code decides what NER extracts: their bytes are part of the fingerprint.
-_NER_SOURCES = ("clean.py", "ner.py", "inference.py", "propose.py", "names.py", "dates.py")
+_NER_SOURCES = ("clean.py", "ner.py", "inference.py", "decode.py", "propose.py", "names.py",
+                "dates.py")
 
 
 def shipped_model_path() -> Path:

@@ -1,0 +1,269 @@
+"""Greedy decoding of spaCy's transition-based NER, vectorised over a batch with numpy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from blis.py import gemm as blis_gemm
+from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+from spacy.tokens import Doc, Span
+
+# Documents read ahead and sorted by length, so that each decoded part holds documents of
+# about the same length: a part takes as many steps as its longest document has tokens.
+DECODE_WINDOW = 256
+# Tokens decoded together (the lower layer's output for them: 384 floats a token, ~30 MB).
+DECODE_TOKENS = 20_000
+_B, _I, _L, _U, _O = range(5)
+_MOVES = {"B": _B, "I": _I, "L": _L, "U": _U}
+
+Ints = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What decoding needs of a trained NER component, read once."""
+
+    tok2vec: Any  # the component's tok2vec (listener) chain
+    lower: Any  # the precomputable affine layer
+    upper_w: npt.NDArray[np.float32]  # (classes, hidden)
+    upper_b: npt.NDArray[np.float32]  # (classes,)
+    labels: tuple[str, ...]  # entity labels, by index
+    move_of_class: Ints  # _B.._O for each output class
+    label_of_class: Ints  # label index of each class (-1: none)
+    valid: npt.NDArray[np.bool_]  # (situations, classes): see _situations
+
+
+class FastEntityRecognizer:
+    """Stands in for a spaCy `EntityRecognizer` in a pipeline at inference: `pipe` and
+    calls decode greedily over whole batches with numpy (the same features, maxout layer,
+    output scores through BLIS as spaCy's C loop, and the same BILUO rules), instead of
+    spaCy's loop, which pays fixed costs on every state at every step (about 15 µs a
+    token here). Documents with preset entities go to spaCy's own code. Everything else
+    (labels, serialisation, training) is the wrapped component's."""
+
+    def __init__(self, ner: Any) -> None:
+        self.ner = ner
+        self.plan = _plan(ner)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ner, name)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        error_handler = self.ner.get_error_handler()
+        remaining = iter(docs)
+        while batch := list(islice(remaining, max(batch_size, DECODE_WINDOW))):
+            try:
+                if any(doc.to_array(ENT_IOB).any() for doc in batch):
+                    yield from self.ner.pipe(batch, batch_size=batch_size)  # presets
+                    continue
+                for part in _by_tokens(sorted(batch, key=len), DECODE_TOKENS):
+                    decode(self.plan, part)
+                yield from batch
+            except Exception as exc:  # noqa: BLE001 (spaCy's error-handler protocol)
+                error_handler(self.ner.name, self.ner, batch, exc)
+
+
+def can_decode(ner: Any) -> bool:
+    """Whether `ner` is a greedy transition-based NER this module decodes like spaCy."""
+    try:
+        _plan(ner)
+    except (KeyError, ValueError, AttributeError):
+        return False
+    return True
+
+
+def _plan(ner: Any) -> _Plan:
+    model = ner.model
+    if ner.cfg.get("beam_width", 1) != 1 or not model.attrs.get("has_upper") or \
+            model.attrs.get("unseen_classes") or type(ner.moves).__name__ != "BiluoPushDown":
+        raise ValueError("not a greedy NER with an output layer and every class seen")
+    lower, upper = model.get_ref("lower"), model.get_ref("upper")
+    if lower.get_dim("nF") != 3:
+        raise ValueError("not NER's three state features")
+    names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+    if upper.get_dim("nO") != len(names):
+        raise ValueError("output layer and moves differ")
+    labels = tuple(sorted({n.split("-", 1)[1] for n in names if "-" in n} - {""}))
+    moves, label_of = [], []
+    for name in names:
+        move, _, label = name.partition("-")
+        if name == "O":
+            moves.append(_O)
+        elif move in _MOVES:
+            moves.append(_MOVES[move])
+        else:
+            raise ValueError(f"unknown move {name}")
+        label_of.append(labels.index(label) if label else -1)
+    move_of_class = np.array(moves, dtype=np.int64)
+    label_of_class = np.array(label_of, dtype=np.int64)
+    return _Plan(model.get_ref("tok2vec"), lower,
+                 np.ascontiguousarray(upper.get_param("W"), dtype=np.float32),
+                 np.ascontiguousarray(upper.get_param("b"), dtype=np.float32),
+                 labels, move_of_class, label_of_class,
+                 _situations(move_of_class, label_of_class, len(labels)))
+
+
+def _situations(move: Ints, label: Ints, n_labels: int) -> npt.NDArray[np.bool_]:
+    """Which classes are valid in each situation a state can be in without preset
+    entities (spaCy's `Begin/In/Last/Unit/Out.is_valid`, ner.pyx). Situations 0-3: no
+    entity open; bit 1 = B possible (two or more tokens left, the next one starts no
+    sentence, this one is no space), bit 0 = this token is a space. Situation
+    4 + 2*label + I-possible: an entity of `label` is open."""
+    labelled = label >= 0
+    table = np.zeros((4 + 2 * n_labels, len(move)), dtype=bool)
+    for can_begin in (0, 1):
+        for space in (0, 1):
+            row = table[2 * can_begin + space]
+            row[(move == _B) & labelled] = bool(can_begin)
+            row[(move == _U) & labelled] = not space
+            row[move == _O] = True
+    for index in range(n_labels):
+        for can_in in (0, 1):
+            row = table[4 + 2 * index + can_in]
+            row[(move == _I) & (label == index)] = bool(can_in)
+            row[(move == _L) & (label == index)] = True
+    return table
+
+
+def _by_tokens(docs: list[Doc], tokens: int) -> Iterator[list[Doc]]:
+    part: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if part and size + len(doc) > tokens:
+            yield part
+            part, size = [], 0
+        part.append(doc)
+        size += len(doc)
+    if part:
+        yield part
+
+
+def decode(plan: _Plan, docs: list[Doc]) -> None:
+    """Set each doc's entities (and every other token to O), as spaCy's greedy parse
+    followed by `BiluoPushDown.set_annotations` would."""
+    lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
+    found: list[tuple[Ints, Ints, Ints, Ints]] = []
+    if lengths.sum():
+        found = _entities(plan, docs, lengths)
+    spans: list[list[tuple[int, int, int]]] = [[] for _ in docs]
+    if found:
+        which, starts, ends, labels = (np.concatenate(parts) for parts in zip(*found,
+                                                                              strict=True))
+        for d, s, e, lab in sorted(zip(which.tolist(), starts.tolist(), ends.tolist(),
+                                       labels.tolist(), strict=True)):
+            spans[d].append((s, e, lab))
+    for doc, entities in zip(docs, spans, strict=True):
+        doc.set_ents([Span(doc, s, e, label=plan.labels[lab]) for s, e, lab in entities],
+                     default="outside")
+
+
+def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, Ints, Ints,
+                                                                        Ints]]:
+    """(doc, start, end, label) arrays of the entities found, step by step. A state is its
+    doc's buffer token (`token`, in the batch) and the row of its open entity's first
+    token (`ent_row`, 0 when none is open); what does not change within a step is looked
+    up per token or per class, so that each step is a few dozen numpy operations on all
+    states at once."""
+    n_tokens = int(lengths.sum())
+    tokvecs = plan.tok2vec.predict(docs)
+    lower = plan.lower.predict(tokvecs)  # (1 + tokens, 3, hidden, pieces); row 0: padding
+    hidden, pieces = lower.shape[2], lower.shape[3]
+    # Features (StateC.set_context_tokens, n=3): B(0), the open entity's first token, and
+    # B(0)-1 while an entity is open; feature -1 is the padding row 0, token t is row t + 1.
+    f0, f1, f2 = (lower[:, f].reshape(n_tokens + 1, hidden * pieces) for f in range(3))
+    bias = np.asarray(plan.lower.get_param("b"), dtype=np.float32).reshape(hidden * pieces)
+    exact_argmax = _scores_are_finite(plan, lower, bias)
+    starts, lasts = np.cumsum(lengths) - lengths, np.cumsum(lengths) - 1
+    attrs = np.concatenate([doc.to_array([SENT_START, IS_SPACE]) for doc in docs if len(doc)])
+    space = attrs[:, 1].astype(np.int64)
+    # An entity may go on past a token (B, I) unless it is its document's last or the next
+    # token starts a sentence.
+    free = np.append(attrs[1:, 0] != 1, False)
+    free[lasts[lengths > 0]] = False
+    closed_situation = 2 * (free & (space == 0)) + space
+    open_situation = free.astype(np.int64)
+
+    doc_index = np.flatnonzero(lengths > 0)
+    offset = starts[doc_index]
+    token = offset.copy()
+    end = offset + lengths[doc_index]
+    ent_row = np.zeros(len(token), dtype=np.int64)
+    open_base = np.zeros(len(token), dtype=np.int64)
+    found = []
+    label_of, valid_in = plan.label_of_class, plan.valid
+    begins_of, unit_of = plan.move_of_class == _B, plan.move_of_class == _U
+    closes_of = unit_of | (plan.move_of_class == _L)
+    open_base_of = 4 + 2 * label_of
+    while len(token):
+        is_open = ent_row > 0
+        unmaxed = f0[token + 1]
+        unmaxed += f1[ent_row]
+        unmaxed += f2[token * is_open]
+        unmaxed += bias
+        state = _maxout(unmaxed.reshape(len(token), hidden, pieces))
+        scores = blis_gemm(state, plan.upper_w, trans2=True, beta=0.0)
+        scores += plan.upper_b
+        situation = np.where(is_open, open_base + open_situation[token],
+                             closed_situation[token])
+        valid = valid_in[situation]
+        guess = np.where(valid, scores, -np.inf).argmax(axis=1)
+        if not exact_argmax:
+            guess = _first_best_valid(scores, valid)
+        closes, begins = closes_of[guess], begins_of[guess]
+        if closes.any():
+            where = np.flatnonzero(closes)
+            pos = token[where] - offset[where]
+            found.append((doc_index[where],
+                          np.where(unit_of[guess[where]], pos, ent_row[where] - 1 - offset[where]),
+                          pos + 1, label_of[guess[where]]))  # L-X is valid only for X open
+        open_base = np.where(begins, open_base_of[guess], open_base)
+        ent_row = np.where(begins, token + 1, ent_row)
+        ent_row[closes] = 0
+        token += 1
+        going = token < end
+        if not going.all():
+            doc_index, offset, token, end = doc_index[going], offset[going], token[going], \
+                end[going]
+            ent_row, open_base = ent_row[going], open_base[going]
+    return found
+
+
+def _scores_are_finite(plan: _Plan, lower: npt.NDArray[np.float32],
+                       bias: npt.NDArray[np.float32]) -> bool:
+    """Whether no score can overflow: then every valid class has a finite score and
+    numpy's argmax over the valid ones is spaCy's (the first of the highest)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        state = 3 * float(np.abs(lower).max()) + float(np.abs(bias).max())
+        score = state * float(np.abs(plan.upper_w).sum(axis=1).max()) + \
+            float(np.abs(plan.upper_b).max())
+    return bool(np.isfinite(score) and score < 1e30)
+
+
+def _maxout(pieces: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """The largest piece of each unit (`.max(axis=2)`, but elementwise: numpy reduces
+    a short last axis slowly)."""
+    best = pieces[:, :, 0].copy()
+    for piece in range(1, pieces.shape[2]):
+        np.maximum(best, pieces[:, :, piece], out=best)
+    return best
+
+
+def _first_best_valid(scores: npt.NDArray[np.float32], valid: npt.NDArray[np.bool_]) -> Ints:
+    """spaCy's arg_max_if_valid, row by row: the first valid class with the highest score
+    (for scores that may be infinite or NaN, where numpy's argmax would differ)."""
+    guesses = []
+    for row, ok in zip(scores.tolist(), valid.tolist(), strict=True):
+        best = -1
+        for i, (score, good) in enumerate(zip(row, ok, strict=True)):
+            if good and (best == -1 or score > row[best]):
+                best = i
+        guesses.append(best)
+    return np.array(guesses, dtype=np.int64)

@@ -1,0 +1,130 @@
+"""graphkit's batch NER decoding makes exactly spaCy's decisions, faster."""
+
+import random
+
+import numpy as np
+import pytest
+import spacy
+from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.tokens import Doc
+from spacy.training import Example
+
+import graphkit
+from graphkit.decode import FastEntityRecognizer, can_decode
+from graphkit.inference import decode_ner_in_batches
+from graphkit.models import shipped_model_path
+
+WORDS = ["Presiden", "Putin", "tiba", "di", "Pyongyang", ".", "Kim", "Jong", "Un", ",",
+         "menyambut", "Leif-Eric", "Easley", "dari", "Seoul", "ICC", "(", ")", "kata",
+         "\n", "  ", "Rusia", "dan", "Korea", "Utara", "?", "2024"]
+
+
+def untrained_ner(seed: int, scale: float) -> spacy.Language:
+    """A blank Indonesian pipeline with a randomly initialised NER (its weights scaled up
+    so that it predicts many entities of every kind) and a sentencizer before it."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    ner = nlp.add_pipe("ner", config={"model": {"hidden_width": 16, "maxout_pieces": 2,
+                                                "tok2vec": {
+                                                    "@architectures": "spacy.HashEmbedCNN.v2",
+                                                    "pretrained_vectors": None, "width": 24,
+                                                    "depth": 2, "embed_size": 500,
+                                                    "window_size": 1, "maxout_pieces": 2,
+                                                    "subword_features": True}}})
+    for label in ("PERSON", "ORG", "LOC"):
+        ner.add_label(label)
+    nlp.initialize()
+    rng = np.random.default_rng(seed)
+    for node in ner.model.walk():
+        for name in node.param_names:
+            param = node.get_param(name)
+            node.set_param(name, (rng.standard_normal(param.shape) * scale).astype("float32"))
+    return nlp
+
+
+def random_docs(nlp: spacy.Language, seed: int, count: int) -> list[Doc]:
+    rng = random.Random(seed)  # noqa: S311
+    texts = [" ".join(rng.choice(WORDS) for _ in range(rng.choice([0, 1, 2, 5, 30, 120])))
+             for _ in range(count)]
+    return [nlp.get_pipe("sentencizer")(nlp.make_doc(text)) for text in texts]
+
+
+def annotations(docs: list[Doc]) -> list[tuple[list[tuple[int, int, str]], bytes]]:
+    return [([(e.start, e.end, e.label_) for e in doc.ents],
+             doc.to_array([ENT_IOB, ENT_TYPE]).tobytes()) for doc in docs]
+
+
+@pytest.mark.parametrize(("seed", "scale"), [(0, 0.5), (1, 1.0), (2, 2.0), (3, 4.0)])
+def test_batch_decoding_finds_what_spacy_s_loop_finds(seed, scale):
+    nlp = untrained_ner(seed, scale)
+    ner = nlp.get_pipe("ner")
+    docs = random_docs(nlp, seed, 120)
+    expected = annotations(list(ner.pipe([d.copy() for d in docs], batch_size=16)))
+    found = annotations(list(FastEntityRecognizer(ner).pipe(docs, batch_size=16)))
+    assert found == expected
+    assert sum(len(ents) for ents, _ in found) > 50  # the check has entities to compare
+    labels = {label for ents, _ in found for _, _, label in ents}
+    assert len(labels) >= 2
+    assert any(end - start >= 3 for ents, _ in found for start, end, _ in ents)  # B, I, L
+
+
+def test_documents_come_back_in_order_and_one_at_a_time_too():
+    nlp = untrained_ner(5, 2.0)
+    ner = nlp.get_pipe("ner")
+    fast = FastEntityRecognizer(ner)
+    docs = random_docs(nlp, 5, 40)
+    piped = list(fast.pipe(docs, batch_size=7))
+    assert [d.text for d in piped] == [d.text for d in docs]
+    one = [fast(d.copy()) for d in docs]
+    assert annotations(one) == annotations(piped) == annotations(
+        list(ner.pipe([d.copy() for d in docs])))
+
+
+def test_preset_entities_are_left_to_spacy():
+    nlp = untrained_ner(6, 2.0)
+    ner = nlp.get_pipe("ner")
+    docs = random_docs(nlp, 6, 10)
+    docs[3] = nlp.make_doc("Presiden Putin tiba di Pyongyang")
+    docs[3].set_ents([docs[3].char_span(9, 14, label="PERSON")], default="missing")
+    expected = annotations(list(ner.pipe([d.copy() for d in docs])))
+    assert annotations(list(FastEntityRecognizer(ner).pipe(docs))) == expected
+    assert ("PERSON" in {label for _, _, label in expected[3][0]})
+
+
+def test_components_it_cannot_decode_stay_spacy_s():
+    nlp = untrained_ner(7, 1.0)
+    nlp.get_pipe("ner").cfg["beam_width"] = 4  # beam search: not greedy
+    assert not can_decode(nlp.get_pipe("ner"))
+    decode_ner_in_batches(nlp)
+    assert type(nlp.get_pipe("ner")).__name__ == "EntityRecognizer"
+
+
+def test_the_stand_in_is_the_component_for_everything_else():
+    nlp = untrained_ner(8, 1.0)
+    decode_ner_in_batches(nlp)
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, FastEntityRecognizer)
+    assert set(ner.labels) == {"PERSON", "ORG", "LOC"}
+    assert nlp.pipe_names == ["sentencizer", "ner"]
+    example = Example.from_dict(nlp.make_doc("Putin tiba di Pyongyang"),
+                                {"entities": [(0, 5, "PERSON"), (14, 23, "LOC")]})
+    losses = nlp.update([example], sgd=None)  # training still goes to spaCy's component
+    assert "ner" in losses
+    assert nlp.to_bytes()  # serialised through the wrapped component
+
+
+@pytest.mark.skipif(not (shipped_model_path() / "config.cfg").is_file(),
+                    reason="no shipped model in this checkout")
+def test_the_shipped_model_decodes_the_same_in_batches():
+    nlp = graphkit.load_pipeline(with_kb=False, propose=False)
+    fast = nlp.get_pipe("ner")
+    assert isinstance(fast, FastEntityRecognizer)
+    texts = ["Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari.\n"
+             "Kim Jong Un menyambut Putin di Lapangan Kim Il Sung.",
+             "Leif-Eric Easley dari Universitas Ewha di Seoul menyebut pertemuan itu penting.",
+             "", "Jakarta", "Pengadilan Kriminal Internasional (ICC) di Den Haag, Belanda."] * 3
+    docs = list(nlp.pipe(texts, disable=["ner", "graphkit_entities"]))  # tensors set
+    expected = annotations(list(fast.ner.pipe([d.copy() for d in docs])))
+    assert annotations(list(fast.pipe(docs))) == expected
+    people = {label for ents, _ in expected for _, _, label in ents}
+    assert people == {"PERSON", "ORG", "LOC"}
