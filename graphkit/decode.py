@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from blis.py import gemm as blis_gemm
-from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 # Documents read ahead and sorted by length, so that each decoded part holds documents of
@@ -22,6 +22,9 @@ _B, _I, _L, _U, _O = range(5)
 _MOVES = {"B": _B, "I": _I, "L": _L, "U": _U}
 
 Ints = npt.NDArray[np.int64]
+# What reading a component that this module cannot decode raises (TypeError: weights that
+# are not numpy arrays, on a GPU).
+_NOT_DECODABLE = (KeyError, ValueError, AttributeError, TypeError)
 
 
 @dataclass(frozen=True)
@@ -43,39 +46,75 @@ class FastEntityRecognizer:
     calls decode greedily over whole batches with numpy (the same features, maxout layer,
     output scores through BLIS as spaCy's C loop, and the same BILUO rules), instead of
     spaCy's loop, which pays fixed costs on every state at every step (about 15 µs a
-    token here). Documents with preset entities go to spaCy's own code. Everything else
-    (labels, serialisation, training) is the wrapped component's."""
+    token here). Documents with any entity annotation already set (IOB, type or KB id)
+    go to spaCy's own code, and so does everything when the component can no longer be
+    decoded here (e.g. beam search switched on). Everything else (labels, serialisation,
+    training) is the wrapped component's: the model's weights are read at every `pipe`
+    call, so loading or training the component is seen at once.
+
+    Differences that do not touch the results: documents are read `DECODE_WINDOW` at a
+    time, so a non-raising error handler (spaCy's default raises) is given, and drops,
+    that many documents instead of `batch_size`; and identical numbers rely, as spaCy's
+    own batching does, on BLAS results not depending on how many rows a product has."""
 
     def __init__(self, ner: Any) -> None:
         self.ner = ner
-        self.plan = _plan(ner)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or "ner" not in self.__dict__:  # copying, serialising
+            raise AttributeError(name)
         return getattr(self.ner, name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        return next(iter(self.pipe([doc])))
+    # spaCy finds trainable and initialisable components by these members, and from
+    # Python 3.12 on such checks do not see `__getattr__`.
+    @property
+    def model(self) -> Any:
+        return self.ner.model
+
+    @property
+    def is_trainable(self) -> bool:
+        return bool(self.ner.is_trainable)
+
+    def update(self, *args: Any, **kwargs: Any) -> Any:
+        return self.ner.update(*args, **kwargs)
+
+    def finish_update(self, sgd: Any) -> None:
+        self.ner.finish_update(sgd)
+
+    def initialize(self, *args: Any, **kwargs: Any) -> Any:
+        return self.ner.initialize(*args, **kwargs)
+
+    def __call__(self, doc: Doc) -> Doc | None:
+        done = list(self.pipe([doc]))  # empty if a non-raising error handler dropped it
+        return done[0] if done else None
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        try:
+            plan = _plan(self.ner)
+        except _NOT_DECODABLE:
+            yield from self.ner.pipe(docs, batch_size=batch_size)
+            return
         error_handler = self.ner.get_error_handler()
         remaining = iter(docs)
         while batch := list(islice(remaining, max(batch_size, DECODE_WINDOW))):
+            if any(doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID]).any() for doc in batch):
+                yield from self.ner.pipe(batch, batch_size=batch_size)  # preset annotation
+                continue
             try:
-                if any(doc.to_array(ENT_IOB).any() for doc in batch):
-                    yield from self.ner.pipe(batch, batch_size=batch_size)  # presets
-                    continue
                 for part in _by_tokens(sorted(batch, key=len), DECODE_TOKENS):
-                    decode(self.plan, part)
-                yield from batch
+                    if not decode(plan, part):
+                        list(self.ner.pipe(part, batch_size=len(part)))
             except Exception as exc:  # noqa: BLE001 (spaCy's error-handler protocol)
                 error_handler(self.ner.name, self.ner, batch, exc)
+                continue
+            yield from batch
 
 
 def can_decode(ner: Any) -> bool:
     """Whether `ner` is a greedy transition-based NER this module decodes like spaCy."""
     try:
         _plan(ner)
-    except (KeyError, ValueError, AttributeError):
+    except _NOT_DECODABLE:
         return False
     return True
 
@@ -104,6 +143,8 @@ def _plan(ner: Any) -> _Plan:
         label_of.append(labels.index(label) if label else -1)
     move_of_class = np.array(moves, dtype=np.int64)
     label_of_class = np.array(label_of, dtype=np.int64)
+    if not isinstance(upper.get_param("W"), np.ndarray):
+        raise TypeError("weights are not numpy arrays")
     return _Plan(model.get_ref("tok2vec"), lower,
                  np.ascontiguousarray(upper.get_param("W"), dtype=np.float32),
                  np.ascontiguousarray(upper.get_param("b"), dtype=np.float32),
@@ -146,13 +187,17 @@ def _by_tokens(docs: list[Doc], tokens: int) -> Iterator[list[Doc]]:
         yield part
 
 
-def decode(plan: _Plan, docs: list[Doc]) -> None:
+def decode(plan: _Plan, docs: list[Doc]) -> bool:
     """Set each doc's entities (and every other token to O), as spaCy's greedy parse
-    followed by `BiluoPushDown.set_annotations` would."""
+    followed by `BiluoPushDown.set_annotations` would; False, with the docs untouched,
+    where the scores could be infinite or NaN (numpy's argmax and maxout would then
+    differ from spaCy's)."""
     lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
-    found: list[tuple[Ints, Ints, Ints, Ints]] = []
+    found: list[tuple[Ints, Ints, Ints, Ints]] | None = []
     if lengths.sum():
         found = _entities(plan, docs, lengths)
+        if found is None:
+            return False
     spans: list[list[tuple[int, int, int]]] = [[] for _ in docs]
     if found:
         which, starts, ends, labels = (np.concatenate(parts) for parts in zip(*found,
@@ -163,11 +208,13 @@ def decode(plan: _Plan, docs: list[Doc]) -> None:
     for doc, entities in zip(docs, spans, strict=True):
         doc.set_ents([Span(doc, s, e, label=plan.labels[lab]) for s, e, lab in entities],
                      default="outside")
+    return True
 
 
 def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, Ints, Ints,
-                                                                        Ints]]:
-    """(doc, start, end, label) arrays of the entities found, step by step. A state is its
+                                                                        Ints]] | None:
+    """(doc, start, end, label) arrays of the entities found, step by step (None: scores
+    could overflow). A state is its
     doc's buffer token (`token`, in the batch) and the row of its open entity's first
     token (`ent_row`, 0 when none is open); what does not change within a step is looked
     up per token or per class, so that each step is a few dozen numpy operations on all
@@ -180,7 +227,8 @@ def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, I
     # B(0)-1 while an entity is open; feature -1 is the padding row 0, token t is row t + 1.
     f0, f1, f2 = (lower[:, f].reshape(n_tokens + 1, hidden * pieces) for f in range(3))
     bias = np.asarray(plan.lower.get_param("b"), dtype=np.float32).reshape(hidden * pieces)
-    exact_argmax = _scores_are_finite(plan, lower, bias)
+    if not _scores_are_finite(plan, lower, bias):
+        return None
     starts, lasts = np.cumsum(lengths) - lengths, np.cumsum(lengths) - 1
     attrs = np.concatenate([doc.to_array([SENT_START, IS_SPACE]) for doc in docs if len(doc)])
     space = attrs[:, 1].astype(np.int64)
@@ -215,8 +263,6 @@ def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, I
                              closed_situation[token])
         valid = valid_in[situation]
         guess = np.where(valid, scores, -np.inf).argmax(axis=1)
-        if not exact_argmax:
-            guess = _first_best_valid(scores, valid)
         closes, begins = closes_of[guess], begins_of[guess]
         if closes.any():
             where = np.flatnonzero(closes)
@@ -238,8 +284,8 @@ def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, I
 
 def _scores_are_finite(plan: _Plan, lower: npt.NDArray[np.float32],
                        bias: npt.NDArray[np.float32]) -> bool:
-    """Whether no score can overflow: then every valid class has a finite score and
-    numpy's argmax over the valid ones is spaCy's (the first of the highest)."""
+    """Whether no score can overflow (and nothing is NaN): then every valid class has a
+    finite score, and numpy's maxout and argmax over the valid ones are spaCy's."""
     with np.errstate(over="ignore", invalid="ignore"):
         state = 3 * float(np.abs(lower).max()) + float(np.abs(bias).max())
         score = state * float(np.abs(plan.upper_w).sum(axis=1).max()) + \
@@ -254,16 +300,3 @@ def _maxout(pieces: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     for piece in range(1, pieces.shape[2]):
         np.maximum(best, pieces[:, :, piece], out=best)
     return best
-
-
-def _first_best_valid(scores: npt.NDArray[np.float32], valid: npt.NDArray[np.bool_]) -> Ints:
-    """spaCy's arg_max_if_valid, row by row: the first valid class with the highest score
-    (for scores that may be infinite or NaN, where numpy's argmax would differ)."""
-    guesses = []
-    for row, ok in zip(scores.tolist(), valid.tolist(), strict=True):
-        best = -1
-        for i, (score, good) in enumerate(zip(row, ok, strict=True)):
-            if good and (best == -1 or score > row[best]):
-                best = i
-        guesses.append(best)
-    return np.array(guesses, dtype=np.int64)

@@ -38,7 +38,7 @@ def decode_ner_in_batches(nlp: Language) -> None:
     components = nlp._components  # noqa: SLF001
     for i, (name, component) in enumerate(components):
         if type(component).__name__ == "EntityRecognizer" and can_decode(component):
-            components[i] = (name, FastEntityRecognizer(component))
+            components[i] = (name, cast(Any, FastEntityRecognizer(component)))
 
 
 def use_numpy_matrix_products(nlp: Language) -> None:

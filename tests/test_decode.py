@@ -91,6 +91,49 @@ def test_preset_entities_are_left_to_spacy():
     assert ("PERSON" in {label for _, _, label in expected[3][0]})
 
 
+def test_entity_types_or_kb_ids_without_iob_are_left_to_spacy():
+    nlp = untrained_ner(9, 2.0)
+    ner = nlp.get_pipe("ner")
+    docs = random_docs(nlp, 9, 12)
+    docs[2] = nlp.get_pipe("sentencizer")(nlp.make_doc("Putin tiba di Pyongyang hari ini"))
+    docs[2][1].ent_type_ = "LOC"  # a type, IOB still 0
+    docs[4] = nlp.get_pipe("sentencizer")(nlp.make_doc("Kim Jong Un menyambut Putin"))
+    docs[4][0].ent_kb_id_ = "Q1"
+    expected = annotations(list(ner.pipe([d.copy() for d in docs])))
+    assert annotations(list(FastEntityRecognizer(ner).pipe(docs))) == expected
+
+
+def test_weights_loaded_after_wrapping_are_used():
+    nlp, other = untrained_ner(10, 2.0), untrained_ner(11, 2.0)
+    fast = FastEntityRecognizer(nlp.get_pipe("ner"))
+    docs = random_docs(nlp, 10, 30)
+    before = annotations(list(fast.pipe([d.copy() for d in docs])))
+    fast.from_bytes(other.get_pipe("ner").to_bytes())  # delegated to spaCy's component
+    expected = annotations(list(other.get_pipe("ner").pipe([d.copy() for d in docs])))
+    assert annotations(list(fast.pipe(docs))) == expected != before
+
+
+def test_scores_that_could_overflow_are_left_to_spacy():
+    nlp = untrained_ner(12, 2.0)
+    ner = nlp.get_pipe("ner")
+    upper = ner.model.get_ref("upper")
+    bias = upper.get_param("b").copy()
+    bias[0] = np.nan
+    upper.set_param("b", bias)
+    docs = random_docs(nlp, 12, 20)
+    expected = annotations(list(ner.pipe([d.copy() for d in docs])))
+    assert annotations(list(FastEntityRecognizer(ner).pipe(docs))) == expected
+
+
+def test_the_stand_in_copies_and_pickles():
+    import copy
+    import pickle
+
+    fast = FastEntityRecognizer(untrained_ner(14, 1.0).get_pipe("ner"))
+    assert copy.copy(fast).ner is fast.ner
+    assert set(pickle.loads(pickle.dumps(fast)).labels) == {"PERSON", "ORG", "LOC"}
+
+
 def test_components_it_cannot_decode_stay_spacy_s():
     nlp = untrained_ner(7, 1.0)
     nlp.get_pipe("ner").cfg["beam_width"] = 4  # beam search: not greedy
@@ -105,11 +148,14 @@ def test_the_stand_in_is_the_component_for_everything_else():
     ner = nlp.get_pipe("ner")
     assert isinstance(ner, FastEntityRecognizer)
     assert set(ner.labels) == {"PERSON", "ORG", "LOC"}
+    assert ner.is_trainable and ner.model is ner.ner.model
     assert nlp.pipe_names == ["sentencizer", "ner"]
     example = Example.from_dict(nlp.make_doc("Putin tiba di Pyongyang"),
                                 {"entities": [(0, 5, "PERSON"), (14, 23, "LOC")]})
-    losses = nlp.update([example], sgd=None)  # training still goes to spaCy's component
+    weights = ner.model.get_ref("upper").get_param("W").copy()
+    losses = nlp.update([example], sgd=nlp.create_optimizer())  # spaCy's component learns
     assert "ner" in losses
+    assert not np.array_equal(weights, ner.model.get_ref("upper").get_param("W"))
     assert nlp.to_bytes()  # serialised through the wrapped component
 
 
