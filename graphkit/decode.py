@@ -39,6 +39,8 @@ class _Plan:
     move_of_class: Ints  # _B.._O for each output class
     label_of_class: Ints  # label index of each class (-1: none)
     valid: npt.NDArray[np.bool_]  # (situations, classes): see _situations
+    score_gain: float  # largest sum of |weights| into one output class
+    score_bias: float  # largest |bias| of an output class
 
 
 class FastEntityRecognizer:
@@ -145,11 +147,13 @@ def _plan(ner: Any) -> _Plan:
     label_of_class = np.array(label_of, dtype=np.int64)
     if not isinstance(upper.get_param("W"), np.ndarray):
         raise TypeError("weights are not numpy arrays")
-    return _Plan(model.get_ref("tok2vec"), lower,
-                 np.ascontiguousarray(upper.get_param("W"), dtype=np.float32),
-                 np.ascontiguousarray(upper.get_param("b"), dtype=np.float32),
-                 labels, move_of_class, label_of_class,
-                 _situations(move_of_class, label_of_class, len(labels)))
+    upper_w = np.ascontiguousarray(upper.get_param("W"), dtype=np.float32)
+    upper_b = np.ascontiguousarray(upper.get_param("b"), dtype=np.float32)
+    with np.errstate(over="ignore", invalid="ignore"):
+        gain, bias = float(np.abs(upper_w).sum(axis=1).max()), float(np.abs(upper_b).max())
+    return _Plan(model.get_ref("tok2vec"), lower, upper_w, upper_b, labels, move_of_class,
+                 label_of_class, _situations(move_of_class, label_of_class, len(labels)),
+                 gain, bias)
 
 
 def _situations(move: Ints, label: Ints, n_labels: int) -> npt.NDArray[np.bool_]:
@@ -214,11 +218,10 @@ def decode(plan: _Plan, docs: list[Doc]) -> bool:
 def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, Ints, Ints,
                                                                         Ints]] | None:
     """(doc, start, end, label) arrays of the entities found, step by step (None: scores
-    could overflow). A state is its
-    doc's buffer token (`token`, in the batch) and the row of its open entity's first
-    token (`ent_row`, 0 when none is open); what does not change within a step is looked
-    up per token or per class, so that each step is a few dozen numpy operations on all
-    states at once."""
+    could overflow). A state is its doc's buffer token (`token`, in the batch) and the
+    row of its open entity's first token (`ent_row`, 0 when none is open); what does not
+    change within a step is looked up per token or per class, so that each step is a few
+    dozen numpy operations on all states at once."""
     n_tokens = int(lengths.sum())
     tokvecs = plan.tok2vec.predict(docs)
     lower = plan.lower.predict(tokvecs)  # (1 + tokens, 3, hidden, pieces); row 0: padding
@@ -229,7 +232,8 @@ def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, I
     bias = np.asarray(plan.lower.get_param("b"), dtype=np.float32).reshape(hidden * pieces)
     if not _scores_are_finite(plan, lower, bias):
         return None
-    starts, lasts = np.cumsum(lengths) - lengths, np.cumsum(lengths) - 1
+    ends = np.cumsum(lengths)
+    starts, lasts = ends - lengths, ends - 1
     attrs = np.concatenate([doc.to_array([SENT_START, IS_SPACE]) for doc in docs if len(doc)])
     space = attrs[:, 1].astype(np.int64)
     # An entity may go on past a token (B, I) unless it is its document's last or the next
@@ -288,8 +292,7 @@ def _scores_are_finite(plan: _Plan, lower: npt.NDArray[np.float32],
     finite score, and numpy's maxout and argmax over the valid ones are spaCy's."""
     with np.errstate(over="ignore", invalid="ignore"):
         state = 3 * float(np.abs(lower).max()) + float(np.abs(bias).max())
-        score = state * float(np.abs(plan.upper_w).sum(axis=1).max()) + \
-            float(np.abs(plan.upper_b).max())
+        score = state * plan.score_gain + plan.score_bias
     return bool(np.isfinite(score) and score < 1e30)
 
 

@@ -88,7 +88,7 @@ def test_preset_entities_are_left_to_spacy():
     docs[3].set_ents([docs[3].char_span(9, 14, label="PERSON")], default="missing")
     expected = annotations(list(ner.pipe([d.copy() for d in docs])))
     assert annotations(list(FastEntityRecognizer(ner).pipe(docs))) == expected
-    assert ("PERSON" in {label for _, _, label in expected[3][0]})
+    assert "PERSON" in {label for _, _, label in expected[3][0]}
 
 
 def test_entity_types_or_kb_ids_without_iob_are_left_to_spacy():
@@ -172,5 +172,5 @@ def test_the_shipped_model_decodes_the_same_in_batches():
     docs = list(nlp.pipe(texts, disable=["ner", "graphkit_entities"]))  # tensors set
     expected = annotations(list(fast.ner.pipe([d.copy() for d in docs])))
     assert annotations(list(fast.pipe(docs))) == expected
-    people = {label for ents, _ in expected for _, _, label in ents}
-    assert people == {"PERSON", "ORG", "LOC"}
+    labels = {label for ents, _ in expected for _, _, label in ents}
+    assert labels == {"PERSON", "ORG", "LOC"}
