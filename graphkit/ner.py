@@ -101,6 +101,16 @@ def _load_model(model: str | None) -> Language:
     return speed_up(nlp)
 
 
+def _forget_cached_names(tokenizer: Tokenizer) -> None:
+    """Empty the tokenizer's cache of the knowledge-base names just tokenised. Measured
+    (spaCy 3.8, 1,500 articles): after the ~7,700 names have gone through it one by one,
+    the tokenizer is ~30% slower on every later text, and as fast as before once its
+    cache is emptied; the tokens are the same either way (the cache only memoises)."""
+    flush = getattr(tokenizer, "_flush_cache", None)  # spaCy's Tokenizer; others: nothing
+    if callable(flush):
+        flush()
+
+
 @dataclass
 class EntityCombiner:
     """Combine model entities, knowledge-base matches and proposed names into doc.ents.
@@ -114,6 +124,7 @@ class EntityCombiner:
     matcher: PhraseMatcher = field(init=False)
     match_types: dict[int, str] = field(default_factory=dict)
     weak_keys: set[int] = field(default_factory=set)
+    _keys: dict[str, int] = field(default_factory=dict, repr=False)  # label -> string hash
 
     def __post_init__(self) -> None:
         self.matcher = PhraseMatcher(self.vocab)
@@ -129,6 +140,7 @@ class EntityCombiner:
             self.match_types[self.vocab.strings[key]] = etype
             if weak:
                 self.weak_keys.add(self.vocab.strings[key])
+        _forget_cached_names(tokenizer)
 
     def __call__(self, doc: Doc) -> Doc:
         strong, weak = self._kb_spans(doc)
@@ -148,9 +160,19 @@ class EntityCombiner:
                          for s, e, label in propose_names(doc, taken)
                          if e - s > 1 and label != "MISC"], chosen, taken)
             _choose(weak, chosen, taken)
-        doc.ents = [Span(doc, s, e, label=label, kb_id=source)
-                    for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)]
+        # set_ents with the labels' hashes: what `doc.ents = ...` does, without spaCy
+        # building every Span a second time and hashing every label (3x faster, measured).
+        key = self._string_key
+        doc.set_ents([Span(doc, s, e, label=key(label), kb_id=key(source))
+                      for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)])
         return doc
+
+    def _string_key(self, text: str) -> int:
+        """The vocabulary's hash of `text` (added to the string store the first time)."""
+        found = self._keys.get(text)
+        if found is None:
+            found = self._keys[text] = self.vocab.strings.add(text)
+        return found
 
     def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate]]:
         """(strong, weak) knowledge-base matches; a strong match hides a weak one."""

@@ -85,3 +85,39 @@ def test_any_spacy_pipeline_can_be_the_model(tmp_path):
     nlp = load_pipeline(str(tmp_path / "en_tiny"), with_kb=False, propose=False)
     assert [(e.text, e.label_) for e in nlp("Joe Biden met Americans in Ohio.").ents] == [
         ("Joe Biden", "PERSON"), ("Americans", "MISC"), ("Ohio", "GPE")]
+
+
+def test_entities_carry_their_type_and_source(rules_nlp):
+    doc = rules_nlp("Presiden Vladimir Putin tiba di Pyongyang bersama Mason Richey.")
+    found = {(e.text, e.label_, e.kb_id_) for e in doc.ents}
+    assert ("Vladimir Putin", "PERSON", "kb") in found
+    assert ("Mason Richey", "PERSON", "rule") in found
+    assert [t.ent_iob_ for t in doc[:2]] == ["O", "B"]  # the rest of the doc is outside
+
+
+def test_knowledge_base_names_leave_the_tokenizer_cache_empty():
+    from graphkit.ner import _forget_cached_names
+
+    class Recorder:
+        flushed = 0
+
+        def _flush_cache(self):
+            self.flushed += 1
+
+    recorder = Recorder()
+    _forget_cached_names(recorder)
+    assert recorder.flushed == 1
+    _forget_cached_names(lambda text: text)  # a custom tokenizer without a cache: no error
+
+
+def test_tokens_are_the_same_after_the_cache_is_emptied():
+    import spacy
+
+    from graphkit.ner import _forget_cached_names
+
+    tokenizer = spacy.blank("id").tokenizer
+    text = "Leif-Eric Easley (Universitas Ewha) bertemu A.S. di Seoul, 19/6/2024."
+    before = [t.text for t in tokenizer(text)]
+    _forget_cached_names(tokenizer)
+    assert [t.text for t in tokenizer(text)] == before == [
+        t.text for t in spacy.blank("id").tokenizer(text)]
