@@ -95,7 +95,19 @@ def test_entities_carry_their_type_and_source(rules_nlp):
     assert [t.ent_iob_ for t in doc[:2]] == ["O", "B"]  # the rest of the doc is outside
 
 
-def test_knowledge_base_names_leave_the_tokenizer_cache_empty():
+def test_knowledge_base_names_leave_the_tokenizer_cache_empty(kb, monkeypatch):
+    import spacy
+
+    import graphkit.ner as ner
+
+    flushed = []
+    monkeypatch.setattr(ner, "_forget_cached_names", flushed.append)
+    nlp = spacy.blank("id")
+    ner.EntityCombiner(nlp.vocab, "none").add_kb(kb, nlp.tokenizer)
+    assert flushed == [nlp.tokenizer]  # once, after every name went through it
+
+
+def test_emptying_the_cache_calls_spacy_and_tolerates_other_tokenizers():
     from graphkit.ner import _forget_cached_names
 
     class Recorder:
