@@ -31,6 +31,7 @@ from .propose import (
     ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
+    WordFacts,
     common_words,
     propose_names,
 )
@@ -124,6 +125,7 @@ class EntityCombiner:
     matcher: PhraseMatcher = field(init=False)
     match_types: dict[int, str] = field(default_factory=dict)
     weak_keys: set[int] = field(default_factory=set)
+    word_facts: WordFacts = field(default_factory=WordFacts)  # for the name rules
 
     def __post_init__(self) -> None:
         self.matcher = PhraseMatcher(self.vocab)
@@ -149,14 +151,15 @@ class EntityCombiner:
             # Rules mode: ambiguous short names ('Kim') must not cut a longer capitalised
             # name ('Duyeon Kim'), so they only fill what the name rules leave.
             _choose(strong + self._model_spans(doc, strong), chosen, taken)
-            proposed = [(s, e, label, "rule") for s, e, label in propose_names(doc, taken)]
+            proposed = [(s, e, label, "rule")
+                        for s, e, label in propose_names(doc, taken, self.word_facts)]
             _choose(weak + proposed, chosen, taken)
         else:
             _choose(strong + self._model_spans(doc, strong + weak), chosen, taken)
             if self.propose == "missed":
                 known = {(s, e): (t, src) for s, e, t, src in weak}
                 _choose([(s, e, *known.get((s, e), (label, "rule")))
-                         for s, e, label in propose_names(doc, taken)
+                         for s, e, label in propose_names(doc, taken, self.word_facts)
                          if e - s > 1 and label != "MISC"], chosen, taken)
             _choose(weak, chosen, taken)
         # set_ents: what `doc.ents = ...` does, without spaCy building every Span a second
@@ -204,9 +207,17 @@ def _choose(candidates: list[_Candidate], chosen: list[_Candidate], taken: set[i
 
 
 def _is_capitalised_word(token: Any) -> bool:
-    """'Antara' opening a sentence is the word 'between', not the news agency."""
-    first = next((t for t in token.sent if t.is_alpha), None)
-    return token == first and not token.is_upper and token.lower_ in common_words()
+    """'Antara' opening a sentence is the word 'between', not the news agency: a common
+    word, not all capitals, and its sentence's first word (found by walking back to the
+    sentence start; `Token.sent` is slow)."""
+    if token.is_upper or not token.is_alpha or token.lower_ not in common_words():
+        return False
+    doc, i = token.doc, token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        if doc[i].is_alpha:
+            return False
+    return True
 
 
 def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_Candidate]:

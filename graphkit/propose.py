@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
+from spacy.attrs import ORTH, SPACY
 from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP_WORDS
-from spacy.tokens import Doc, Span, Token
+from spacy.lexeme import Lexeme
+from spacy.tokens import Doc
 
 from .names import is_title_word
 
@@ -74,6 +77,8 @@ LOC_HEADS = frozenset(
     terusan jembatan menara masjid gereja candi zona
     """.split()
 )
+HEADS = ORG_HEADS | LOC_HEADS
+POSSESSIVES = frozenset({"'s", "’s"})
 
 
 @lru_cache(maxsize=1)
@@ -84,88 +89,121 @@ def common_words() -> frozenset[str]:
     return frozenset(words | set(ID_STOP_WORDS))
 
 
-def propose_names(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, type) token spans of capitalised names outside the `taken` tokens.
+class Word(NamedTuple):
+    """What the name rules need to know about one word (the same for every token of it)."""
+
+    text: str
+    lower: str  # spaCy's LOWER
+    alpha: bool
+    digit: bool
+    capitalised: bool  # starts with a capital, has a letter, is not a day or month
+    name_word: bool  # not a function word or unit ('Mereka', 'Untuk', 'KM')
+    title: bool  # a role word ('Presiden') that is not an organisation head
+
+
+class WordFacts:
+    """`Word`s by spaCy lexeme id, each worked out once: the name rules look at every
+    token of every sentence, and spaCy's `Token` properties cost more than a dict lookup."""
+
+    def __init__(self, size: int = 500_000) -> None:
+        self.size = size
+        self.words: dict[int, Word] = {}
+
+    def of_doc(self, doc: Doc) -> list[Word]:
+        """One `Word` per token of `doc`."""
+        words, vocab = self.words, doc.vocab
+        if len(words) > self.size:
+            words.clear()
+        found = []
+        for orth in doc.to_array(ORTH).tolist():
+            word = words.get(orth)
+            if word is None:
+                word = words[orth] = _word(vocab[orth])
+            found.append(word)
+        return found
+
+
+def _word(lexeme: Lexeme) -> Word:
+    text, lower = lexeme.orth_, lexeme.lower_
+    capitalised = text[:1].isupper() and any(ch.isalpha() for ch in text) \
+        and text.casefold() not in DAYS_AND_MONTHS
+    folded = text.casefold()
+    return Word(text, lower, lexeme.is_alpha, lexeme.is_digit, capitalised,
+                folded not in NOT_NAMES and folded not in FUNCTION_WORDS,
+                is_title_word(text) and lower not in ORG_HEADS)
+
+
+def propose_names(doc: Doc, taken: set[int], facts: WordFacts | None = None
+                  ) -> Iterator[tuple[int, int, str]]:
+    """(start, end, type) token spans of capitalised names outside the `taken` tokens
+    (`facts`: a cache of word facts to reuse across documents).
 
     Title-case lines ("4. Bukan Hanya Menggertak Musuh") are skipped: there capitals
     say nothing about names."""
+    words = (facts or WordFacts()).of_doc(doc)
+    spaced = doc.to_array(SPACY).tolist()  # 1: whitespace follows the token
     for sentence in doc.sents:
-        if is_headline(sentence) and is_title_case(t for t in sentence if t.i not in taken):
+        tokens = range(sentence.start, sentence.end)
+        if is_headline([words[i].text for i in tokens[-3:]]) and is_title_case(
+                [words[i] for i in tokens if i not in taken]):
             continue
-        run: list[Token] = []
-        for token in sentence:
-            if run and (token.i in taken or not _continues(run, token)):
-                yield from _finish(run)
+        run: list[int] = []
+        for i in tokens:
+            if run and (i in taken or not _continues(words, spaced, run[-1], i)):
+                yield from _finish(words, run)
                 run = []
-            if token.i not in taken and (run or _starts_name(token)):
-                run.append(token)
-        yield from _finish(run)
+            if i not in taken and (run or (words[i].capitalised and words[i].name_word)):
+                run.append(i)
+        yield from _finish(words, run)
 
 
-def is_headline(sentence: Span) -> bool:
-    """A line with no closing sentence punctuation ('4. Bukan Hanya Menggertak Musuh')."""
-    return not any(t.text in {".", "!", "?"} for t in sentence[-3:])
+def is_headline(last_words: list[str]) -> bool:
+    """A line whose last three words have no closing sentence punctuation ('4. Bukan
+    Hanya Menggertak Musuh')."""
+    return not any(text in {".", "!", "?"} for text in last_words)
 
 
-def is_title_case(tokens: Iterable[Token]) -> bool:
+def is_title_case(words: Iterable[Word]) -> bool:
     """True when nearly every word is capitalised, as in English-style headlines."""
-    words = [t for t in tokens if t.is_alpha and t.lower_ not in CONNECTORS]
-    capitals = sum(1 for t in words if t.text[:1].isupper())
-    return len(words) >= 3 and capitals >= 0.8 * len(words)
+    counted = [w for w in words if w.alpha and w.lower not in CONNECTORS]
+    capitals = sum(1 for w in counted if w.text[:1].isupper())
+    return len(counted) >= 3 and capitals >= 0.8 * len(counted)
 
 
-def _is_capitalised(token: Token) -> bool:
-    text = token.text
-    return text[:1].isupper() and any(ch.isalpha() for ch in text) \
-        and text.casefold() not in DAYS_AND_MONTHS
-
-
-def _starts_name(token: Token) -> bool:
-    return _is_capitalised(token) and _is_name_word(token)
-
-
-def _is_name_word(token: Token) -> bool:
-    """Function words ('Mereka', 'Untuk') and unit abbreviations never belong to a name."""
-    lower = token.text.casefold()
-    return lower not in NOT_NAMES and lower not in FUNCTION_WORDS
-
-
-def _continues(run: list[Token], token: Token) -> bool:
-    """Can `token` extend the current run of name tokens?"""
-    previous = run[-1]
-    if _is_capitalised(token):
-        return _is_name_word(token)
-    if token.text == "-" and not previous.whitespace_ and not token.whitespace_:
+def _continues(words: list[Word], spaced: list[int], previous: int, token: int) -> bool:
+    """Can token `token` extend the run of name tokens that ends at `previous`?"""
+    word, before = words[token], words[previous]
+    if word.capitalised:
+        return word.name_word
+    if word.text == "-" and not spaced[previous] and not spaced[token]:
         return True  # Leif-Eric, Jong-un
-    if previous.text == "-" and not previous.whitespace_ and (token.is_alpha or token.is_digit):
+    if before.text == "-" and not spaced[previous] and (word.alpha or word.digit):
         return True  # Jong-un, Covid-19
-    if token.lower_ in {"'s", "’s"} and not previous.whitespace_:
+    if word.lower in POSSESSIVES and not spaced[previous]:
         return True
-    return token.lower_ in CONNECTORS
+    return word.lower in CONNECTORS
 
 
-def _finish(run: list[Token]) -> Iterator[tuple[int, int, str]]:
+def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]:
     common = common_words()
-    while run and (_is_title(run[0]) or not _is_capitalised(run[0]) or (
-            run[0].lower_ in common and run[0].lower_ not in ORG_HEADS | LOC_HEADS
-            and not (len(run) > 1 and run[1].lower_ in {"'s", "’s"}))):
+    while run and (words[run[0]].title or not words[run[0]].capitalised or (
+            words[run[0]].lower in common and words[run[0]].lower not in HEADS
+            and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES))):
         run = run[1:]
-    while run and not _is_capitalised(run[-1]) and not (len(run) > 2 and run[-2].text == "-"):
+    while run and not words[run[-1]].capitalised and not (
+            len(run) > 2 and words[run[-2]].text == "-"):
         run = run[:-1]
     if not run:
         return
-    words = [t.lower_ for t in run if t.is_alpha]
-    headed = len(words) > 1 and words[0] in ORG_HEADS | LOC_HEADS
-    if not words or (all(w in common for w in words) and not headed):
+    names = [words[i].lower for i in run if words[i].alpha]
+    headed = len(names) > 1 and names[0] in HEADS
+    if not names or (all(w in common for w in names) and not headed):
         return
-    if len(run) == 1 and (len(run[0].text) < 2 or run[0].lower_ in NOT_NAMES
-                          or run[0].lower_ in ORG_HEADS | LOC_HEADS):
+    first = words[run[0]]
+    if len(run) == 1 and (len(first.text) < 2 or first.lower in NOT_NAMES
+                          or first.lower in HEADS):
         return  # 'Partai' or 'Universitas' alone names nothing
-    yield run[0].i, run[-1].i + 1, guess_type(words, common)
-
-
-def _is_title(token: Token) -> bool:
-    return is_title_word(token.text) and token.lower_ not in ORG_HEADS
+    yield run[0], run[-1] + 1, guess_type(names, common)
 
 
 def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:

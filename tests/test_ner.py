@@ -133,3 +133,23 @@ def test_tokens_are_the_same_after_the_cache_is_emptied():
     _forget_cached_names(tokenizer)
     assert [t.text for t in tokenizer(text)] == before == [
         t.text for t in spacy.blank("id").tokenizer(text)]
+
+
+def test_a_known_name_that_is_a_common_word_opening_a_sentence_is_the_word(rules_nlp):
+    # 'Antara' is a news agency in the knowledge base and the word 'between'.
+    assert "Antara" not in [t for t, _ in ents(rules_nlp, "Antara dua negara itu ada jarak.")]
+    assert "Antara" not in [t for t, _ in ents(rules_nlp, '" Antara kita tidak ada masalah.')]
+    assert ("Antara", "ORG") in ents(rules_nlp, "Hal itu dilaporkan kantor berita Antara.")
+
+
+def test_the_sentence_opening_check_finds_the_first_word_of_each_sentence(rules_nlp):
+    from graphkit.ner import _is_capitalised_word
+
+    doc = rules_nlp.make_doc('" Antara kita ." Antara mereka , Antara ANTARA .')
+    for _, component in rules_nlp.pipeline:
+        if not hasattr(component, "matcher"):
+            doc = component(doc)
+    expected = [token.is_alpha and not token.is_upper and token.lower_ == "antara"
+                and token == next(t for t in token.sent if t.is_alpha) for token in doc]
+    assert [_is_capitalised_word(t) for t in doc] == expected
+    assert sum(expected) == 2  # the first word of both sentences, not the third 'Antara'
