@@ -291,7 +291,9 @@ def _scores_are_finite(plan: _Plan, lower: npt.NDArray[np.float32],
     """Whether no score can overflow (and nothing is NaN): then every valid class has a
     finite score, and numpy's maxout and argmax over the valid ones are spaCy's."""
     with np.errstate(over="ignore", invalid="ignore"):
-        state = 3 * float(np.abs(lower).max()) + float(np.abs(bias).max())
+        # max |x| without an array of |x| (numpy's max and min both carry a NaN)
+        largest = max(float(lower.max()), -float(lower.min()))
+        state = 3 * largest + float(np.abs(bias).max())
         score = state * plan.score_gain + plan.score_bias
     return bool(np.isfinite(score) and score < 1e30)
 

@@ -174,3 +174,18 @@ def test_the_shipped_model_decodes_the_same_in_batches():
     assert annotations(list(fast.pipe(docs))) == expected
     labels = {label for ents, _ in expected for _, _, label in ents}
     assert labels == {"PERSON", "ORG", "LOC"}
+
+
+def test_the_overflow_bound_sees_large_negative_values_and_nan():
+    from types import SimpleNamespace
+
+    from graphkit.decode import _scores_are_finite
+
+    plan = SimpleNamespace(score_gain=2.0, score_bias=1.0)
+    bias = np.zeros(4, dtype=np.float32)
+    small = np.full((3, 3, 2, 2), -0.5, dtype=np.float32)
+    assert _scores_are_finite(plan, small, bias)
+    for value in (-3.0e38, 3.0e38, np.nan, -np.inf):
+        lower = small.copy()
+        lower[1, 2, 0, 1] = value
+        assert not _scores_are_finite(plan, lower, bias), value
