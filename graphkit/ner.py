@@ -26,11 +26,12 @@ from .names import is_title_word
 from .propose import (
     DAYS_AND_MONTHS,
     EVENT_HEADS,
+    HEADS,
     LOC_HEADS,
     LOC_TAILS,
-    ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
+    TAILS,
     WordFacts,
     common_words,
     propose_names,
@@ -38,6 +39,8 @@ from .propose import (
 from .types import Block, Document, Extraction, Mention, Sentence
 
 log = logging.getLogger("graphkit")
+# Words that open a name even when they are ordinary words ("Perang Dunia II").
+_OPENING_HEADS = HEADS | EVENT_HEADS
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -233,7 +236,7 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
         head = doc[start - 1] if start > 0 else None
         continued = following is not None and following[0] == end and following[3] == "rule"
         if (head is not None and head.i not in taken and head.text[:1].isupper()
-                and head.lower_ in LOC_HEADS | ORG_HEADS and (label == "PERSON" or continued)):
+                and head.lower_ in HEADS and (label == "PERSON" or continued)):
             kind = "LOC" if head.lower_ in LOC_HEADS else "ORG"
             result.append((start - 1, end, kind, "rule"))
             continue
@@ -241,7 +244,7 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
             result[-1] = (result[-1][0], end, _tail(doc, end - 1), "rule")
             continue
         if result and result[-1][1] == start and result[-1][3] == "rule" and (
-                result[-1][0] < start - 1 and doc[result[-1][0]].lower_ in LOC_HEADS | ORG_HEADS
+                result[-1][0] < start - 1 and doc[result[-1][0]].lower_ in HEADS
                 and source == "rule"):
             result[-1] = (result[-1][0], end, result[-1][2], "rule")  # ... 'Britain' + 'First'
             continue
@@ -296,7 +299,7 @@ def _cut_to_known(doc: Doc, start: int, end: int,
     common = common_words()
     for known_start, known_end in kb_bounds:
         if known_start == start and start < known_end < end and all(
-                doc[i].lower_ in common and doc[i].lower_ not in ORG_TAILS | LOC_TAILS
+                doc[i].lower_ in common and doc[i].lower_ not in TAILS
                 for i in range(known_end, end)):
             return start, known_end
     return start, end
@@ -317,8 +320,8 @@ def _split_model_span(doc: Doc, start: int, end: int,
         if doc[i].text[:1].isupper() and is_title_word(doc[i].text):
             start = i + 1
     common = common_words()
-    heads = ORG_HEADS | LOC_HEADS | EVENT_HEADS
-    while end - start > 1 and doc[start].lower_ in common and doc[start].lower_ not in heads:
+    while (end - start > 1 and doc[start].lower_ in common
+           and doc[start].lower_ not in _OPENING_HEADS):
         start += 1
     if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS:
         for place_start, place_end in places:

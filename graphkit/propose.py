@@ -77,7 +77,8 @@ LOC_HEADS = frozenset(
     terusan jembatan menara masjid gereja candi zona
     """.split()
 )
-HEADS = ORG_HEADS | LOC_HEADS
+HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
+TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
@@ -128,11 +129,10 @@ class WordFacts:
 
 
 def _word(lexeme: Lexeme) -> Word:
-    text, lower = lexeme.orth_, lexeme.lower_
+    text, lower, folded = lexeme.orth_, lexeme.lower_, lexeme.orth_.casefold()
     lower = text if lower == text else lower  # one string, not two equal ones
     capitalised = text[:1].isupper() and any(ch.isalpha() for ch in text) \
-        and text.casefold() not in DAYS_AND_MONTHS
-    folded = text.casefold()
+        and folded not in DAYS_AND_MONTHS
     return Word(text, lower, lexeme.is_alpha, lexeme.is_digit, capitalised,
                 folded not in NOT_NAMES and folded not in FUNCTION_WORDS,
                 is_title_word(text) and lower not in ORG_HEADS)
