@@ -94,8 +94,10 @@ def run_cv(args) -> dict:
         t0 = time.time()
         rep = f"*{args.cv_nerui_repeat}" if args.cv_nerui_repeat > 1 else ""
         extra = args.cv_train_sets or CV_TRAIN
-        sets = [f"nerui_train{k}{rep}"] + extra
-        out["train_sets"] = [f"nerui_train.0K{rep}"] + extra
+        mr = [f"nerui_train{k}{nd.MR_SUFFIX}{args.cv_nerui_mr}"] if args.cv_nerui_mr else []
+        sets = [f"nerui_train{k}{rep}"] + mr + extra
+        out["train_sets"] = [f"nerui_train.0K{rep}"] + [
+            f"nerui_train.0K{nd.MR_SUFFIX}{args.cv_nerui_mr}"] * bool(mr) + extra
         train_spacy = Path(args.cv_dir) / f"fold{k}_train.spacy"
         dev_spacy = Path(args.cv_dir) / f"fold{k}_dev.spacy"
         tr.convert(args.data, sets, train_spacy)
@@ -320,6 +322,9 @@ def main(argv=None):
     ap.add_argument("--cv-train-sets", nargs="+", default=None,
                     help=f"corpora added to each fold's NER-UI train split (default: {' '.join(CV_TRAIN)})")
     ap.add_argument("--cv-nerui-repeat", type=int, default=5, help="oversample the fold's NER-UI train split")
+    ap.add_argument("--cv-nerui-mr", type=int, default=0,
+                    help="also add this many mention-replaced copies of the fold's NER-UI train "
+                         "split (ner_data.MR_SUFFIX)")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--vec-dim", type=int, default=64)
     ap.add_argument("--vec-bucket", type=int, default=25000)

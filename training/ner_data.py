@@ -257,9 +257,53 @@ def _split_paren(s: Sentence) -> int:
     return n
 
 
+# "<name>_mr<K>": mention replacement (data augmentation; Dai & Adel 2020, "An Analysis of
+# Simple Data Augmentation for Named Entity Recognition", COLING): the sentences of <name>
+# that have entities, each entity replaced with probability MR_RATE by another name of the
+# same type drawn from <name>'s own entities (so no other data enters), K copies with
+# different draws. Teaches the model that context, not the particular name, marks an entity.
+MR_RATE = 0.5
+MR_SUFFIX = "_mr"
+
+
+def mention_replaced(sents: list[Sentence], copies: int, seed: int = 0,
+                     rate: float = MR_RATE) -> list[Sentence]:
+    """``copies`` augmented versions of the sentences with entities (see MR_SUFFIX)."""
+    import random
+
+    pool: dict[str, list[str]] = {}
+    for s in sents:
+        for a, b, lab in s.spans:
+            pool.setdefault(lab, []).append(s.text[a:b])
+    names = {lab: sorted(set(texts)) for lab, texts in sorted(pool.items())}
+    rng = random.Random(seed)  # noqa: S311 (a fixed augmentation, not security)
+    out: list[Sentence] = []
+    for _ in range(copies):
+        for s in sents:
+            if not s.spans:
+                continue
+            text, spans, pos = [], [], 0
+            for a, b, lab in sorted(s.spans):
+                name = s.text[a:b]
+                if rng.random() < rate and len(names[lab]) > 1:
+                    name = rng.choice(names[lab])
+                text.append(s.text[pos:a])
+                start = sum(map(len, text))
+                text.append(name)
+                spans.append((start, start + len(name), lab))
+                pos = b
+            text.append(s.text[pos:])
+            joined = "".join(text)
+            out.append(Sentence(joined.split(" "), [], joined, spans))
+    return out
+
+
 def load(data_dir: str, name: str, stats: dict | None = None) -> list[Sentence]:
-    """Read corpus ``name`` (optionally with a CONVENTIONS suffix); ``stats`` gets the number of
-    spans each conversion rule changed."""
+    """Read corpus ``name`` (optionally with a CONVENTIONS suffix, then an MR_SUFFIX);
+    ``stats`` gets the number of spans each conversion rule changed."""
+    base, mr, copies = name.rpartition(MR_SUFFIX)
+    if mr and copies.isdigit():
+        return mention_replaced(load(data_dir, base, stats), int(copies))
     conv = next((c for c in CONVENTIONS if name.endswith(c)), None)
     base = name[: -len(conv)] if conv else name
     rel, fmt = CORPORA[base]
@@ -338,3 +382,9 @@ def evaluate_nlp(nlp, sents: list[Sentence], batch_size: int = 256) -> dict:
     for doc in nlp.pipe((s.text for s in sents), batch_size=batch_size):
         pred.append({(e.start_char, e.end_char, e.label_) for e in doc.ents})
     return prf(gold, pred)
+
+
+def base_corpus(name: str) -> str:
+    """``name`` without an augmentation suffix (what its licence is judged by)."""
+    base, mr, copies = name.rpartition(MR_SUFFIX)
+    return base if mr and copies.isdigit() else name

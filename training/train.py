@@ -333,7 +333,8 @@ def main(argv=None):
     ap.add_argument("--override", "-o", action="append", help="spaCy config override key=value")
     args = ap.parse_args(argv)
 
-    bad = [n for n in args.train_sets if n.partition("*")[0] not in nd.SHIPPABLE]
+    bad = [n for n in args.train_sets
+           if nd.base_corpus(n.partition("*")[0]) not in nd.SHIPPABLE]
     if bad and not args.allow_unshippable:
         ap.error(f"{bad} may not go into the shipped model (use --allow-unshippable for experiments)")
 

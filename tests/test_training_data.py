@@ -1,0 +1,46 @@
+"""The training recipe's corpus helpers (training/ner_data.py) on small inline sentences."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+
+import ner_data as nd  # noqa: E402
+
+
+def sentence(text: str, *names: tuple[str, str]) -> nd.Sentence:
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in names]
+    return nd.Sentence(text.split(" "), [], text, spans)
+
+
+SENTENCES = [
+    sentence("Presiden Joko Widodo bertemu Vladimir Putin di Moskwa .",
+             ("Joko Widodo", "PERSON"), ("Vladimir Putin", "PERSON"), ("Moskwa", "LOC")),
+    sentence("Kim Jong Un tiba di Pyongyang kata KCNA .",
+             ("Kim Jong Un", "PERSON"), ("Pyongyang", "LOC"), ("KCNA", "ORG")),
+    sentence("Bank Indonesia menaikkan suku bunga .", ("Bank Indonesia", "ORG")),
+    sentence("Tidak ada nama di kalimat ini ."),
+]
+
+
+def test_mention_replacement_swaps_names_for_others_of_the_same_type():
+    names = {label: {s.text[a:b] for s in SENTENCES for a, b, lab in s.spans if lab == label}
+             for label in nd.LABELS}
+    augmented = nd.mention_replaced(SENTENCES, copies=20, seed=1)
+    assert len(augmented) == 20 * 3  # sentences without entities are not copied
+    changed = 0
+    for new, old in zip(augmented, SENTENCES[:3] * 20, strict=True):
+        assert [lab for _, _, lab in new.spans] == [lab for _, _, lab in old.spans]
+        for a, b, label in new.spans:
+            assert new.text[a:b] in names[label]  # a known name of that type, aligned
+        assert new.tokens == new.text.split(" ")
+        changed += new.text != old.text
+    assert 0 < changed < len(augmented)  # each mention is replaced with probability 0.5
+    assert nd.mention_replaced(SENTENCES, copies=20, seed=1) == augmented  # fixed draws
+
+
+def test_augmented_corpus_names_are_judged_by_their_source_licence():
+    assert nd.base_corpus("idner_train_mr2") == "idner_train"
+    assert nd.base_corpus("nergrit_train_idconv3_mr1") == "nergrit_train_idconv3"
+    assert nd.base_corpus("nerui_train1") == "nerui_train1"
+    assert nd.base_corpus("nerui_train1_mr1") not in nd.SHIPPABLE
