@@ -90,14 +90,18 @@ def run_cv(args) -> dict:
     out = {"folds": {}, "train_sets": None}
     import spacy
 
+    rep = f"*{args.cv_nerui_repeat}" if args.cv_nerui_repeat > 1 else ""
+    extra = args.cv_train_sets or CV_TRAIN
+
+    def fold_sets(fold: str) -> list[str]:
+        """A fold's training corpora (fold ".0K" names them for the report)."""
+        mr = [f"nerui_train{fold}{nd.MR_SUFFIX}{args.cv_nerui_mr}"] if args.cv_nerui_mr else []
+        return [f"nerui_train{fold}{rep}"] + mr + extra
+
     for k in args.folds:
         t0 = time.time()
-        rep = f"*{args.cv_nerui_repeat}" if args.cv_nerui_repeat > 1 else ""
-        extra = args.cv_train_sets or CV_TRAIN
-        mr = [f"nerui_train{k}{nd.MR_SUFFIX}{args.cv_nerui_mr}"] if args.cv_nerui_mr else []
-        sets = [f"nerui_train{k}{rep}"] + mr + extra
-        out["train_sets"] = [f"nerui_train.0K{rep}"] + [
-            f"nerui_train.0K{nd.MR_SUFFIX}{args.cv_nerui_mr}"] * bool(mr) + extra
+        sets = fold_sets(str(k))
+        out["train_sets"] = fold_sets(".0K")
         train_spacy = Path(args.cv_dir) / f"fold{k}_train.spacy"
         dev_spacy = Path(args.cv_dir) / f"fold{k}_dev.spacy"
         tr.convert(args.data, sets, train_spacy)

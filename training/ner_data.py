@@ -282,16 +282,15 @@ def mention_replaced(sents: list[Sentence], copies: int, seed: int = 0,
         for s in sents:
             if not s.spans:
                 continue
-            text, spans, pos = [], [], 0
+            text, spans, pos, length = [], [], 0, 0
             for a, b, lab in sorted(s.spans):
                 name = s.text[a:b]
                 if rng.random() < rate and len(names[lab]) > 1:
                     name = rng.choice(names[lab])
-                text.append(s.text[pos:a])
-                start = sum(map(len, text))
-                text.append(name)
+                start = length + a - pos  # where `name` starts in the new text
+                text += (s.text[pos:a], name)
                 spans.append((start, start + len(name), lab))
-                pos = b
+                pos, length = b, start + len(name)
             text.append(s.text[pos:])
             joined = "".join(text)
             out.append(Sentence(joined.split(" "), [], joined, spans))
@@ -301,9 +300,9 @@ def mention_replaced(sents: list[Sentence], copies: int, seed: int = 0,
 def load(data_dir: str, name: str, stats: dict | None = None) -> list[Sentence]:
     """Read corpus ``name`` (optionally with a CONVENTIONS suffix, then an MR_SUFFIX);
     ``stats`` gets the number of spans each conversion rule changed."""
-    base, mr, copies = name.rpartition(MR_SUFFIX)
-    if mr and copies.isdigit():
-        return mention_replaced(load(data_dir, base, stats), int(copies))
+    base, copies = split_augmentation(name)
+    if base != name:
+        return mention_replaced(load(data_dir, base, stats), copies)
     conv = next((c for c in CONVENTIONS if name.endswith(c)), None)
     base = name[: -len(conv)] if conv else name
     rel, fmt = CORPORA[base]
@@ -384,7 +383,12 @@ def evaluate_nlp(nlp, sents: list[Sentence], batch_size: int = 256) -> dict:
     return prf(gold, pred)
 
 
+def split_augmentation(name: str) -> tuple[str, int]:
+    """(corpus name, mention-replaced copies asked for by an MR_SUFFIX; 0 if none)."""
+    base, mr, copies = name.rpartition(MR_SUFFIX)
+    return (base, int(copies)) if mr and copies.isdigit() else (name, 0)
+
+
 def base_corpus(name: str) -> str:
     """``name`` without an augmentation suffix (what its licence is judged by)."""
-    base, mr, copies = name.rpartition(MR_SUFFIX)
-    return base if mr and copies.isdigit() else name
+    return split_augmentation(name)[0]
