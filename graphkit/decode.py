@@ -1,8 +1,9 @@
-"""Greedy decoding of spaCy's transition-based NER, vectorised over a batch with numpy."""
+"""Greedy decoding of spaCy's transition-based NER (one model or an ensemble), vectorised
+over a batch with numpy."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -57,10 +58,17 @@ class FastEntityRecognizer:
     Differences that do not touch the results: documents are read `DECODE_WINDOW` at a
     time, so a non-raising error handler (spaCy's default raises) is given, and drops,
     that many documents instead of `batch_size`; and identical numbers rely, as spaCy's
-    own batching does, on BLAS results not depending on how many rows a product has."""
+    own batching does, on BLAS results not depending on how many rows a product has.
 
-    def __init__(self, ner: Any) -> None:
+    `members`: further trained NER components with the same moves (an ensemble, e.g. the
+    same recipe trained with other seeds), each with its own tok2vec inside (no listener).
+    Every step then takes the move with the highest sum of all models' scores for the
+    shared state, the usual ensemble of greedy transition-based models. Documents that go
+    to spaCy's own code are decoded by `ner` alone."""
+
+    def __init__(self, ner: Any, members: Sequence[Any] = ()) -> None:
         self.ner = ner
+        self.members = tuple(members)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or "ner" not in self.__dict__:  # copying, serialising
@@ -92,7 +100,7 @@ class FastEntityRecognizer:
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
         try:
-            plan = _plan(self.ner)
+            plans = _plans(self.ner, self.members)
         except _NOT_DECODABLE:
             yield from self.ner.pipe(docs, batch_size=batch_size)
             return
@@ -103,8 +111,8 @@ class FastEntityRecognizer:
                 yield from self.ner.pipe(batch, batch_size=batch_size)  # preset annotation
                 continue
             try:
-                for part in _by_tokens(sorted(batch, key=len), DECODE_TOKENS):
-                    if not decode(plan, part):
+                for part in _by_tokens(sorted(batch, key=len), DECODE_TOKENS // len(plans)):
+                    if not decode(plans, part):
                         list(self.ner.pipe(part, batch_size=len(part)))
             except Exception as exc:  # noqa: BLE001 (spaCy's error-handler protocol)
                 error_handler(self.ner.name, self.ner, batch, exc)
@@ -112,13 +120,25 @@ class FastEntityRecognizer:
             yield from batch
 
 
-def can_decode(ner: Any) -> bool:
-    """Whether `ner` is a greedy transition-based NER this module decodes like spaCy."""
+def can_decode(ner: Any, members: Sequence[Any] = ()) -> bool:
+    """Whether `ner` (with ensemble `members`, if any) is greedy transition-based NER that
+    this module decodes like spaCy."""
     try:
-        _plan(ner)
+        _plans(ner, members)
     except _NOT_DECODABLE:
         return False
     return True
+
+
+def _plans(ner: Any, members: Sequence[Any]) -> list[_Plan]:
+    plans = [_plan(ner)] + [_plan(member) for member in members]
+    first = plans[0]
+    for plan in plans[1:]:
+        if plan.labels != first.labels or \
+                not np.array_equal(plan.move_of_class, first.move_of_class) or \
+                not np.array_equal(plan.label_of_class, first.label_of_class):
+            raise ValueError("ensemble members have different moves")
+    return plans
 
 
 def _plan(ner: Any) -> _Plan:
@@ -191,15 +211,15 @@ def _by_tokens(docs: list[Doc], tokens: int) -> Iterator[list[Doc]]:
         yield part
 
 
-def decode(plan: _Plan, docs: list[Doc]) -> bool:
+def decode(plans: Sequence[_Plan], docs: list[Doc]) -> bool:
     """Set each doc's entities (and every other token to O), as spaCy's greedy parse
-    followed by `BiluoPushDown.set_annotations` would; False, with the docs untouched,
-    where the scores could be infinite or NaN (numpy's argmax and maxout would then
-    differ from spaCy's)."""
+    followed by `BiluoPushDown.set_annotations` would (with several plans: on the summed
+    scores); False, with the docs untouched, where the scores could be infinite or NaN
+    (numpy's argmax and maxout would then differ from spaCy's)."""
     lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
     found: list[tuple[Ints, Ints, Ints, Ints]] | None = []
     if lengths.sum():
-        found = _entities(plan, docs, lengths)
+        found = _entities(plans, docs, lengths)
         if found is None:
             return False
     spans: list[list[tuple[int, int, int]]] = [[] for _ in docs]
@@ -210,28 +230,25 @@ def decode(plan: _Plan, docs: list[Doc]) -> bool:
                                        labels.tolist(), strict=True)):
             spans[d].append((s, e, lab))
     for doc, entities in zip(docs, spans, strict=True):
-        doc.set_ents([Span(doc, s, e, label=plan.labels[lab]) for s, e, lab in entities],
+        doc.set_ents([Span(doc, s, e, label=plans[0].labels[lab]) for s, e, lab in entities],
                      default="outside")
     return True
 
 
-def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, Ints, Ints,
-                                                                        Ints]] | None:
+def _entities(plans: Sequence[_Plan], docs: list[Doc], lengths: Ints
+              ) -> list[tuple[Ints, Ints, Ints, Ints]] | None:
     """(doc, start, end, label) arrays of the entities found, step by step (None: scores
     could overflow). A state is its doc's buffer token (`token`, in the batch) and the
     row of its open entity's first token (`ent_row`, 0 when none is open); what does not
     change within a step is looked up per token or per class, so that each step is a few
     dozen numpy operations on all states at once."""
-    n_tokens = int(lengths.sum())
-    tokvecs = plan.tok2vec.predict(docs)
-    lower = plan.lower.predict(tokvecs)  # (1 + tokens, 3, hidden, pieces); row 0: padding
-    hidden, pieces = lower.shape[2], lower.shape[3]
-    # Features (StateC.set_context_tokens, n=3): B(0), the open entity's first token, and
-    # B(0)-1 while an entity is open; feature -1 is the padding row 0, token t is row t + 1.
-    f0, f1, f2 = (lower[:, f].reshape(n_tokens + 1, hidden * pieces) for f in range(3))
-    bias = np.asarray(plan.lower.get_param("b"), dtype=np.float32).reshape(hidden * pieces)
-    if not _scores_are_finite(plan, lower, bias):
-        return None
+    models = []
+    for plan in plans:
+        model = _state_features(plan, docs, int(lengths.sum()))
+        if model is None:
+            return None
+        models.append(model)
+    plan = plans[0]
     ends = np.cumsum(lengths)
     starts, lasts = ends - lengths, ends - 1
     attrs = np.concatenate([doc.to_array([SENT_START, IS_SPACE]) for doc in docs if len(doc)])
@@ -256,13 +273,9 @@ def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, I
     open_base_of = 4 + 2 * label_of
     while len(token):
         is_open = ent_row > 0
-        unmaxed = f0[token + 1]
-        unmaxed += f1[ent_row]
-        unmaxed += f2[token * is_open]
-        unmaxed += bias
-        state = _maxout(unmaxed.reshape(len(token), hidden, pieces))
-        scores = blis_gemm(state, plan.upper_w, trans2=True, beta=0.0)
-        scores += plan.upper_b
+        scores = _scores(models[0], token, ent_row, is_open)
+        for model in models[1:]:
+            scores += _scores(model, token, ent_row, is_open)
         situation = np.where(is_open, open_base + open_situation[token],
                              closed_situation[token])
         valid = valid_in[situation]
@@ -284,6 +297,46 @@ def _entities(plan: _Plan, docs: list[Doc], lengths: Ints) -> list[tuple[Ints, I
                 end[going]
             ent_row, open_base = ent_row[going], open_base[going]
     return found
+
+
+@dataclass(frozen=True)
+class _StateFeatures:
+    """One model's precomputed state layer for a batch of tokens."""
+
+    plan: _Plan
+    features: tuple[npt.NDArray[np.float32], ...]  # 3 x (1 + tokens, hidden * pieces)
+    bias: npt.NDArray[np.float32]  # (hidden * pieces,)
+    hidden: int
+    pieces: int
+
+
+def _state_features(plan: _Plan, docs: list[Doc], n_tokens: int) -> _StateFeatures | None:
+    """The model's lower layer for every token of `docs` (None: scores could overflow)."""
+    tokvecs = plan.tok2vec.predict(docs)
+    lower = plan.lower.predict(tokvecs)  # (1 + tokens, 3, hidden, pieces); row 0: padding
+    hidden, pieces = lower.shape[2], lower.shape[3]
+    # Features (StateC.set_context_tokens, n=3): B(0), the open entity's first token, and
+    # B(0)-1 while an entity is open; feature -1 is the padding row 0, token t is row t + 1.
+    features = tuple(lower[:, f].reshape(n_tokens + 1, hidden * pieces) for f in range(3))
+    bias = np.asarray(plan.lower.get_param("b"), dtype=np.float32).reshape(hidden * pieces)
+    if not _scores_are_finite(plan, lower, bias):
+        return None
+    return _StateFeatures(plan, features, bias, hidden, pieces)
+
+
+def _scores(model: _StateFeatures, token: Ints, ent_row: Ints, is_open: npt.NDArray[np.bool_]
+            ) -> npt.NDArray[np.float32]:
+    """One model's output scores for every state of a step."""
+    f0, f1, f2 = model.features
+    unmaxed = f0[token + 1]
+    unmaxed += f1[ent_row]
+    unmaxed += f2[token * is_open]
+    unmaxed += model.bias
+    state = _maxout(unmaxed.reshape(len(token), model.hidden, model.pieces))
+    scores: npt.NDArray[np.float32] = blis_gemm(state, model.plan.upper_w, trans2=True,
+                                                beta=0.0)
+    scores += model.plan.upper_b
+    return scores
 
 
 def _scores_are_finite(plan: _Plan, lower: npt.NDArray[np.float32],

@@ -3,6 +3,7 @@ cached floret vectors, NER decoded over whole batches, one BLAS thread per NER j
 
 from __future__ import annotations
 
+import logging
 from typing import Any, cast
 
 import numpy as np
@@ -15,7 +16,10 @@ from thinc.api import Model, NumpyOps, Ragged
 from thinc.types import Floats2d
 
 from .decode import FastEntityRecognizer, can_decode
+from .errors import ModelError
 
+log = logging.getLogger("graphkit")
+ENSEMBLE_META = "graphkit_ensemble"  # meta.json key: {NER component: [member components]}
 # Distinct token strings whose floret vectors are kept (64 floats each: ~50 MB at most).
 FLORET_CACHE_SIZE = 200_000
 
@@ -34,11 +38,44 @@ def speed_up(nlp: Language) -> Language:
 def decode_ner_in_batches(nlp: Language) -> None:
     """Put a `FastEntityRecognizer` in place of each greedy transition-based NER component
     (spaCy's `EntityRecognizer`; the component itself stays inside it). spaCy has no
-    public way to swap a component's object, so this sets the pipeline's list entry."""
+    public way to swap a component's object, so this sets the pipeline's list entry.
+
+    A model may declare ensembles in its meta.json, `{"graphkit_ensemble": {"ner":
+    ["ner_member1", ...]}}`: the members are disabled NER components of the same pipeline
+    (so plain spaCy runs `ner` alone) that graphkit decodes together with `ner`."""
+    ensembles = ensemble_members(nlp)
+    members = {name for names in ensembles.values() for name in names}
     components = nlp._components  # noqa: SLF001
     for i, (name, component) in enumerate(components):
-        if type(component).__name__ == "EntityRecognizer" and can_decode(component):
+        if type(component).__name__ != "EntityRecognizer" or name in members:
+            continue
+        with_members = [nlp.get_pipe(member) for member in ensembles.get(name, [])]
+        if can_decode(component, with_members):
+            components[i] = (name, cast(Any, FastEntityRecognizer(component, with_members)))
+        elif can_decode(component):
+            log.warning("%s: ensemble members %s cannot be decoded with it; using %s alone",
+                        name, ensembles[name], name)
             components[i] = (name, cast(Any, FastEntityRecognizer(component)))
+
+
+def ensemble_members(nlp: Language) -> dict[str, list[str]]:
+    """{NER component: its ensemble members} declared in the model's meta.json (members
+    are switched off in the pipeline, so that only graphkit's decoder runs them)."""
+    declared = nlp.meta.get(ENSEMBLE_META) or {}
+    if not isinstance(declared, dict):
+        raise ModelError(f"meta.json {ENSEMBLE_META!r} must map a component to a list")
+    ensembles: dict[str, list[str]] = {}
+    for name, members in declared.items():
+        if not (isinstance(members, list) and all(isinstance(m, str) for m in members)):
+            raise ModelError(f"meta.json {ENSEMBLE_META!r}: {name!r} needs a list of names")
+        missing = [m for m in [name, *members] if m not in nlp.component_names]
+        if missing:
+            raise ModelError(f"meta.json {ENSEMBLE_META!r} names missing components {missing}")
+        for member in members:
+            if member in nlp.pipe_names:
+                nlp.disable_pipe(member)
+        ensembles[name] = members
+    return ensembles
 
 
 def use_numpy_matrix_products(nlp: Language) -> None:

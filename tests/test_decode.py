@@ -189,3 +189,67 @@ def test_the_overflow_bound_sees_large_negative_values_and_nan():
         lower = small.copy()
         lower[1, 2, 0, 1] = value
         assert not _scores_are_finite(plan, lower, bias), value
+
+
+def spacy_ensemble(ners, docs):
+    """Reference ensemble decoding with spaCy's own transition code: at each step every
+    unfinished state takes the best valid move on the members' summed scores."""
+    first = ners[0]
+    states = first.moves.init_batch(docs)
+    steps = [ner.model.predict(docs) for ner in ners]
+    todo = [state for state in states if not state.is_final()]
+    while todo:
+        scores = sum(step.predict(todo) for step in steps)
+        first.transition_states(todo, np.ascontiguousarray(scores, dtype="float32"))
+        todo = [state for state in todo if not state.is_final()]
+    first.set_annotations(docs, states)
+    return docs
+
+
+@pytest.mark.parametrize(("seeds", "scale"), [((20, 21), 1.0), ((22, 23, 24), 2.0)])
+def test_an_ensemble_takes_spacy_s_moves_on_the_summed_scores(seeds, scale):
+    ners = [untrained_ner(seed, scale).get_pipe("ner") for seed in seeds]
+    docs = random_docs(untrained_ner(seeds[0], scale), seeds[0], 80)
+    expected = annotations(spacy_ensemble(ners, [d.copy() for d in docs]))
+    alone = annotations(list(ners[0].pipe([d.copy() for d in docs])))
+    found = annotations(list(FastEntityRecognizer(ners[0], ners[1:]).pipe(docs, batch_size=16)))
+    assert found == expected != alone  # the members change the decisions
+    assert sum(len(ents) for ents, _ in found) > 50
+
+
+def ensemble_pipeline(meta_members):
+    nlp, other = untrained_ner(30, 1.0), untrained_ner(31, 1.0)
+    nlp.add_pipe("ner", name="ner_member1", source=other)
+    nlp.meta["graphkit_ensemble"] = {"ner": meta_members}
+    return nlp, other
+
+
+def test_members_declared_in_the_meta_are_switched_off_and_decoded_with_ner():
+    nlp, other = ensemble_pipeline(["ner_member1"])
+    docs = random_docs(nlp, 30, 40)
+    expected = annotations(spacy_ensemble([nlp.get_pipe("ner"), other.get_pipe("ner")],
+                                          [d.copy() for d in docs]))
+    decode_ner_in_batches(nlp)
+    assert nlp.pipe_names == ["sentencizer", "ner"]  # plain spaCy would run ner alone
+    fast = nlp.get_pipe("ner")
+    assert isinstance(fast, FastEntityRecognizer)
+    assert fast.members == (nlp.get_pipe("ner_member1"),)
+    assert annotations(list(nlp.pipe([d.text for d in docs]))) == expected
+
+
+def test_members_with_other_moves_are_not_used(caplog):
+    nlp, _ = ensemble_pipeline(["ner_member1"])
+    nlp.get_pipe("ner_member1").add_label("EVENT")
+    assert not can_decode(nlp.get_pipe("ner"), [nlp.get_pipe("ner_member1")])
+    decode_ner_in_batches(nlp)
+    assert nlp.get_pipe("ner").members == ()
+    assert "cannot be decoded" in caplog.text
+
+
+@pytest.mark.parametrize("declared", [["ner_member9"], "ner_member1", [3]])
+def test_a_wrong_ensemble_declaration_is_a_model_error(declared):
+    from graphkit.errors import ModelError
+
+    nlp, _ = ensemble_pipeline(declared)
+    with pytest.raises(ModelError, match="graphkit_ensemble"):
+        decode_ner_in_batches(nlp)
