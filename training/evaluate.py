@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import ner_data as nd  # noqa: E402
+from ensemble import load_ensemble  # noqa: E402
 
 # Corpora added to each NER-UI fold's training split. NER-UI annotates `X ( ACRONYM )` as two
 # spans and countries always as LOC, like NERGRIT as released, so the CV uses NERGRIT without the
@@ -109,17 +110,27 @@ def run_cv(args) -> dict:
         ov = tr.parse_overrides(args.override)
         if args.cv_max_steps:
             ov["training.max_steps"] = args.cv_max_steps
-        best = tr.train_model(Path(args.config), train_spacy, dev_spacy,
-                              Path(args.cv_dir) / f"fold{k}", vectors, ov)
-        nlp = spacy.load(best)
+        members = []
+        for member in range(args.cv_members):  # member 0: the config's seed, as before
+            seed = {"system.seed": member} if member else {}
+            members.append(tr.train_model(Path(args.config), train_spacy, dev_spacy,
+                                          Path(args.cv_dir) / f"fold{k}{_member_dir(member)}",
+                                          vectors, {**ov, **seed}))
+        nlp = spacy.load(members[0]) if len(members) == 1 else load_ensemble(
+            [str(m) for m in members])
         res = nd.evaluate_nlp(nlp, nd.load(args.data, f"nerui_test{k}"))
         print_res(f"NER-UI fold {k} test", res)
         out["folds"][str(k)] = {"res": res, "seconds": round(time.time() - t0)}
         Path(args.cv_results).write_text(json.dumps(out, indent=1))
     out["date"] = time.strftime("%Y-%m-%d")
     out["max_steps"] = args.cv_max_steps
+    out["members"] = args.cv_members
     Path(args.cv_results).write_text(json.dumps(out, indent=1))
     return out
+
+
+def _member_dir(member: int) -> str:
+    return f"_m{member}" if member else ""
 
 
 def speed(nlp, data: str, n_words: int, batch_size: int) -> dict:
@@ -191,6 +202,15 @@ def graphkit_speed(args) -> dict:
     with one_blas_thread():  # as graphkit's NER jobs run
         return speed(speed_up(spacy.load(args.model)), args.data, args.speed_words,
                      args.batch_size)
+
+
+def load_graphkit_model(model: str):
+    import spacy
+
+    sys.path.insert(0, str(ROOT))
+    from graphkit.inference import speed_up
+
+    return speed_up(spacy.load(model))
 
 
 def model_size(path: Path) -> int:
@@ -329,6 +349,9 @@ def main(argv=None):
     ap.add_argument("--cv-nerui-mr", type=int, default=0,
                     help="also add this many mention-replaced copies of the fold's NER-UI train "
                          "split (ner_data.MR_SUFFIX)")
+    ap.add_argument("--cv-members", type=int, default=1,
+                    help="train this many models per fold (seeds 0..K-1) and test their "
+                         "ensemble (ensemble.py)")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--vec-dim", type=int, default=64)
     ap.add_argument("--vec-bucket", type=int, default=25000)
@@ -351,7 +374,8 @@ def main(argv=None):
     elif Path(args.cv_results).exists():
         cv = json.loads(Path(args.cv_results).read_text())
 
-    nlp = spacy.load(args.model)
+    # accuracy as graphkit decodes the model (an ensemble's members are used only there)
+    nlp = load_graphkit_model(args.model)
     results = {}
     for key in ("idner_test", "idner_dev", "nergrit_valid"):
         results[key] = nd.evaluate_nlp(nlp, nd.load(args.data, key))
@@ -360,7 +384,7 @@ def main(argv=None):
         fs = [cv["folds"][k]["res"]["ALL"]["f"] for k in sorted(cv["folds"])]
         print(f"\n== NER-UI CV F1 per fold: {[round(f, 2) for f in fs]} mean {statistics.mean(fs):.2f}"
               f" sd {statistics.stdev(fs) if len(fs) > 1 else 0:.2f}")
-    spd = speed(nlp, args.data, args.speed_words, args.batch_size)
+    spd = speed(spacy.load(args.model), args.data, args.speed_words, args.batch_size)  # plain spaCy
     spd["graphkit"] = graphkit_speed(args)
     print(f"\n== speed: {spd['wps']:,.0f} words per CPU-second on one core ({spd['words']:,} words, "
           f"{spd['cpu_seconds']:.1f} CPU s; wall {spd['wall_wps']:,.0f} w/s, load {spd['loadavg']}); "

@@ -85,10 +85,10 @@ def convert(data: str, names, out_path: Path, extra_docs=None) -> dict:
 
 
 # ---------------------------------------------------------------- step 1b: self-training
-def silver_docs(model: str, data: str, workdir: Path, n_sents: int, min_ents: int = 1,
+def silver_docs(models: list[str], data: str, workdir: Path, n_sents: int, min_ents: int = 1,
                 seed: int = 0) -> list:
-    """Sentences of the tokenised CLICK-ID text (unlabelled, CC BY 4.0) labelled by ``model``
-    (self-training). Sentences are cut at `.`/`!`/`?` tokens, kept if 8-60 tokens long, shuffled
+    """Sentences of the tokenised CLICK-ID text (unlabelled, CC BY 4.0) labelled by ``models``
+    (one: self-training; several: their ensemble, `ensemble.py`, as a distillation teacher). Sentences are cut at `.`/`!`/`?` tokens, kept if 8-60 tokens long, shuffled
     with a fixed seed, minus any sentence of idner-news-2k dev/test; only sentences with at least
     ``min_ents`` predicted entities are kept, until ``n_sents`` are collected."""
     import random
@@ -111,7 +111,9 @@ def silver_docs(model: str, data: str, workdir: Path, n_sents: int, min_ents: in
                     cur = []
     sents = sorted(set(sents) - held_out)
     random.Random(seed).shuffle(sents)  # noqa: S311 (a fixed sample, not security)
-    nlp = spacy.load(model)
+    from ensemble import load_ensemble
+
+    nlp = spacy.load(models[0]) if len(models) == 1 else load_ensemble(models)
     docs, seen = [], 0
     for start in range(0, len(sents), 4 * n_sents):
         for doc in nlp.pipe(sents[start:start + 4 * n_sents], batch_size=256):
@@ -123,7 +125,7 @@ def silver_docs(model: str, data: str, workdir: Path, n_sents: int, min_ents: in
         if len(docs) >= n_sents:
             break
     n_ents = sum(len(d.ents) for d in docs)
-    log(f"silver: {len(docs):,} CLICK-ID sentences ({n_ents:,} entities) labelled by {model} "
+    log(f"silver: {len(docs):,} CLICK-ID sentences ({n_ents:,} entities) labelled by {' + '.join(models)} "
         f"out of {seen:,} read")
     return docs
 
@@ -320,8 +322,9 @@ def main(argv=None):
     ap.add_argument("--package-from", choices=["best", "last"], default="best",
                     help="package model-best (early stopping on --dev-set) or model-last (fixed step "
                          "count, e.g. when the dev set is also training data)")
-    ap.add_argument("--silver-model", default=None,
-                    help="self-training: add CLICK-ID sentences labelled by this model to the training data")
+    ap.add_argument("--silver-model", nargs="+", default=None,
+                    help="add CLICK-ID sentences labelled by this model (self-training) or by the "
+                         "ensemble of these models (distillation) to the training data")
     ap.add_argument("--silver-sents", type=int, default=8000, help="number of silver sentences")
     ap.add_argument("--silver-min-ents", type=int, default=1,
                     help="keep only silver sentences with at least this many predicted entities")
@@ -344,7 +347,8 @@ def main(argv=None):
     tag = "+".join(args.train_sets)
     silver = None
     if args.silver_model:
-        tag += f"+silver:{Path(args.silver_model).resolve()}:{args.silver_sents}:{args.silver_min_ents}"
+        teachers = ",".join(str(Path(m).resolve()) for m in args.silver_model)
+        tag += f"+silver:{teachers}:{args.silver_sents}:{args.silver_min_ents}"
         silver = silver_docs(args.silver_model, args.data, work, args.silver_sents, args.silver_min_ents)
     train_spacy = work / f"train_{hashlib.sha256(tag.encode()).hexdigest()[:8]}.spacy"
     dev_spacy = work / f"{args.dev_set}.spacy"
