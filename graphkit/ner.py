@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from bisect import bisect_right
@@ -67,7 +68,12 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
     >>> [(e.text, e.label_) for e in nlp("Kemarin Mason Richey tiba di Seoul.").ents]
     [('Mason Richey', 'PERSON'), ('Seoul', 'MISC')]
     """
-    nlp = _load_model(model)
+    collecting = gc.isenabled()
+    try:
+        nlp = _load_model(model)
+    finally:  # srsly's msgpack reader turns the cyclic GC back on; keep the caller's choice
+        if not collecting:  # (a build pauses it: its passes would cost seconds at 25k)
+            gc.disable()
     has_ner = "ner" in nlp.pipe_names
     if not any(nlp.has_factory(n) and n in nlp.pipe_names
                for n in ("parser", "senter", "sentencizer")):
