@@ -13,8 +13,9 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from .cooccur import Cooccurrence
+from .cooccur import Cooccurrence, PairCount
 from .dates import document_date
+from .processes import computed_aside
 from .types import Entity, Extraction, LinkedMention
 
 EVIDENCE_PER_EDGE = 5  # sentence refs kept on each edge for exports (texts: EVIDENCE_TEXT)
@@ -47,7 +48,7 @@ def paused_gc() -> Iterator[None]:
 
 def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
                 cooccurrence: Cooccurrence, extractions: Iterable[Extraction],
-                min_weight: int = 1) -> nx.Graph:
+                min_weight: int = 1, processes: int = 1) -> nx.Graph:
     """A plain `nx.Graph` with the contract's attributes (lists stay Python lists here).
 
     Nodes: label, type, aliases, mentions, documents, kb_id, linked_by, and the metrics of
@@ -57,14 +58,35 @@ def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
     EVIDENCE_PER_EDGE of them), and disparity. Sentence texts are stored once, in the graph
     attribute EVIDENCE_TEXT ({ref: text} for every evidence ref), document dates in
     DOCUMENT_DATES; ref strings are shared between edges, and an edge with at most
-    EVIDENCE_PER_EDGE sentences holds one list as both `sentences` and `evidence`."""
+    EVIDENCE_PER_EDGE sentences holds one list as both `sentences` and `evidence`.
+    With `processes` > 1 the node metrics are computed in a second process (forked) while
+    this one builds the graph; the values are the same."""
     with paused_gc():
-        return add_metrics(_graph(entities, links, cooccurrence, extractions, min_weight))
+        nodes = sorted(entities)
+        kept = _kept_pairs(nodes, cooccurrence, min_weight)
+        arrays = EdgeArrays.of_pairs(nodes, kept)
+        with computed_aside(node_metrics, arrays, enabled=processes > 1) as metrics:
+            graph = _graph(entities, nodes, links, cooccurrence, kept, extractions)
+            return _set_metrics(graph, arrays, metrics())
 
 
-def _graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
-           cooccurrence: Cooccurrence, extractions: Iterable[Extraction],
-           min_weight: int) -> nx.Graph:
+def _kept_pairs(nodes: list[str], cooccurrence: Cooccurrence,
+                min_weight: int) -> list[tuple[tuple[str, str], PairCount]]:
+    """The pairs that become edges, sorted: the order in which networkx then lists them.
+    Sorted by the ids' ranks in `nodes` (sorted ids), as numbers: the order of the id
+    pairs themselves, four times faster to get than comparing the strings."""
+    rank = {node: i for i, node in enumerate(nodes)}
+    kept = [(key, pair) for key, pair in cooccurrence.pairs.items()
+            if pair.weight >= min_weight and key[0] in rank and key[1] in rank]
+    n = len(nodes)
+    order = np.argsort(np.fromiter((rank[a] * n + rank[b] for (a, b), _ in kept),
+                                   dtype=np.int64, count=len(kept)), kind="stable")
+    return [kept[i] for i in order.tolist()]
+
+
+def _graph(entities: Mapping[str, Entity], nodes: list[str], links: Iterable[LinkedMention],
+           cooccurrence: Cooccurrence, kept: list[tuple[tuple[str, str], PairCount]],
+           extractions: Iterable[Extraction]) -> nx.Graph:
     by_doc = {e.doc.id: e for e in extractions}
     mentions: Counter[str] = Counter()
     documents: dict[str, set[str]] = defaultdict(set)
@@ -74,7 +96,7 @@ def _graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
         documents[link.entity].add(link.mention.doc)
         linked_by[link.entity].add(link.how)
     graph = nx.Graph()
-    for entity_id in sorted(entities):
+    for entity_id in nodes:
         entity = entities[entity_id]
         graph.add_node(entity_id, label=entity.label, type=entity.type,
                        aliases=list(entity.aliases), mentions=mentions[entity_id],
@@ -84,9 +106,7 @@ def _graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
              ((d, document_date(e.doc)) for d, e in sorted(by_doc.items())) if date}
     refs: dict[tuple[str, int], str] = {}  # one shared "doc#index" string per sentence
     texts: dict[str, str] = {}
-    for (a, b), pair in sorted(cooccurrence.pairs.items()):
-        if pair.weight < min_weight or a not in graph or b not in graph:
-            continue
+    for (a, b), pair in kept:
         windows = pair.windows  # one per window: distinct (doc, sentence) refs
         sentences = [refs.get(w) or refs.setdefault(w, f"{w[0]}#{w[1]}") for w in windows]
         for (doc, index), ref in zip(windows[:EVIDENCE_PER_EDGE], sentences, strict=False):
@@ -133,6 +153,19 @@ class EdgeArrays:
         table = np.array(flat, dtype=np.float64).reshape(-1, 3)
         return cls(nodes, table[:, 0].astype(np.int64), table[:, 1].astype(np.int64),
                    table[:, 2].copy())
+
+    @classmethod
+    def of_pairs(cls, nodes: list[str],
+                 pairs: list[tuple[tuple[str, str], PairCount]]) -> EdgeArrays:
+        """The arrays of the graph that `nodes` and weighted `pairs` make, in the order in
+        which `of` would list that graph: a graph built by adding the nodes, then the
+        pairs in sorted order (a < b), lists its edges in the same sorted order."""
+        index = {node: i for i, node in enumerate(nodes)}
+        count = len(pairs)
+        u = np.fromiter((index[a] for (a, _), _ in pairs), dtype=np.int64, count=count)
+        v = np.fromiter((index[b] for (_, b), _ in pairs), dtype=np.int64, count=count)
+        weight = np.fromiter((p.weight for _, p in pairs), dtype=np.float64, count=count)
+        return cls(nodes, u, v, weight)
 
     @property
     def n(self) -> int:
@@ -316,21 +349,41 @@ def disparity(graph: nx.Graph, a: str, b: str) -> float:
     return min(scores)
 
 
+@dataclass(frozen=True)
+class NodeMetrics:
+    """PageRank, betweenness and community of each node, in `EdgeArrays.nodes` order."""
+
+    pagerank: list[float]
+    betweenness: list[float]
+    community: list[int]
+
+
+def node_metrics(arrays: EdgeArrays) -> NodeMetrics:
+    """The metrics of `add_metrics` that look at the whole graph, from its arrays."""
+    ranks, between = _pagerank(arrays), _betweenness(arrays)
+    groups = _communities(arrays)
+    return NodeMetrics([ranks[n] for n in arrays.nodes], [between[n] for n in arrays.nodes],
+                       [groups[n] for n in arrays.nodes])
+
+
 def add_metrics(graph: nx.Graph) -> nx.Graph:
     """Set node degree, weighted_degree, pagerank, betweenness, community and edge
     disparity on `graph` (in place, rounded for stable output); returns it."""
     arrays = EdgeArrays.of(graph)
-    ranks = _pagerank(arrays)
-    between = _betweenness(arrays)
-    groups = _communities(arrays)
+    return _set_metrics(graph, arrays, node_metrics(arrays))
+
+
+def _set_metrics(graph: nx.Graph, arrays: EdgeArrays, metrics: NodeMetrics) -> nx.Graph:
+    """`add_metrics` with the metrics given; `arrays` lists the graph's nodes and edges
+    in the graph's own order."""
     degrees = arrays.degree().tolist()
     strengths = arrays.strength().tolist()
-    for i, (node, data) in enumerate(graph.nodes(data=True)):
+    for i, (_, data) in enumerate(graph.nodes(data=True)):
         data["degree"] = degrees[i]
         data["weighted_degree"] = int(strengths[i])
-        data["pagerank"] = round(ranks[node], 6)
-        data["betweenness"] = round(between[node], 6)
-        data["community"] = groups[node]
+        data["pagerank"] = round(metrics.pagerank[i], 6)
+        data["betweenness"] = round(metrics.betweenness[i], 6)
+        data["community"] = metrics.community[i]
     values = disparities(arrays).tolist()
     for (_, _, data), value in zip(graph.edges(data=True), values, strict=True):
         data["disparity"] = round(value, 6)

@@ -132,7 +132,7 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
         cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
         clock.lap("co-occurrence counts")
         graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
-                            settings.min_weight)
+                            settings.min_weight, processes=jobs)
         del cooccurrence  # the graph holds what is needed; free the pair counts before export
         graph = apply_settings(graph, settings)
         clock.lap("graph and metrics")

@@ -1,4 +1,4 @@
-"""Child processes (forked NER workers, file writers) that die when their parent dies."""
+"""Child processes (forked NER workers, file writers, helpers) that die when their parent dies."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1
 _children_die_with_parent = False
@@ -90,3 +92,60 @@ def can_fork_safely() -> bool:
 def process_context() -> Any:
     """The multiprocessing context for worker processes: fork where available."""
     return multiprocessing.get_context("fork" if can_fork() else "spawn")
+
+
+@contextlib.contextmanager
+def computed_aside(function: Callable[..., T], *args: Any,
+                   enabled: bool = True) -> Iterator[Callable[[], T]]:
+    """`function(*args)` computed in a forked child process while this one goes on; the
+    block receives a function that waits for the value and returns it. Disabled (or
+    where forking is not safe) it is computed here, when asked for. A failure in the
+    child is raised here as a `GraphkitError` naming it; leaving the block early stops the
+    child."""
+    if not (enabled and can_fork_safely()):
+        yield lambda: function(*args)
+        return
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    with children_die_with_parent():
+        child = context.Process(target=_compute_in_child, args=(function, args, sender),
+                                daemon=True)
+        child.start()
+    sender.close()
+
+    def value() -> T:
+        try:
+            done, found = receiver.recv()
+        except EOFError:
+            child.join()
+            raise _helper_error(function, f"its process ended with exit code "
+                                          f"{child.exitcode}") from None
+        if not done:
+            raise _helper_error(function, found)
+        result: T = found
+        return result
+
+    try:
+        yield value
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        receiver.close()
+
+
+def _compute_in_child(function: Callable[..., Any], args: tuple[Any, ...], report: Any) -> None:
+    quiet_child()
+    try:
+        message: tuple[bool, Any] = (True, function(*args))
+    except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
+        message = (False, f"{type(exc).__name__}: {exc}")
+    report.send(message)
+    report.close()
+
+
+def _helper_error(function: Callable[..., Any], why: str) -> Exception:
+    from .errors import GraphkitError
+
+    name = getattr(function, "__name__", "a helper")
+    return GraphkitError(f"{name} failed in a helper process: {why}")

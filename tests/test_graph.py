@@ -4,6 +4,7 @@ import doctest
 import os
 import subprocess
 import sys
+from collections import Counter
 
 import networkx as nx
 import pytest
@@ -189,3 +190,51 @@ def test_build_applies_filters(seed_build):
     assert {t for _, t in top.graph.nodes(data="type")} <= {"PERSON", "GPE"}
     with pytest.raises(GraphkitError):
         graphkit.Settings(top_by="fame")
+
+
+def test_metrics_computed_in_a_second_process_are_the_same(seed_build, tmp_path,
+                                                            monkeypatch):
+    import graphkit.processes
+    from graphkit.cooccur import count_cooccurrences
+    from graphkit.graph import build_graph, node_metrics
+
+    def metrics_noting_the_process(arrays):
+        (tmp_path / str(os.getpid())).touch()
+        return node_metrics(arrays)
+
+    # A Dask test leaves an idle offload thread in this process, which makes forking
+    # "unsafe" by graphkit's own rule; the fork is safe here.
+    monkeypatch.setattr(graphkit.processes, "can_fork_safely", graphkit.processes.can_fork)
+    monkeypatch.setattr(graphkit.graph, "node_metrics", metrics_noting_the_process)
+    counts = count_cooccurrences(seed_build.extractions, seed_build.mentions, "sentence")
+    here, aside = (build_graph(seed_build.entities, seed_build.mentions, counts,
+                               seed_build.extractions, processes=n) for n in (1, 2))
+    assert len(list(tmp_path.iterdir())) == (2 if graphkit.processes.can_fork() else 1)
+    assert list(here.nodes(data=True)) == list(aside.nodes(data=True))
+    assert list(here.edges(data=True)) == list(aside.edges(data=True))
+    assert {d["community"] for _, d in here.nodes(data=True)} != {0}
+    assert sum(d["betweenness"] > 0 for _, d in here.nodes(data=True)) > 5
+
+
+def test_edge_arrays_of_sorted_pairs_list_the_graph_in_its_own_order():
+    from graphkit.cooccur import Cooccurrence, PairCount
+    from graphkit.graph import EdgeArrays, _kept_pairs
+
+    random_graph = nx.gnm_random_graph(300, 1500, seed=9)
+    nodes = sorted(f"n{i}" for i in random_graph)  # string order: n1, n10, n100, n101...
+    pairs = {}
+    for a, b in random_graph.edges:
+        key = tuple(sorted((f"n{a}", f"n{b}")))
+        pairs[key] = PairCount(weight=1 + (a * b) % 3)
+    pairs[("n1", "unknown")] = PairCount(weight=9)  # not a node: no edge
+    kept = _kept_pairs(nodes, Cooccurrence(pairs, Counter(), 1), min_weight=2)
+    assert [key for key, _ in kept] == sorted(k for k, p in pairs.items()
+                                              if p.weight >= 2 and k[1] != "unknown")
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    for (a, b), pair in kept:
+        graph.add_edge(a, b, weight=pair.weight)
+    ours, theirs = EdgeArrays.of_pairs(nodes, kept), EdgeArrays.of(graph)
+    assert ours.nodes == theirs.nodes
+    assert ours.u.tolist() == theirs.u.tolist() and ours.v.tolist() == theirs.v.tolist()
+    assert ours.weight.tolist() == theirs.weight.tolist()
