@@ -95,9 +95,12 @@ class _Linker:
     fuzzy: _FuzzyIndex = field(default_factory=_FuzzyIndex)
     by_doc: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
     majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
+    # (computed when asked for and dropped when the target's types change: _set runs for
+    # every mention, _type far less often)
     kb_types: dict[str, str] = field(init=False)  # knowledge-base id -> its type
     _context: dict[str, str] = field(default_factory=dict)
     _whys: dict[str, str] = field(default_factory=dict)
+    _ids: dict[str, str] = field(default_factory=dict)  # name key -> _new_id(key)
 
     def __post_init__(self) -> None:
         self.kb_types = {id_: e.type for id_, e in self.kb.entities.items()} if self.kb else {}
@@ -112,7 +115,7 @@ class _Linker:
                     self.fuzzy.add(tuple(key.split()), owner)
         for record in self.records:
             if len(record.tokens) > 1 or record.target:
-                self.full_counts[record.target or _new_id(record.key)] += 1
+                self.full_counts[record.target or self._id(record.key)] += 1
         deferred = []
         for doc_records in self.by_doc.values():
             deferred += self._link_document(doc_records)
@@ -131,7 +134,7 @@ class _Linker:
         record.target, record.how = target, how
         record.why = self._whys.setdefault(why, why)  # one copy of each distinct reason
         self.types[target][record.mention.type] += 1
-        self.majority[target] = _majority_type(self.types[target])
+        self.majority.pop(target, None)
         if how in ("kb", "new") and (len(record.tokens) > 1 or
                                      len(record.key) >= _FUZZY_MIN_LENGTH):
             self.fuzzy.add(record.tokens, target)
@@ -139,7 +142,7 @@ class _Linker:
     def _link_curated_or_kb(self, record: _Record) -> None:
         override = self.curation.override_for(record.key, record.mention.doc)
         if override:
-            target = _new_id(record.key) if override.target == "new" else \
+            target = self._id(record.key) if override.target == "new" else \
                 "ref:" + override.target
             self._set(record, target, "curation", f"curation {override.where}")
             return
@@ -179,7 +182,7 @@ class _Linker:
         if fuzzy:
             self._set(record, fuzzy, "fuzzy", f"one letter away from {name!r}")
         else:
-            self._set(record, _new_id(record.key), "new",
+            self._set(record, self._id(record.key), "new",
                       "not in the knowledge base; merged with the same name elsewhere")
 
     def _find_acronyms(self, records: list[_Record]) -> None:
@@ -189,7 +192,7 @@ class _Linker:
             start, text = self._sentence(mention.doc, mention.sentence)
             match = _ACRONYM_AFTER.match(text, mention.end - start)
             if match and len(record.tokens) > 1 and is_acronym(match.group(1)):
-                target = record.target or _new_id(record.key)
+                target = record.target or self._id(record.key)
                 definition = f"{mention.text} ({match.group(1)})"
                 self.acronyms[mention.doc].setdefault(match.group(1), (target, definition))
 
@@ -272,7 +275,7 @@ class _Linker:
                 return
         why = "ambiguous name without enough context; kept apart" if self._is_weak(record) \
             else "not in the knowledge base; merged with the same name elsewhere"
-        self._set(record, _new_id(record.key), "new", why)
+        self._set(record, self._id(record.key), "new", why)
 
     def _sentence(self, doc: str, index: int) -> tuple[int, str]:
         """(start offset, text) of a document's sentence; (0, '') if unknown."""
@@ -322,7 +325,20 @@ class _Linker:
 
     def _type(self, target: str) -> str:
         kb_type = self.kb_types.get(target)
-        return self.majority.get(target, "MISC") if kb_type is None else kb_type
+        if kb_type is not None:
+            return kb_type
+        found = self.majority.get(target)
+        if found is None:
+            types = self.types.get(target)
+            found = self.majority[target] = _majority_type(types) if types else "MISC"
+        return found
+
+    def _id(self, key: str) -> str:
+        """`_new_id(key)`, once per distinct key."""
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = _new_id(key)
+        return found
 
 
 def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
