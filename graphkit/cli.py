@@ -43,7 +43,7 @@ class _Group(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Turn a folder of news articles into an entity co-occurrence knowledge graph."""
-    ctx.obj = {"quiet": quiet}
+    ctx.obj = {**(ctx.obj or {}), "quiet": quiet}
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
         min(verbose, 2)]
     logging.basicConfig(stream=sys.stderr, level=level, format="graphkit: %(levelname)s: "
@@ -174,6 +174,24 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
     else:
         result = build_graph(list(corpus), out=out, **options)
     click.echo(f"{result.summary()} -> {out}")
+    if obj.get("exit_when_done"):
+        _exit_at_once()
+
+
+def _exit_at_once() -> None:
+    """End the program now, without freeing the build's objects one by one: for 25,589
+    articles that is tens of millions of objects and ~6 s after the work is done, which
+    the operating system does at once. Everything is written (files are atomic and synced,
+    the store is closed, child processes have ended); only stdio and logging need a flush."""
+    import os
+
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # e.g. stdout was a pipe closed early
+        os._exit(1)
+    os._exit(0)
 
 
 class _Progress:
@@ -296,5 +314,5 @@ def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="graphkit")
+    """Console-script entry point (a finished `build` exits at once; see _exit_at_once)."""
+    cli(prog_name="graphkit", obj={"exit_when_done": True})

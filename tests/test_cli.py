@@ -53,3 +53,19 @@ def test_version_help_and_module_entry_point():
     out = subprocess.run([sys.executable, "-m", "graphkit", "--version"], capture_output=True,
                          text=True, check=True)
     assert graphkit.__version__ in out.stdout
+
+
+def test_the_program_exits_at_once_after_a_build_with_its_output_complete(tmp_path):
+    # `graphkit build` (main) skips freeing the build's objects at exit (os._exit): the
+    # summary on stdout, the log on stderr and every file must still all be there.
+    out = tmp_path / "o"
+    done = subprocess.run([sys.executable, "-m", "graphkit", "-v", "build", str(SEEDS),
+                           "--out", str(out), "--model", "blank"], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith(f"-> {out}\n") and "documents" in done.stdout
+    assert "graphkit: INFO: writing the outputs:" in done.stderr
+    from graphkit.export import OUTPUT_FILES
+
+    assert all((out / name).stat().st_size > 0 for name in OUTPUT_FILES)
+    assert not list(out.glob(".*.tmp"))
