@@ -63,25 +63,28 @@ def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
     this one builds the graph; the values are the same."""
     with paused_gc():
         nodes = sorted(entities)
-        kept = _kept_pairs(nodes, cooccurrence, min_weight)
-        arrays = EdgeArrays.of_pairs(nodes, kept)
+        kept, arrays = _kept_pairs(nodes, cooccurrence, min_weight)
         with computed_aside(node_metrics, arrays, enabled=processes > 1) as metrics:
             graph = _graph(entities, nodes, links, cooccurrence, kept, extractions)
             return _set_metrics(graph, arrays, metrics())
 
 
-def _kept_pairs(nodes: list[str], cooccurrence: Cooccurrence,
-                min_weight: int) -> list[tuple[tuple[str, str], PairCount]]:
-    """The pairs that become edges, sorted: the order in which networkx then lists them.
-    Sorted by the ids' ranks in `nodes` (sorted ids), as numbers: the order of the id
-    pairs themselves, four times faster to get than comparing the strings."""
+def _kept_pairs(nodes: list[str], cooccurrence: Cooccurrence, min_weight: int
+                ) -> tuple[list[tuple[tuple[str, str], PairCount]], EdgeArrays]:
+    """The pairs that become edges, sorted (the order in which networkx then lists them),
+    and the `EdgeArrays` of that graph, which `EdgeArrays.of` would give once it is
+    built. Sorted by the ids' ranks in `nodes` (sorted ids) as numbers: the order of the
+    id pairs themselves, four times faster to get than comparing the strings."""
     rank = {node: i for i, node in enumerate(nodes)}
     kept = [(key, pair) for key, pair in cooccurrence.pairs.items()
             if pair.weight >= min_weight and key[0] in rank and key[1] in rank]
-    n = len(nodes)
-    order = np.argsort(np.fromiter((rank[a] * n + rank[b] for (a, b), _ in kept),
-                                   dtype=np.int64, count=len(kept)), kind="stable")
-    return [kept[i] for i in order.tolist()]
+    n = max(len(nodes), 1)
+    keys = np.fromiter((rank[a] * n + rank[b] for (a, b), _ in kept), dtype=np.int64,
+                       count=len(kept))
+    order = np.argsort(keys, kind="stable")
+    kept = [kept[i] for i in order.tolist()]
+    weight = np.fromiter((p.weight for _, p in kept), dtype=np.float64, count=len(kept))
+    return kept, EdgeArrays(nodes, keys[order] // n, keys[order] % n, weight)
 
 
 def _graph(entities: Mapping[str, Entity], nodes: list[str], links: Iterable[LinkedMention],
@@ -154,19 +157,6 @@ class EdgeArrays:
         return cls(nodes, table[:, 0].astype(np.int64), table[:, 1].astype(np.int64),
                    table[:, 2].copy())
 
-    @classmethod
-    def of_pairs(cls, nodes: list[str],
-                 pairs: list[tuple[tuple[str, str], PairCount]]) -> EdgeArrays:
-        """The arrays of the graph that `nodes` and weighted `pairs` make, in the order in
-        which `of` would list that graph: a graph built by adding the nodes, then the
-        pairs in sorted order (a < b), lists its edges in the same sorted order."""
-        index = {node: i for i, node in enumerate(nodes)}
-        count = len(pairs)
-        u = np.fromiter((index[a] for (a, _), _ in pairs), dtype=np.int64, count=count)
-        v = np.fromiter((index[b] for (_, b), _ in pairs), dtype=np.int64, count=count)
-        weight = np.fromiter((p.weight for _, p in pairs), dtype=np.float64, count=count)
-        return cls(nodes, u, v, weight)
-
     @property
     def n(self) -> int:
         return len(self.nodes)
@@ -188,14 +178,17 @@ def pagerank(graph: nx.Graph, weight: str = "weight", damping: float = PAGERANK_
     >>> round(ranks["b"], 4), round(sum(ranks.values()), 6)
     (0.4865, 1.0)
     """
-    return _pagerank(EdgeArrays.of(graph, weight), damping, tolerance, max_iterations)
+    arrays = EdgeArrays.of(graph, weight)
+    return dict(zip(arrays.nodes, _pagerank(arrays, damping, tolerance, max_iterations),
+                    strict=True))
 
 
 def _pagerank(arrays: EdgeArrays, damping: float = PAGERANK_DAMPING,
-              tolerance: float = 1e-10, max_iterations: int = 200) -> dict[str, float]:
+              tolerance: float = 1e-10, max_iterations: int = 200) -> list[float]:
+    """`pagerank` of each node, in `arrays.nodes` order."""
     n = arrays.n
     if not n:
-        return {}
+        return []
     source = np.concatenate([arrays.u, arrays.v])
     target = np.concatenate([arrays.v, arrays.u])
     strength = arrays.strength()
@@ -210,7 +203,7 @@ def _pagerank(arrays: EdgeArrays, damping: float = PAGERANK_DAMPING,
         rank = new
         if done:
             break
-    return dict(zip(arrays.nodes, rank.tolist(), strict=True))
+    return list(rank.tolist())
 
 
 def communities(graph: nx.Graph, seed: int = COMMUNITY_SEED) -> dict[str, int]:
@@ -260,15 +253,17 @@ def betweenness(graph: nx.Graph, seed: int = COMMUNITY_SEED, exact: int = BETWEE
     >>> b["b"], b["a"]
     (1.0, 0.0)
     """
-    return _betweenness(EdgeArrays.of(graph), seed, exact, pivots)
+    arrays = EdgeArrays.of(graph)
+    return dict(zip(arrays.nodes, _betweenness(arrays, seed, exact, pivots), strict=True))
 
 
 def _betweenness(arrays: EdgeArrays, seed: int = COMMUNITY_SEED,
                  exact: int = BETWEENNESS_EXACT,
-                 pivots: int = BETWEENNESS_PIVOTS) -> dict[str, float]:
+                 pivots: int = BETWEENNESS_PIVOTS) -> list[float]:
+    """`betweenness` of each node, in `arrays.nodes` order."""
     n = arrays.n
     if n < 3:
-        return dict.fromkeys(arrays.nodes, 0.0)
+        return [0.0] * n
     sources = list(range(n))
     if n > exact and pivots < n:
         ordered = sorted(range(n), key=arrays.nodes.__getitem__)
@@ -289,7 +284,7 @@ def _betweenness(arrays: EdgeArrays, seed: int = COMMUNITY_SEED,
         sampled[sources] = True
         total *= np.where(sampled, 1.0 / ((k - 1) * (n - 2)) if k > 1 else 0.0,
                           1.0 / (k * (n - 2)))
-    return dict(zip(arrays.nodes, total.tolist(), strict=True))
+    return list(total.tolist())
 
 
 def _dependencies(offsets: Ints, heads: Ints, neighbours: Ints, source: int,
@@ -360,9 +355,8 @@ class NodeMetrics:
 
 def node_metrics(arrays: EdgeArrays) -> NodeMetrics:
     """The metrics of `add_metrics` that look at the whole graph, from its arrays."""
-    ranks, between = _pagerank(arrays), _betweenness(arrays)
     groups = _communities(arrays)
-    return NodeMetrics([ranks[n] for n in arrays.nodes], [between[n] for n in arrays.nodes],
+    return NodeMetrics(_pagerank(arrays), _betweenness(arrays),
                        [groups[n] for n in arrays.nodes])
 
 

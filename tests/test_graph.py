@@ -216,7 +216,7 @@ def test_metrics_computed_in_a_second_process_are_the_same(seed_build, tmp_path,
     assert sum(d["betweenness"] > 0 for _, d in here.nodes(data=True)) > 5
 
 
-def test_edge_arrays_of_sorted_pairs_list_the_graph_in_its_own_order():
+def test_the_kept_pairs_and_their_arrays_list_the_graph_in_its_own_order():
     from graphkit.cooccur import Cooccurrence, PairCount
     from graphkit.graph import EdgeArrays, _kept_pairs
 
@@ -227,14 +227,14 @@ def test_edge_arrays_of_sorted_pairs_list_the_graph_in_its_own_order():
         key = tuple(sorted((f"n{a}", f"n{b}")))
         pairs[key] = PairCount(weight=1 + (a * b) % 3)
     pairs[("n1", "unknown")] = PairCount(weight=9)  # not a node: no edge
-    kept = _kept_pairs(nodes, Cooccurrence(pairs, Counter(), 1), min_weight=2)
+    kept, ours = _kept_pairs(nodes, Cooccurrence(pairs, Counter(), 1), min_weight=2)
     assert [key for key, _ in kept] == sorted(k for k, p in pairs.items()
                                               if p.weight >= 2 and k[1] != "unknown")
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     for (a, b), pair in kept:
         graph.add_edge(a, b, weight=pair.weight)
-    ours, theirs = EdgeArrays.of_pairs(nodes, kept), EdgeArrays.of(graph)
+    theirs = EdgeArrays.of(graph)
     assert ours.nodes == theirs.nodes
     assert ours.u.tolist() == theirs.u.tolist() and ours.v.tolist() == theirs.v.tolist()
     assert ours.weight.tolist() == theirs.weight.tolist()
