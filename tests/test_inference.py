@@ -7,7 +7,13 @@ from spacy.vectors import Vectors
 from thinc.api import NumpyOps
 
 import graphkit
-from graphkit.inference import FloretCache, one_blas_thread, speed_up
+from graphkit.inference import (
+    FloretCache,
+    fuse_maxout_layernorm,
+    one_blas_thread,
+    speed_up,
+    use_numpy_matrix_products,
+)
 from graphkit.models import shipped_model_path
 
 needs_model = pytest.mark.skipif(not (shipped_model_path() / "config.cfg").is_file(),
@@ -61,6 +67,57 @@ def test_a_full_floret_cache_starts_again_and_stays_correct():
     assert len(cache.rows) == 2
 
 
+def small_tok2vec_pipeline() -> spacy.language.Language:
+    """A blank pipeline with spaCy's CNN tok2vec (maxout + layer-norm in the embedding and
+    in every encoder layer), random weights."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("tok2vec", config={"model": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 16,
+                  "attrs": ["NORM", "SHAPE"], "rows": [500, 50],
+                  "include_static_vectors": False},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16,
+                   "depth": 2, "window_size": 1, "maxout_pieces": 3}}})
+    nlp.initialize()
+    use_numpy_matrix_products(nlp)
+    random = np.random.default_rng(0)
+    for node in nlp.get_pipe("tok2vec").model.walk():  # no zero biases or unit gains
+        for name in {"maxout": ["b"], "layernorm": ["G", "b"]}.get(node.name, []):
+            node.set_param(name, random.standard_normal(node.get_param(name).shape)
+                           .astype("float32"))
+    return nlp
+
+
+def test_fused_maxout_layernorm_computes_thinc_s_numbers_bit_for_bit():
+    nlp = small_tok2vec_pipeline()
+    tok2vec = nlp.get_pipe("tok2vec").model
+    docs = [nlp.make_doc(t) for t in TEXTS] + [nlp.make_doc("")]
+    expected = tok2vec.predict(docs)
+    fuse_maxout_layernorm(nlp)
+    fused = [node for node in tok2vec.walk() if node.name == "maxout>>layernorm"]
+    assert len(fused) == 3 and all(node._func.__name__ == "forward" and  # noqa: SLF001
+                                   node._func.__module__ == "graphkit.inference"  # noqa: SLF001
+                                   for node in fused)
+    got = tok2vec.predict(docs)
+    assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+    assert not np.array_equal(got[0], np.zeros_like(got[0]))
+
+
+def test_fused_maxout_layernorm_follows_new_weights_and_trains_with_thinc():
+    nlp = small_tok2vec_pipeline()
+    fuse_maxout_layernorm(nlp)
+    tok2vec = nlp.get_pipe("tok2vec").model
+    docs = [nlp.make_doc(t) for t in TEXTS]
+    before = tok2vec.predict(docs)
+    maxout = next(node for node in tok2vec.walk() if node.name == "maxout")
+    maxout.set_param("W", maxout.get_param("W") * 2)  # what an optimizer step does
+    after = tok2vec.predict(docs)
+    assert not np.array_equal(after[0], before[0])
+    _, backprop = tok2vec.begin_update(docs)  # thinc's own layers, with gradients
+    backprop([np.ones_like(y) for y in after])
+    assert maxout.has_grad("W")
+
+
 @needs_model
 def test_the_sped_up_model_finds_what_spacy_s_own_code_finds():
     plain = spacy.load(shipped_model_path())
@@ -90,6 +147,8 @@ def test_graphkit_s_pipeline_is_sped_up():
     nodes = list(nlp.get_pipe("tok2vec").model.walk())
     assert all(not node.ops.use_blis for node in nodes)
     assert any("graphkit_floret_cache" in node.attrs for node in nodes)
+    assert sum(node._func.__module__ == "graphkit.inference"  # noqa: SLF001
+               for node in nodes if node.name == "maxout>>layernorm") == 5
 
 
 def test_one_blas_thread_limits_numpy_s_blas_while_it_is_on():
