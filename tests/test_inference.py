@@ -9,6 +9,7 @@ from thinc.api import NumpyOps
 import graphkit
 from graphkit.inference import (
     FloretCache,
+    cache_token_embeddings,
     fuse_maxout_layernorm,
     one_blas_thread,
     speed_up,
@@ -67,15 +68,20 @@ def test_a_full_floret_cache_starts_again_and_stays_correct():
     assert len(cache.rows) == 2
 
 
-def small_tok2vec_pipeline() -> spacy.language.Language:
+def small_tok2vec_pipeline(attrs: tuple[str, ...] = ("NORM", "SHAPE"), vectors: bool = False
+                           ) -> spacy.language.Language:
     """A blank pipeline with spaCy's CNN tok2vec (maxout + layer-norm in the embedding and
-    in every encoder layer), random weights."""
+    in every encoder layer), random weights; with a small floret table if `vectors`."""
     nlp = spacy.blank("id")
+    if vectors:
+        data = np.random.default_rng(1).standard_normal((50, 8)).astype("float32")
+        nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=data, mode="floret",
+                                    minn=2, maxn=3, hash_count=2)
     nlp.add_pipe("tok2vec", config={"model": {
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 16,
-                  "attrs": ["NORM", "SHAPE"], "rows": [500, 50],
-                  "include_static_vectors": False},
+                  "attrs": list(attrs), "rows": [500] * len(attrs),
+                  "include_static_vectors": vectors},
         "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16,
                    "depth": 2, "window_size": 1, "maxout_pieces": 3}}})
     nlp.initialize()
@@ -118,6 +124,58 @@ def test_fused_maxout_layernorm_follows_new_weights_and_trains_with_thinc():
     assert maxout.has_grad("W")
 
 
+def docs_with_an_odd_norm(nlp: spacy.language.Language) -> list[spacy.tokens.Doc]:
+    docs = [nlp.make_doc(t) for t in TEXTS + ["Putin Putin di Pyongyang", ""]]
+    docs[-2][1].norm_ = "vladimir"  # one 'Putin' with another NORM (a tokenizer exception's)
+    return docs
+
+
+@pytest.mark.parametrize("vectors", [False, True])
+def test_cached_token_embeddings_are_the_layer_s_own_numbers_bit_for_bit(vectors):
+    nlp = small_tok2vec_pipeline(vectors=vectors)
+    embedding = nlp.get_pipe("tok2vec").model.layers[0]
+    docs = docs_with_an_odd_norm(nlp)
+    # a batch of hundreds of rows, like graphkit's (BLAS takes another path for tiny ones)
+    expected = embedding.predict(docs * 8)[:len(docs)]
+    cache_token_embeddings(nlp)
+    cache = embedding.attrs["graphkit_embedding_cache"]
+    for _ in range(2):  # computed, then looked up
+        got = embedding.predict(docs)
+        assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+    assert len(cache.rows) == len({t.orth for doc in docs for t in doc})  # once per string
+    assert not np.array_equal(got[-2][0], got[-2][1])  # the odd NORM made its own row
+    assert embedding.predict([]) == []
+
+
+def test_cached_token_embeddings_start_again_when_full_follow_new_weights_and_train():
+    nlp = small_tok2vec_pipeline()
+    embedding = nlp.get_pipe("tok2vec").model.layers[0]
+    docs = docs_with_an_odd_norm(nlp)
+    expected = embedding.predict(docs * 8)[:len(docs)]
+    cache_token_embeddings(nlp)
+    cache = embedding.attrs["graphkit_embedding_cache"]
+    cache.size = 12  # fewer strings than the docs hold: it starts again
+    got = [embedding.predict([doc])[0] for doc in docs]
+    assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+    assert len(cache.rows) <= max(12, max(len({t.orth for t in doc}) for doc in docs))
+    hashembed = next(node for node in embedding.walk() if node.name == "hashembed")
+    hashembed.set_param("E", hashembed.get_param("E") * 2)  # what an optimizer step does
+    after = embedding.predict(docs)
+    uncached, _ = cache.compute(embedding, docs * 8, False)
+    assert all(np.array_equal(a, b) for a, b in zip(after, uncached, strict=False))
+    assert not np.array_equal(after[0], got[0])
+    _, backprop = embedding.begin_update(docs)  # thinc's own layers, with gradients
+    backprop([np.ones_like(y) for y in after])
+    assert hashembed.has_grad("E")
+
+
+def test_an_embedding_of_other_token_attributes_is_not_cached():
+    nlp = small_tok2vec_pipeline(attrs=("NORM", "TAG"))
+    cache_token_embeddings(nlp)
+    assert not any("graphkit_embedding_cache" in node.attrs
+                   for node in nlp.get_pipe("tok2vec").model.walk())
+
+
 @needs_model
 def test_the_sped_up_model_finds_what_spacy_s_own_code_finds():
     plain = spacy.load(shipped_model_path())
@@ -146,7 +204,8 @@ def test_graphkit_s_pipeline_is_sped_up():
     nlp = graphkit.load_pipeline(with_kb=False, propose=False)
     nodes = list(nlp.get_pipe("tok2vec").model.walk())
     assert all(not node.ops.use_blis for node in nodes)
-    assert any("graphkit_floret_cache" in node.attrs for node in nodes)
+    assert any("graphkit_embedding_cache" in node.attrs for node in nodes)
+    assert not any("graphkit_floret_cache" in node.attrs for node in nodes)  # inside it
     assert sum(node._func.__module__ == "graphkit.inference"  # noqa: SLF001
                for node in nodes if node.name == "maxout>>layernorm") == 5
 
