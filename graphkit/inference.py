@@ -29,7 +29,7 @@ FLORET_CACHE_SIZE = 200_000
 # at most; 25,589 news articles hold ~203,000).
 EMBEDDING_CACHE_SIZE = 250_000
 # New tokens are embedded at least this many rows at a time: numpy's OpenBLAS computes a
-# row of a tiny product (a few rows) along another path, off in the last bits (measured).
+# tiny product (a few rows) along another path than the large ones of spaCy's own batches.
 EMBEDDING_MIN_ROWS = 256
 
 
@@ -118,10 +118,9 @@ def cache_floret_vectors(nlp: Language) -> None:
 
 def fuse_maxout_layernorm(nlp: Language) -> None:
     """Compute each `maxout >> layernorm` chain (spaCy's embedding and CNN layers) with
-    the maxout pieces stored as column blocks, so that picking the best piece is two
-    vectorised `numpy.maximum` calls instead of thinc's per-row loop, and with the
-    layer-norm's centred values computed once. Same numbers bit for bit (tested), ~20%
-    less time in the tok2vec at graphkit's batch size (measured)."""
+    the best maxout piece picked by vectorised `numpy.maximum` calls instead of thinc's
+    per-row loop, and with the layer-norm's centred values computed once. Same numbers
+    bit for bit (tested)."""
     for node in _model_nodes(nlp):
         if _is_maxout_layernorm(node):
             node._func = _fused_maxout_layernorm(node)  # noqa: SLF001 (thinc has no setter)
@@ -145,9 +144,11 @@ def cache_token_embeddings(nlp: Language) -> None:
     """Replace each embedding layer that computes a token's row from that token's string
     alone (spaCy's MultiHashEmbed: hashed NORM/PREFIX/SUFFIX/SHAPE, static vectors, maxout
     and layer-norm) by one that computes each distinct string once and then looks it up
-    (`EmbeddingCache`). The same numbers, bit for bit, as the layer computes in batches
-    of at least `EMBEDDING_MIN_ROWS` rows (tested; graphkit's batches hold thousands);
-    embedding 1,280 news articles takes 0.46 s instead of 2.83 s (measured)."""
+    (`EmbeddingCache`). The layer's own numbers up to BLAS rounding, which on some CPUs
+    depends on a row's position in the batch (AVX2 OpenBLAS kernels, measured: up to
+    5e-6 on the shipped model, as between two of spaCy's own batches; same entities on
+    1,000 articles); every occurrence of a string gets the same row. Embedding 1,280 news
+    articles took 0.46 s instead of 2.83 s (measured on an AVX-512 machine)."""
     for _name, component in nlp.components:
         model = getattr(component, "model", None)
         if not isinstance(model, Model):
@@ -266,32 +267,24 @@ _Forward = Callable[[Model[Any, Any], Floats2d, bool], tuple[Floats2d, Any]]
 
 def _fused_maxout_layernorm(node: Model[Any, Any]) -> _Forward:
     """The forward pass of `node` (a `maxout >> layernorm` chain) at inference; training
-    goes through thinc's chain. The re-ordered weights are rebuilt when the layer's own
-    parameter arrays change."""
+    goes through thinc's chain. The matrix product is thinc's own call on thinc's own
+    weight layout (BLAS kernels round a value differently by its row or column position
+    on some CPUs, so re-ordered weights would not give the same bits); the best piece is
+    then taken with `numpy.maximum` over each piece's column view (exact), where thinc
+    loops over rows."""
     maxout, layernorm = node.layers
-    blocked: dict[str, Any] = {}
-
-    def weights() -> tuple[np.ndarray, np.ndarray]:
-        W = cast(np.ndarray, maxout.get_param("W"))
-        b = cast(np.ndarray, maxout.get_param("b"))
-        if blocked.get("W") is not W or blocked.get("b") is not b:
-            n_out, pieces, n_in = maxout.get_dim("nO"), maxout.get_dim("nP"), maxout.get_dim("nI")
-            blocked.update(W=W, b=b, blocked=(
-                np.ascontiguousarray(W.reshape(n_out, pieces, n_in).transpose(1, 0, 2)
-                                     .reshape(pieces * n_out, n_in)),
-                np.ascontiguousarray(b.reshape(n_out, pieces).T.reshape(-1))))
-        return cast(tuple[np.ndarray, np.ndarray], blocked["blocked"])
 
     def forward(model: Model[Any, Any], X: Floats2d, is_train: bool) -> tuple[Floats2d, Any]:
         if is_train:
             return cast(tuple[Floats2d, Any], thinc_chain_forward(model, X, is_train))
-        W, b = weights()
-        n_out = maxout.get_dim("nO")
-        scores = np.asarray(X) @ W.T  # (rows, pieces * n_out), piece p in columns p*n_out..
-        scores += b
-        best = np.maximum(scores[:, :n_out], scores[:, n_out:2 * n_out])
-        for piece in range(2, maxout.get_dim("nP")):
-            np.maximum(best, scores[:, piece * n_out:(piece + 1) * n_out], out=best)
+        n_out, pieces, n_in = maxout.get_dim("nO"), maxout.get_dim("nP"), maxout.get_dim("nI")
+        W = maxout.ops.reshape2f(maxout.get_param("W"), n_out * pieces, n_in)
+        scores = maxout.ops.gemm(X, W, trans2=True)  # (rows, n_out * pieces), as thinc's
+        scores += maxout.ops.reshape1f(maxout.get_param("b"), n_out * pieces)
+        by_piece = np.asarray(scores).reshape(len(scores), n_out, pieces)
+        best = np.maximum(by_piece[:, :, 0], by_piece[:, :, 1])
+        for piece in range(2, pieces):
+            np.maximum(best, by_piece[:, :, piece], out=best)
         # thinc's layer-norm: (X - mean) / sqrt(var + 1e-8) * G + b, var as numpy.var
         centred = best - best.mean(axis=1, keepdims=True)
         variance = np.add.reduce(centred * centred, axis=1, keepdims=True)

@@ -130,20 +130,39 @@ def docs_with_an_odd_norm(nlp: spacy.language.Language) -> list[spacy.tokens.Doc
     return docs
 
 
+def same_rows_as_the_layer(got, expected) -> bool:
+    """The layer's own numbers, up to BLAS rounding: on some CPUs (AVX2 OpenBLAS kernels,
+    measured) a product's row is rounded differently by its position in the batch, in
+    spaCy's own batches as much as in the cache's."""
+    return all(a.shape == b.shape and np.allclose(a, b, rtol=1e-5, atol=1e-5)
+               for a, b in zip(got, expected, strict=True))
+
+
+def rows_by_string(docs, arrays, norms: bool = True) -> dict:
+    """Every distinct (string, NORM) with every row computed for it."""
+    rows: dict = {}
+    for doc, array in zip(docs, arrays, strict=True):
+        for token, row in zip(doc, array, strict=True):
+            rows.setdefault((token.orth, token.norm if norms else 0), []).append(row)
+    return rows
+
+
 @pytest.mark.parametrize("vectors", [False, True])
-def test_cached_token_embeddings_are_the_layer_s_own_numbers_bit_for_bit(vectors):
+def test_cached_token_embeddings_are_the_layer_s_own_numbers(vectors):
     nlp = small_tok2vec_pipeline(vectors=vectors)
     embedding = nlp.get_pipe("tok2vec").model.layers[0]
     docs = docs_with_an_odd_norm(nlp)
-    # a batch of hundreds of rows, like graphkit's (BLAS takes another path for tiny ones)
     expected = embedding.predict(docs * 8)[:len(docs)]
     cache_token_embeddings(nlp)
     cache = embedding.attrs["graphkit_embedding_cache"]
-    for _ in range(2):  # computed, then looked up
-        got = embedding.predict(docs)
-        assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+    first = embedding.predict(docs)  # computed
+    assert same_rows_as_the_layer(first, expected)
+    again = embedding.predict(list(reversed(docs)))[::-1]  # looked up
+    assert all(np.array_equal(a, b) for a, b in zip(again, first, strict=True))
+    for rows in rows_by_string(docs, first).values():  # one row per string, bit for bit
+        assert all(np.array_equal(row, rows[0]) for row in rows)
     assert len(cache.rows) == len({t.orth for doc in docs for t in doc})  # once per string
-    assert not np.array_equal(got[-2][0], got[-2][1])  # the odd NORM made its own row
+    assert not np.array_equal(first[-2][0], first[-2][1])  # the odd NORM made its own row
     assert embedding.predict([]) == []
 
 
@@ -156,14 +175,14 @@ def test_cached_token_embeddings_start_again_when_full_follow_new_weights_and_tr
     cache = embedding.attrs["graphkit_embedding_cache"]
     cache.size = 12  # fewer strings than the docs hold: it starts again
     got = [embedding.predict([doc])[0] for doc in docs]
-    assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+    assert same_rows_as_the_layer(got, expected)
     assert len(cache.rows) <= max(12, max(len({t.orth for t in doc}) for doc in docs))
     hashembed = next(node for node in embedding.walk() if node.name == "hashembed")
     hashembed.set_param("E", hashembed.get_param("E") * 2)  # what an optimizer step does
     after = embedding.predict(docs)
     uncached, _ = cache.compute(embedding, docs * 8, False)
-    assert all(np.array_equal(a, b) for a, b in zip(after, uncached, strict=False))
-    assert not np.array_equal(after[0], got[0])
+    assert same_rows_as_the_layer(after, uncached[:len(docs)])
+    assert not np.allclose(after[0], got[0], rtol=1e-3, atol=1e-3)
     _, backprop = embedding.begin_update(docs)  # thinc's own layers, with gradients
     backprop([np.ones_like(y) for y in after])
     assert hashembed.has_grad("E")
