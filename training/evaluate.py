@@ -118,6 +118,8 @@ def run_cv(args) -> dict:
                                           vectors, {**ov, **seed}))
         nlp = spacy.load(members[0]) if len(members) == 1 else load_ensemble(
             [str(m) for m in members])
+        if args.cv_distill:  # the shipped recipe's second step, per fold: members as teachers
+            nlp = spacy.load(distilled_fold_model(args, k, members, sets, dev_spacy, vectors, ov))
         res = nd.evaluate_nlp(nlp, nd.load(args.data, f"nerui_test{k}"))
         print_res(f"NER-UI fold {k} test", res)
         out["folds"][str(k)] = {"res": res, "seconds": round(time.time() - t0)}
@@ -125,8 +127,28 @@ def run_cv(args) -> dict:
     out["date"] = time.strftime("%Y-%m-%d")
     out["max_steps"] = args.cv_max_steps
     out["members"] = args.cv_members
+    out["distill"] = {"sents": args.cv_distill, "steps": args.cv_distill_steps} if (
+        args.cv_distill) else None
     Path(args.cv_results).write_text(json.dumps(out, indent=1))
     return out
+
+
+def distilled_fold_model(args, k: int, teachers: list, sets: list[str], dev_spacy: Path,
+                         vectors, overrides: dict) -> Path:
+    """One fold's student, as the shipped model is made (training/README.md, R62-R71): the
+    fold's training corpora plus `--cv-distill` CLICK-ID sentences labelled by the ensemble
+    of the fold's `teachers`, trained for `--cv-distill-steps` (early stopping on the fold's
+    dev). The fold's NER-UI dev and test sentences are never among the silver ones."""
+    import train as tr
+
+    held_out = (f"nerui_dev{k}", f"nerui_test{k}", "idner_dev", "idner_test")
+    silver = tr.silver_docs([str(t) for t in teachers], args.data, Path(args.workdir),
+                            args.cv_distill, held_out_sets=held_out)
+    train_spacy = Path(args.cv_dir) / f"fold{k}_student_train.spacy"
+    tr.convert(args.data, sets, train_spacy, silver)
+    return tr.train_model(Path(args.config), train_spacy, dev_spacy,
+                          Path(args.cv_dir) / f"fold{k}_student", vectors,
+                          {**overrides, "training.max_steps": args.cv_distill_steps})
 
 
 def _member_dir(member: int) -> str:
@@ -352,6 +374,12 @@ def main(argv=None):
     ap.add_argument("--cv-members", type=int, default=1,
                     help="train this many models per fold (seeds 0..K-1) and test their "
                          "ensemble (ensemble.py)")
+    ap.add_argument("--cv-distill", type=int, default=0, metavar="N",
+                    help="per fold, label N CLICK-ID sentences with the ensemble of the fold's "
+                         "--cv-members models and test, instead of them, a student trained on them too (the "
+                         "shipped recipe's distillation step; 0: off)")
+    ap.add_argument("--cv-distill-steps", type=int, default=6000,
+                    help="training steps of a fold's distilled student")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--vec-dim", type=int, default=64)
     ap.add_argument("--vec-bucket", type=int, default=25000)

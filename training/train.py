@@ -86,11 +86,12 @@ def convert(data: str, names, out_path: Path, extra_docs=None) -> dict:
 
 # ---------------------------------------------------------------- step 1b: self-training
 def silver_docs(models: list[str], data: str, workdir: Path, n_sents: int, min_ents: int = 1,
-                seed: int = 0) -> list:
+                seed: int = 0, held_out_sets: tuple[str, ...] = ("idner_dev", "idner_test")) -> list:
     """Sentences of the tokenised CLICK-ID text (unlabelled, CC BY 4.0) labelled by ``models``
     (one: self-training; several: their ensemble, `ensemble.py`, as a distillation teacher). Sentences are cut at `.`/`!`/`?` tokens, kept if 8-60 tokens long, shuffled
-    with a fixed seed, minus any sentence of idner-news-2k dev/test; only sentences with at least
-    ``min_ents`` predicted entities are kept, until ``n_sents`` are collected."""
+    with a fixed seed, minus any sentence of the ``held_out_sets`` (evaluation sets: idner-news-2k
+    dev/test by default); only sentences with at least ``min_ents`` predicted entities are kept,
+    until ``n_sents`` are collected."""
     import random
 
     import spacy
@@ -98,7 +99,7 @@ def silver_docs(models: list[str], data: str, workdir: Path, n_sents: int, min_e
     txt = workdir / "clickid_tokens.txt"
     if not txt.exists():
         clickid_text(data, txt)
-    held_out = {s.text for name in ("idner_dev", "idner_test") for s in nd.load(data, name)}
+    held_out = {s.text for name in held_out_sets for s in nd.load(data, name)}
     sents = []
     with open(txt, encoding="utf-8") as f:
         for line in f:
