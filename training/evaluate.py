@@ -402,6 +402,7 @@ def main(argv=None):
     ap.add_argument("--no-md", action="store_true")
     ap.add_argument("--cv-note", default=CV_NOTE, help="extra sentence for the CV section of ner.md")
     args = ap.parse_args(argv)
+    Path(args.workdir).mkdir(parents=True, exist_ok=True)  # git-ignored: absent in a fresh clone
     args.cv_results = args.cv_results or str(Path(args.workdir) / "cv_results.json")
 
     import spacy
