@@ -119,10 +119,11 @@ def run_cv(args) -> dict:
             members.append(tr.train_model(Path(args.config), train_spacy, dev_spacy,
                                           Path(args.cv_dir) / f"fold{k}{_member_dir(member)}",
                                           vectors, {**ov, **seed}))
-        nlp = spacy.load(members[0]) if len(members) == 1 else load_ensemble(
-            [str(m) for m in members])
         if args.cv_distill:  # the shipped recipe's second step, per fold: members as teachers
             nlp = spacy.load(distilled_fold_model(args, k, members, sets, dev_spacy, vectors, ov))
+        else:
+            nlp = spacy.load(members[0]) if len(members) == 1 else load_ensemble(
+                [str(m) for m in members])
         res = nd.evaluate_nlp(nlp, nd.load(args.data, f"nerui_test{k}"))
         print_res(f"NER-UI fold {k} test", res)
         out["folds"][str(k)] = {"res": res, "seconds": round(time.time() - t0)}
@@ -387,8 +388,9 @@ def main(argv=None):
                          "ensemble (ensemble.py)")
     ap.add_argument("--cv-distill", type=int, default=0, metavar="N",
                     help="per fold, label N CLICK-ID sentences with the ensemble of the fold's "
-                         "--cv-members models and test, instead of them, a student trained on them too (the "
-                         "shipped recipe's distillation step; 0: off)")
+                         "--cv-members models and test a student trained on the fold's corpora "
+                         "plus these sentences instead of the ensemble (the shipped recipe's "
+                         "distillation step; 0: off)")
     ap.add_argument("--cv-distill-steps", type=int, default=6000,
                     help="training steps of a fold's distilled student")
     ap.add_argument("--no-vectors", action="store_true")
