@@ -56,14 +56,22 @@ class _FuzzyIndex:
 
     @staticmethod
     def _keys(tokens: tuple[str, ...], lookup: bool) -> set[int]:
+        """Only words of at least _FUZZY_MIN_LENGTH letters get keys: `_one_typo_apart`
+        accepts no shorter word on either side, so shorter ones could only add candidates
+        that are then rejected."""
         if len(tokens) == 1:
             word = tokens[0]
+            if len(word) < _FUZZY_MIN_LENGTH:
+                return set()
             return {hash(word)} | {hash(word[:j] + word[j + 1:]) for j in range(len(word))}
         keys: set[int] = set()
         for i, word in enumerate(tokens):
+            if len(word) < _FUZZY_MIN_LENGTH:
+                continue
             rest = tokens[:i] + tokens[i + 1:]
             lengths = (len(word) - 1, len(word), len(word) + 1) if lookup else (len(word),)
-            keys.update(hash((i, rest, word[:1], n)) for n in lengths)
+            keys.update(hash((i, rest, word[:1], n)) for n in lengths
+                        if n >= _FUZZY_MIN_LENGTH)
         return keys
 
     def add(self, tokens: tuple[str, ...], target: str) -> None:
@@ -76,9 +84,33 @@ class _FuzzyIndex:
     def near(self, tokens: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         """Known names that may be one edit from `tokens` in one word (a superset)."""
         found: set[tuple[str, ...]] = set()
+        names = self._names
         for key in self._keys(tokens, lookup=True):
-            found.update(self._names.get(key, ()))
+            if key in names:
+                found.update(names[key])
         return {name: self._targets[name] for name in sorted(found)}
+
+
+class _LongerNames:
+    """A document's linked names longer than some length, found by first or last word:
+    a short form shares its first word with the name it abbreviates (or, for a person,
+    its last), so only those are worth comparing."""
+
+    def __init__(self, records: list[_Record]) -> None:
+        self.records = records
+        self._ends: dict[str, list[int]] = defaultdict(list)
+        for i, record in enumerate(records):
+            self._ends[record.tokens[0]].append(i)
+            if record.tokens[-1] != record.tokens[0]:
+                self._ends[record.tokens[-1]].append(i)
+
+    def sharing_ends(self, record: _Record) -> list[_Record]:
+        """The names whose first or last word is `record`'s first or last, in order."""
+        first, last = record.tokens[0], record.tokens[-1]
+        found = self._ends.get(first, [])
+        if last != first and last in self._ends:
+            found = sorted(set(found).union(self._ends[last]))
+        return [self.records[i] for i in found]
 
 
 @dataclass
@@ -155,7 +187,7 @@ class _Linker:
         """Link acronyms, short forms and full names using the document itself."""
         self._find_acronyms(records)
         deferred = []
-        longer: dict[int, list[_Record]] = {}  # linked records with more words than n
+        longer: dict[int, _LongerNames] = {}  # linked records with more words than n
         for record in sorted(records, key=lambda r: -len(r.tokens)):
             if record.target:
                 continue
@@ -166,8 +198,8 @@ class _Linker:
                 continue
             n = len(record.tokens)
             if n not in longer:  # records are linked longest first: fixed for this length
-                longer[n] = [r for r in records if r.target and len(r.tokens) > n]
-            target, name = self._short_form_target(record, longer[n])
+                longer[n] = _LongerNames([r for r in records if r.target and len(r.tokens) > n])
+            target, name = self._short_form_target(record, longer[n].sharing_ends(record))
             if target:
                 self._set(record, target, "short-form",
                           f"short form of {name!r} in the same document")
@@ -201,10 +233,13 @@ class _Linker:
         """The longer name in the document this mention abbreviates, if exactly one fits best."""
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}
+        types: dict[str, str] = {}  # target -> its type (fixed during this loop)
         for other in longer:
             if len(other.tokens) <= len(record.tokens):
                 continue
-            full_type = self._type(other.target)
+            full_type = types.get(other.target)
+            if full_type is None:
+                full_type = types[other.target] = self._type(other.target)
             if _short_form_types(record.mention.type, full_type) and \
                     _abbreviates(record, other, full_type):
                 counts[other.target] += 1
@@ -251,12 +286,20 @@ class _Linker:
         names: dict[str, str] = {}
         if record.mention.type in ("PERSON", "MISC"):
             first, last = record.tokens[0], record.tokens[-1]  # one word: the same list
+            # a full name is listed under its first and last word, so one word always
+            # abbreviates the names listed under it
+            one_word = len(record.tokens) == 1
+            people: dict[str, bool] = {}  # target -> is a person (fixed during this loop)
             for other in full_names.get(first, []) + (
                     full_names.get(last, []) if last != first else []):
-                if self._type(other.target) == "PERSON" and \
-                        _abbreviates(record, other, "PERSON"):
-                    counts[other.target] = self.full_counts[other.target]
-                    names.setdefault(other.target, other.mention.text)
+                target = other.target
+                person = people.get(target)
+                if person is None:
+                    person = people[target] = self._type(target) == "PERSON"
+                if person and target not in counts and \
+                        (one_word or _abbreviates(record, other, "PERSON")):
+                    counts[target] = self.full_counts[target]
+                    names[target] = other.mention.text
         target = self._best(record, counts)
         if target:
             self._set(record, target, "corpus-short-form",
