@@ -150,3 +150,30 @@ def test_fuzzy_index_finds_every_name_one_typo_apart():
             assert expected <= set(index.near(query))
 
     check()
+
+
+def test_short_form_candidates_include_every_name_a_mention_abbreviates():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from graphkit.link import _abbreviates, _LongerNames, _Record
+    from graphkit.types import Mention
+
+    words = st.sampled_from(["kim", "jong", "un", "putin", "vladimir", "dewan", "pbb"])
+    names = st.lists(words, min_size=1, max_size=4).map(tuple)
+
+    def record(tokens):
+        text = " ".join(tokens)
+        return _Record(Mention("d", 0, len(text), text, "PERSON", 0, "model"), text, tokens, "t")
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(names, max_size=12), names)
+    def check(known, short):
+        mention = record(short)
+        longer = [record(tokens) for tokens in known if len(tokens) > len(short)]
+        expected = [r for r in longer if _abbreviates(mention, r, "PERSON")]
+        found = _LongerNames(longer).sharing_ends(mention)
+        assert [r for r in found if r in expected] == expected  # all of them, in order
+        assert found == [r for r in longer if r in found]  # in the document's order
+
+    check()
