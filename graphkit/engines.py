@@ -16,7 +16,7 @@ from .corpus import corpus_bytes, read_corpus
 from .kb import KnowledgeBase
 from .models import pipeline_fingerprint
 from .processes import children_die_with_parent, process_context, quiet_child
-from .store import Store, document_digest
+from .store import Store, document_digest, extraction_from_json, extraction_to_json
 from .types import Document, Extraction
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ LOCAL_BATCH_CHARS = 1_000_000
 _LOCAL = "local"  # key of the pipeline a local worker process loaded
 _PARALLEL_MIN_BYTES = 2_000_000  # below this, starting processes costs more than it saves
 _WORKER_PIPELINES: dict[str, Any] = {}  # pipelines loaded in this (worker) process
+Extracted = tuple[Extraction, str]  # an extraction and its store encoding ('': not encoded yet)
 
 
 def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: KnowledgeBase,
@@ -73,22 +74,22 @@ def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: Knowledg
         else:
             fresh = local_extract(documents, settings, kb,
                                   jobs or resolve_jobs(settings, paths))
-        batch: list[Extraction] = []
+        batch: list[Extracted] = []
         try:
-            for extraction in fresh:
+            for extracted in fresh:
                 while reused:
                     yield _report(reused.pop(), on_document)
-                batch.append(extraction)
+                batch.append(extracted)
                 if len(batch) >= SAVE_EVERY:
                     _save(store, batch, digests, fingerprint)
-                    yield from (_report(e, on_document) for e in batch)
+                    yield from (_report(e, on_document) for e, _ in batch)
                     batch = []
         finally:  # stopped early or not: worker processes end here, not at exit
             close = getattr(fresh, "close", None)
             if close:
                 close()
         _save(store, batch, digests, fingerprint)
-        yield from (_report(e, on_document) for e in batch)
+        yield from (_report(e, on_document) for e, _ in batch)
     yield from (_report(e, on_document) for e in reused)
     if store:
         removed = store.forget_except(seen)
@@ -103,11 +104,11 @@ def _report(extraction: Extraction, on_document: Callable[[Extraction], None] | 
     return extraction
 
 
-def _save(store: Store | None, batch: list[Extraction], digests: dict[str, str],
+def _save(store: Store | None, batch: list[Extracted], digests: dict[str, str],
           fingerprint: str) -> None:
     if store:
         store.save(batch, digests, fingerprint)
-        for extraction in batch:
+        for extraction, _ in batch:
             digests.pop(extraction.doc.id, None)
 
 
@@ -122,11 +123,12 @@ def resolve_jobs(settings: Settings, paths: Sequence[str | Path]) -> int:
 
 
 def local_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
-                  jobs: int) -> Iterator[Extraction]:
+                  jobs: int) -> Iterator[Extracted]:
     """NER in this process, or in `jobs` worker processes that each load the pipeline
     once and turn batches of documents into extractions (only texts go out and compact
     extractions come back; a bounded number of batches is in flight, so memory does not
-    grow with the corpus). Worker processes die with this one if it is killed."""
+    grow with the corpus). Worker processes die with this one if it is killed. Yields
+    (extraction, its store encoding or '' if not encoded yet) pairs."""
     if jobs <= 1:
         from .inference import one_blas_thread
         from .ner import extract, load_pipeline
@@ -134,8 +136,9 @@ def local_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
         nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
         try:
             with one_blas_thread():
-                yield from extract(documents, nlp, clean=settings.clean,
-                                   batch_size=settings.batch_size)
+                for extraction in extract(documents, nlp, clean=settings.clean,
+                                          batch_size=settings.batch_size):
+                    yield extraction, ""
         finally:  # the pipeline (weights, vocabulary) is in reference cycles: free it now,
             del nlp  # also when the build has paused the cyclic GC
             gc.collect()
@@ -144,7 +147,7 @@ def local_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
 
 
 def _pool_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
-                  jobs: int) -> Iterator[Extraction]:
+                  jobs: int) -> Iterator[Extracted]:
     """`local_extract` over a pool of worker processes. A worker that dies (killed, out of
     memory) ends the build with a clear error instead of a hang; what was extracted
     before is in the store, so the next run carries on from there."""
@@ -158,7 +161,7 @@ def _pool_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
                                    initializer=_load_worker_pipeline,
                                    initargs=(kb, settings.model, settings.clean,
                                              settings.propose))
-    def submit(batch: list[Document]) -> Future[list[Extraction]]:
+    def submit(batch: list[Document]) -> Future[list[str]]:
         with children_die_with_parent():  # workers start as tasks arrive
             return pool.submit(_extract_with_worker_pipeline, batch, settings.clean,
                                settings.batch_size)
@@ -185,16 +188,31 @@ def _stop_workers(pool: Any) -> None:
 
 
 def _results_in_order(submit: Callable[[list[Document]], Any],
-                      batches: Iterable[list[Document]], limit: int) -> Iterator[Extraction]:
-    """Submit each batch (`submit` returns a future), at most `limit` in flight, and yield
-    the extractions in the order the batches were submitted."""
-    in_flight: deque[Any] = deque()
+                      batches: Iterable[list[Document]], limit: int) -> Iterator[Extracted]:
+    """Submit each batch (`submit` returns a future of the batch's `_encoded` extractions),
+    at most `limit` in flight, and yield (extraction, encoding) pairs in the order the
+    batches were submitted."""
+    in_flight: deque[tuple[list[Document], Any]] = deque()
     for batch in batches:
-        in_flight.append(submit(batch))
+        in_flight.append((batch, submit(batch)))
         if len(in_flight) >= limit:
-            yield from in_flight.popleft().result()
+            yield from _decoded(*in_flight.popleft())
     while in_flight:
-        yield from in_flight.popleft().result()
+        yield from _decoded(*in_flight.popleft())
+
+
+def _encoded(extractions: Iterable[Extraction]) -> list[str]:
+    """What a worker sends back: each extraction as the store keeps it. A JSON string
+    pickles and unpickles 30 times faster than the extraction's objects, the parent
+    stores it as it is, and decoding it costs less than unpickling (measured on 25,589
+    articles: 2.9 s to pickle and 2.9 s to unpickle the objects; 1.2 s to encode and
+    pickle, 1.9 s to unpickle and decode the strings)."""
+    return [extraction_to_json(extraction) for extraction in extractions]
+
+
+def _decoded(batch: list[Document], future: Any) -> Iterator[Extracted]:
+    for document, encoded in zip(batch, future.result(), strict=True):
+        yield extraction_from_json(document, encoded), encoded
 
 
 def _batches_by_size(documents: Iterable[Document], chars: int) -> Iterator[list[Document]]:
@@ -232,20 +250,21 @@ def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
 
 
 def _extract_with_worker_pipeline(documents: list[Document], clean: bool,
-                                  batch_size: int) -> list[Extraction]:
+                                  batch_size: int) -> list[str]:
     from .errors import GraphkitError
     from .ner import extract
 
     if isinstance(_WORKER_PIPELINES[_LOCAL], GraphkitError):
         raise _WORKER_PIPELINES[_LOCAL]
 
-    return list(extract(documents, _WORKER_PIPELINES[_LOCAL], clean=clean,
-                        batch_size=batch_size))
+    return _encoded(extract(documents, _WORKER_PIPELINES[_LOCAL], clean=clean,
+                            batch_size=batch_size))
 
 
 def extract_batch(documents: list[Document], kb: KnowledgeBase, model: str | None,
-                  clean: bool, propose: bool | None, batch_size: int) -> list[Extraction]:
-    """One Dask task: NER over a batch, with the pipeline loaded once per worker process."""
+                  clean: bool, propose: bool | None, batch_size: int) -> list[str]:
+    """One Dask task: NER over a batch (`_encoded`), with the pipeline loaded once per
+    worker process."""
     from .inference import one_blas_thread
     from .ner import extract, load_pipeline
 
@@ -253,11 +272,12 @@ def extract_batch(documents: list[Document], kb: KnowledgeBase, model: str | Non
     if key not in _WORKER_PIPELINES:
         one_blas_thread()  # for the life of this worker process
         _WORKER_PIPELINES[key] = load_pipeline(model, kb=kb, propose=propose)
-    return list(extract(documents, _WORKER_PIPELINES[key], clean=clean, batch_size=batch_size))
+    return _encoded(extract(documents, _WORKER_PIPELINES[key], clean=clean,
+                            batch_size=batch_size))
 
 
 def dask_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
-                 scheduler: str) -> Iterator[Extraction]:
+                 scheduler: str) -> Iterator[Extracted]:
     """NER on a Dask cluster: documents go out in batches (a bounded number in flight),
     extractions come back in the order the documents were read."""
     try:

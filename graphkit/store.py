@@ -68,12 +68,13 @@ class Store:
             (document.id, digest, pipeline)).fetchone()
         return None if row is None else extraction_from_json(document, row[0])
 
-    def save(self, extractions: Iterable[Extraction], digests: Mapping[str, str],
+    def save(self, extracted: Iterable[tuple[Extraction, str]], digests: Mapping[str, str],
              pipeline: str) -> None:
-        """Store extractions in one transaction; `digests` maps document ids to the
-        `document_digest` of each document as read."""
-        rows = [(e.doc.id, digests[e.doc.id], pipeline, extraction_to_json(e))
-                for e in extractions]
+        """Store extractions in one transaction: (extraction, its `extraction_to_json`, or
+        '' to encode it here) pairs; `digests` maps document ids to the `document_digest`
+        of each document as read."""
+        rows = [(e.doc.id, digests[e.doc.id], pipeline, encoded or extraction_to_json(e))
+                for e, encoded in extracted]
         if not rows:
             return
         with self._transaction():
