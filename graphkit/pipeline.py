@@ -15,6 +15,7 @@ from .curation import discover_overlays, load_curation
 from .dates import within_dates
 from .engines import ENGINES, extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
+from .export import write_link_files
 from .export.atomic import prepare_folder
 from .filters import apply_settings, check_settings
 from .graph import build_graph, paused_gc
@@ -129,16 +130,27 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
                 raise CorpusError("no dated documents between --since and --until")
         linking = link_mentions(extractions, kb, curation)
         clock.lap("linking")
-        cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
-        clock.lap("co-occurrence counts")
-        graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
-                            settings.min_weight, processes=jobs)
-        del cooccurrence  # the graph holds what is needed; free the pair counts before export
-        graph = apply_settings(graph, settings)
-        clock.lap("graph and metrics")
-    result = Build(graph, linking.entities, linking.mentions, tuple(extractions), settings)
+        # With a second core, mentions.csv (it needs only the links) is written while
+        # this process counts and builds the graph; it replaces the old file with the rest.
+        held = write_link_files(linking.mentions, Path(out)) if out is not None and \
+            jobs > 1 else None
+        try:
+            cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
+            clock.lap("co-occurrence counts")
+            graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
+                                settings.min_weight, processes=jobs)
+            del cooccurrence  # the graph holds what is needed; free the pair counts first
+            graph = apply_settings(graph, settings)
+            clock.lap("graph and metrics")
+            result = Build(graph, linking.entities, linking.mentions, tuple(extractions),
+                           settings)
+            if out is not None:  # inside the paused GC: one pass over the heap, not two
+                files = result.write(out, processes=jobs, held=held)
+                held = None
+        finally:
+            if held is not None:  # stopped before writing: the old mentions.csv stays
+                held.discard()
     if out is not None:
-        files = result.write(out, processes=jobs)
         if store_path is not None:
             from .state import inputs_fingerprint, record_outputs
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .dates import document_date
-from .export import FORMATS, write_format, write_outputs
+from .export import FORMATS, HeldFiles, write_format, write_outputs
 from .export.evidence import split_ref
 from .filters import filter_graph
 from .names import normalize_name
@@ -102,13 +102,14 @@ class Build:
         return (f"{self.documents} documents, {len(self.mentions)} mentions, "
                 f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges")
 
-    def write(self, out: str | Path, gexf: bool | None = None, processes: int = 1
-              ) -> list[Path]:
+    def write(self, out: str | Path, gexf: bool | None = None, processes: int = 1,
+              held: HeldFiles | None = None) -> list[Path]:
         """Write every output-contract file into `out` (atomically, file by file), and
         graph.gexf if `gexf` (default: as the build's settings say); `processes` > 1
-        writes files side by side in forked processes."""
+        writes files side by side in forked processes; `held`: files of these mentions
+        already being written (`graphkit.export.write_link_files`)."""
         return write_outputs(self.graph, self.mentions, Path(out), self.summary(),
-                             self.settings.gexf if gexf is None else gexf, processes)
+                             self.settings.gexf if gexf is None else gexf, processes, held)
 
     def export(self, to: str, out: str | Path) -> list[Path]:
         """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder."""

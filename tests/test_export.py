@@ -268,3 +268,60 @@ def test_temporary_files_left_by_a_killed_write_are_cleaned(tmp_path):
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     prepare_folder(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".mine.tmp", "keep.txt"]
+
+
+def _temporaries(folder):
+    return [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def _old_outputs(seed_out, folder):
+    shutil.copytree(seed_out, folder)
+    (folder / "mentions.csv").write_text("old\n", encoding="utf-8")
+
+
+def _written_and_held(folder, links, timeout=30.0):
+    """Wait until the held mentions.csv is complete under its temporary name."""
+    import time
+
+    from graphkit.export.tables import mentions_csv
+
+    expected = len(mentions_csv(links).encode("utf-8"))
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if [p for p in _temporaries(folder) if p.stat().st_size == expected]:
+            time.sleep(0.5)  # time enough to (wrongly) replace the old file
+            return
+        time.sleep(0.05)
+    pytest.fail("the held mentions.csv was never written")
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_held_mentions_csv_waits_for_the_other_files(seed_out, seed_build, tmp_path,
+                                                     processes):
+    from graphkit.export import write_link_files
+
+    folder = tmp_path / "out"
+    _old_outputs(seed_out, folder)
+    held = write_link_files(seed_build.mentions, folder)
+    assert held is not None
+    _written_and_held(folder, seed_build.mentions)
+    assert (folder / "mentions.csv").read_text(encoding="utf-8") == "old\n"
+    seed_build.write(folder, gexf=True, processes=processes, held=held)
+    for path in seed_out.iterdir():
+        if path.is_file():
+            assert (folder / path.name).read_bytes() == path.read_bytes(), path.name
+    assert not _temporaries(folder)
+
+
+def test_discarded_held_files_leave_the_old_ones(seed_out, seed_build, tmp_path):
+    from graphkit.export import write_link_files
+
+    folder = tmp_path / "out"
+    _old_outputs(seed_out, folder)
+    held = write_link_files(seed_build.mentions, folder)
+    assert held is not None
+    _written_and_held(folder, seed_build.mentions)
+    held.discard()
+    assert (folder / "mentions.csv").read_text(encoding="utf-8") == "old\n"
+    assert not _temporaries(folder)
+    assert held.process.exitcode is not None  # and the process has ended

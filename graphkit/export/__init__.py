@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +50,52 @@ GRAPH_FORMATS: dict[str, tuple[tuple[str, Writer], ...]] = {
 FORMATS = tuple(GRAPH_FORMATS)
 
 
+@dataclass
+class HeldFiles:
+    """Files a forked process writes ahead of the rest of the outputs (`write_link_files`).
+    Each waits, complete and synced under a temporary name, until `write_outputs` puts
+    the whole set in place, so a build stopped before then leaves the old files."""
+
+    names: tuple[str, ...]
+    process: Any
+    report: Any  # child -> parent: '' or what went wrong
+    go: Any  # parent -> child: put the files in place
+
+    def discard(self) -> None:
+        """Stop the process and drop its files (nothing if it has already finished)."""
+        self.process.terminate()  # it removes its temporary file and stops
+        self.process.join()
+
+
+def write_link_files(links: Sequence[LinkedMention], folder: Path) -> HeldFiles | None:
+    """Start writing the files that need only the linked mentions (mentions.csv) in a
+    forked process, while this one builds the graph; None where forking is not safe.
+    Give the result to `write_outputs`, or `discard` it."""
+    if not can_fork_safely():
+        return None
+    names = ("mentions.csv",)
+    context = process_context()
+    go_receiver, go_sender = context.Pipe(duplex=False)
+    with children_die_with_parent():
+        process, report = _start_writer(folder, list(names),
+                                        {"mentions.csv": lambda: mentions_csv_chunks(links)},
+                                        go_receiver)
+    go_receiver.close()
+    return HeldFiles(names, process, report, go_sender)
+
+
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
-                  summary: str = "", gexf: bool = False, processes: int = 1) -> list[Path]:
+                  summary: str = "", gexf: bool = False, processes: int = 1,
+                  held: HeldFiles | None = None) -> list[Path]:
     """Write every contract file (and graph.gexf if `gexf`) into `folder`, each atomically,
     streaming the large ones (no file's whole text is held in memory); returns the paths.
     With `processes` > 1 (and fork available) the files are shared out among that many
     processes (forked, so they read the graph without copying it); the bytes are the
-    same. A graph.gexf left by an earlier build is removed when not written: it would no
-    longer match the other files."""
-    prepare_folder(folder)
+    same. `held`: files already being written by `write_link_files`, put in place now. A
+    graph.gexf left by an earlier build is removed when not written: it would no longer
+    match the other files."""
+    if held is None:  # (held files are temporary files in a folder already prepared)
+        prepare_folder(folder)
     writers: dict[str, Callable[[], str | Iterable[str]]] = {
         "graph.graphml": lambda: graphml_chunks(graph),
         "graph.json": lambda: node_link_chunks(graph),
@@ -69,14 +107,19 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "graph.html": lambda: html_text(graph, summary),
     }
     names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
-    groups = _share_out(names, processes if can_fork_safely() else 1)
+    ahead = held.names if held else ()
+    groups = _share_out(tuple(n for n in names if n not in ahead),
+                        processes if can_fork_safely() else 1)
     if processes > 1:
-        log.info("writing %d files in %d processes", len(names), len(groups))
-    children: list[tuple[Any, Any]] = []
+        log.info("writing %d files in %d processes", len(names), len(groups) + bool(held))
+    children: list[tuple[Any, Any]] = [(held.process, held.report)] if held else []
     with paused_gc(), children_die_with_parent():
         try:
             for group in groups[1:]:
                 children.append(_start_writer(folder, group, writers))
+            if held:
+                held.go.send(True)
+                held.go.close()
             for name in groups[0]:
                 write_atomic(folder / name, writers[name]())
         except BaseException as exc:
@@ -99,8 +142,8 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
 
 # Tenths of a second each file took to write on a 25,589-article build (graph.gexf
 # estimated), to share the files out evenly among writer processes.
-_WRITE_COST = {"graph.gexf": 100, "graph.graphml": 75, "edges.csv": 62, "graph.json": 53,
-               "mentions.csv": 21, "sentences.csv": 17, "nodes.csv": 14, "graph.html": 12}
+_WRITE_COST = {"graph.gexf": 120, "graph.graphml": 92, "graph.json": 60, "edges.csv": 55,
+               "mentions.csv": 26, "graph.html": 17, "sentences.csv": 15, "nodes.csv": 12}
 
 
 def _share_out(names: tuple[str, ...], processes: int) -> list[list[str]]:
@@ -116,11 +159,14 @@ def _share_out(names: tuple[str, ...], processes: int) -> list[list[str]]:
 
 
 def _start_writer(folder: Path, names: list[str],
-                  writers: dict[str, Callable[[], str | Iterable[str]]]) -> tuple[Any, Any]:
-    """A forked process writing `names`; it reports failure as one line on a pipe."""
+                  writers: dict[str, Callable[[], str | Iterable[str]]],
+                  go: Any = None) -> tuple[Any, Any]:
+    """A forked process writing `names`; it reports failure as one line on a pipe. With
+    `go` (a pipe's end), each finished file waits for a message on it before it replaces
+    the old one."""
     context = process_context()
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_write_in_child, args=(folder, names, writers, sender),
+    child = context.Process(target=_write_in_child, args=(folder, names, writers, sender, go),
                             daemon=True)
     child.start()
     sender.close()
@@ -128,12 +174,24 @@ def _start_writer(folder: Path, names: list[str],
 
 
 def _write_in_child(folder: Path, names: list[str],
-                    writers: dict[str, Callable[[], str | Iterable[str]]], report: Any) -> None:
+                    writers: dict[str, Callable[[], str | Iterable[str]]], report: Any,
+                    go: Any = None) -> None:
     quiet_child(unwind_on_sigterm=True)
     failure = ""
+    waiting = go is not None
+
+    def wait_for_go() -> None:
+        nonlocal waiting
+        if waiting:
+            try:
+                go.recv()
+            except EOFError:  # the parent let go without a word: keep the old files
+                raise SystemExit(0) from None
+            waiting = False
+
     try:
         for name in names:
-            write_atomic(folder / name, writers[name]())
+            write_atomic(folder / name, writers[name](), before_replace=wait_for_go)
     except GraphkitError as exc:
         failure = str(exc)
     except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
@@ -172,5 +230,5 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     return paths
 
 
-__all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "read_graph", "write_format",
-           "write_outputs"]
+__all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "HeldFiles", "read_graph",
+           "write_format", "write_link_files", "write_outputs"]

@@ -5,15 +5,18 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import OutputError
 
 
-def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str],
+                 before_replace: Callable[[], None] | None = None) -> None:
     """Replace `path` with `data` (text, bytes, or text in chunks, written as they come)
-    so readers see the old file or the new one, never half."""
+    so readers see the old file or the new one, never half. `before_replace` runs once
+    the new file is complete and synced, just before it replaces the old one (it may
+    wait, or raise to leave the old file in place)."""
     chunks: Iterable[str | bytes] = [data] if isinstance(data, str | bytes) else data
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.graphkit-",
@@ -27,6 +30,8 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
+        if before_replace is not None:
+            before_replace()
         os.replace(temporary, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
