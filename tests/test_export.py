@@ -325,3 +325,13 @@ def test_discarded_held_files_leave_the_old_ones(seed_out, seed_build, tmp_path)
     assert (folder / "mentions.csv").read_text(encoding="utf-8") == "old\n"
     assert not _temporaries(folder)
     assert held.process.exitcode is not None  # and the process has ended
+
+
+def test_a_held_file_that_cannot_be_written_is_a_clear_error(tmp_path):
+    from graphkit.errors import OutputError
+
+    folder = tmp_path / "out"
+    (folder / "mentions.csv").mkdir(parents=True)  # written ahead, then cannot replace this
+    with pytest.raises(OutputError, match="mentions.csv"):
+        graphkit.build(SEEDS, out=folder, store=False, jobs=2, model="blank")
+    assert not _temporaries(folder)

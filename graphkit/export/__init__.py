@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,8 @@ class HeldFiles:
         """Stop the process and drop its files (nothing if it has already finished)."""
         self.process.terminate()  # it removes its temporary file and stops
         self.process.join()
+        self.go.close()
+        self.report.close()
 
 
 def write_link_files(links: Sequence[LinkedMention], folder: Path) -> HeldFiles | None:
@@ -118,7 +121,8 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
             for group in groups[1:]:
                 children.append(_start_writer(folder, group, writers))
             if held:
-                held.go.send(True)
+                with contextlib.suppress(OSError):  # it has stopped: it says why below
+                    held.go.send(True)
                 held.go.close()
             for name in groups[0]:
                 write_atomic(folder / name, writers[name]())
