@@ -335,3 +335,23 @@ def test_a_held_file_that_cannot_be_written_is_a_clear_error(tmp_path):
     with pytest.raises(OutputError, match="mentions.csv"):
         graphkit.build(SEEDS, out=folder, store=False, jobs=2, model="blank")
     assert not _temporaries(folder)
+
+
+def test_a_build_stopped_while_mentions_csv_is_held_leaves_the_old_files(
+        seed_out, tmp_path, monkeypatch):
+    import multiprocessing
+
+    import graphkit.pipeline
+
+    def interrupted(*args, **kwargs):
+        _written_and_held(folder, links=args[1])  # mentions.csv is written, and waits
+        raise KeyboardInterrupt  # Ctrl-C while the graph is built
+
+    folder = tmp_path / "out"
+    _old_outputs(seed_out, folder)
+    monkeypatch.setattr(graphkit.pipeline, "build_graph", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        graphkit.build(SEEDS, out=folder, store=False, jobs=2, model="blank")
+    assert (folder / "mentions.csv").read_text(encoding="utf-8") == "old\n"
+    assert not _temporaries(folder)
+    assert not multiprocessing.active_children()
