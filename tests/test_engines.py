@@ -11,17 +11,42 @@ def same_files(a, b):
     return [name for name in OUTPUT_FILES if (a / name).read_bytes() != (b / name).read_bytes()]
 
 
+# The Dask build runs in a child process that starts and stops the LocalCluster: a cluster
+# leaves a thread behind in the process that ran it (dask's offload thread), and graphkit
+# forks helper processes only while it runs a single thread, so an in-process cluster would
+# quietly turn the other tests' two-process writing into one-process writing.
+DASK_BUILD = """
+import sys
+
+import distributed
+
+import graphkit
+
+if __name__ == "__main__":
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster:
+        graphkit.build(sys.argv[1], out=sys.argv[2], store=False, model="blank",
+                       engine="dask", scheduler=cluster.scheduler_address)
+"""
+
+
 @pytest.mark.slow
 def test_jobs_and_dask_match_a_single_process(tmp_path):
-    distributed = pytest.importorskip("distributed")
+    import subprocess
+    import sys
+    import threading
+
+    pytest.importorskip("distributed")
     graphkit.build(SEEDS, out=tmp_path / "one", store=False, jobs=1, model="blank")
     graphkit.build(SEEDS, out=tmp_path / "two", store=False, jobs=2, model="blank")
     assert same_files(tmp_path / "one", tmp_path / "two") == []
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as cluster:
-        graphkit.build(SEEDS, out=tmp_path / "dask", store=False, model="blank",
-                       engine="dask", scheduler=cluster.scheduler_address)
+    script = tmp_path / "dask_build.py"
+    script.write_text(DASK_BUILD, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(SEEDS), str(tmp_path / "dask")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
     assert same_files(tmp_path / "one", tmp_path / "dask") == []
+    assert threading.active_count() == 1  # this process can still fork helpers
 
 
 def test_dask_engine_needs_a_scheduler():
