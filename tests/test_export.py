@@ -20,7 +20,7 @@ from graphkit.graph import add_metrics
 def test_every_contract_file_is_written(seed_out):
     for name in OUTPUT_FILES:
         assert (seed_out / name).stat().st_size > 0
-    assert not [p for p in seed_out.iterdir() if p.name.endswith(".tmp")]
+    assert not _temporaries(seed_out)
 
 
 @pytest.mark.parametrize("processes", [2, 3])
@@ -40,7 +40,7 @@ def test_a_failing_writer_process_is_a_clear_error(seed_build, tmp_path):
         (folder / name).mkdir(parents=True)
         with pytest.raises(OutputError, match=re.escape(name)):
             seed_build.write(folder, processes=2)
-        assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+        assert not _temporaries(folder)
 
 
 def test_graphml_reads_back_with_typed_attributes(seed_out, seed_build):

@@ -76,15 +76,19 @@ def write_link_files(links: Sequence[LinkedMention], folder: Path) -> HeldFiles 
     Give the result to `write_outputs`, or `discard` it."""
     if not can_fork_safely():
         return None
-    names = ("mentions.csv",)
+    writers = _link_writers(links)
     context = process_context()
     go_receiver, go_sender = context.Pipe(duplex=False)
     with children_die_with_parent():
-        process, report = _start_writer(folder, list(names),
-                                        {"mentions.csv": lambda: mentions_csv_chunks(links)},
-                                        go_receiver)
+        process, report = _start_writer(folder, list(writers), writers, go_receiver)
     go_receiver.close()
-    return HeldFiles(names, process, report, go_sender)
+    return HeldFiles(tuple(writers), process, report, go_sender)
+
+
+def _link_writers(links: Iterable[LinkedMention]
+                  ) -> dict[str, Callable[[], str | Iterable[str]]]:
+    """The writers of the files that need only the linked mentions, not the graph."""
+    return {"mentions.csv": lambda: mentions_csv_chunks(links)}
 
 
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
@@ -106,8 +110,8 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "nodes.csv": lambda: nodes_csv_chunks(graph),
         "edges.csv": lambda: edges_csv_chunks(graph),
         "sentences.csv": lambda: sentences_csv_chunks(graph),
-        "mentions.csv": lambda: mentions_csv_chunks(links),
         "graph.html": lambda: html_text(graph, summary),
+        **_link_writers(links),
     }
     names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
     ahead = held.names if held else ()
