@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """Evaluate graphkit's Indonesian NER and write benchmarks/ner.md.
 
-    /work/venv/bin/python training/evaluate.py --data ../shared/data \
+    .venv/bin/python training/evaluate.py --data ../shared/data \
         --model graphkit/models/id_news_ner            # (a) (c) (d) + cached CV
-    /work/venv/bin/python training/evaluate.py --cv    # also re-run (b): 5 NER-UI trainings
+    .venv/bin/python training/evaluate.py --cv    # also re-run (b): 5 NER-UI trainings
 
 (a) idner-news-2k test with the shipped model;
 (b) NER-UI 5-fold cross-validation as in IndoLEM: for fold K train on nerui train.0K x5 +

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """One command from the raw corpora in ../shared/data to graphkit's packaged NER model.
 
-    /work/venv/bin/python training/train.py --data ../shared/data --out graphkit/models/id_news_ner
+    .venv/bin/python training/train.py --data ../shared/data --out graphkit/models/id_news_ner
 
 Steps (each cached under --workdir, default training/corpus/, unless --force):
   1. convert the CoNLL corpora to .spacy (spaCy's default Indonesian tokenizer, gold spans
