@@ -114,12 +114,22 @@ def run_cv(args) -> dict:
         if args.cv_max_steps:
             ov["training.max_steps"] = args.cv_max_steps
         members = []
+        tov = {**ov, **tr.parse_overrides(args.cv_teacher_override)}  # teachers only
         for member in range(args.cv_members):  # member 0: the config's seed, as before
             seed = {"system.seed": member} if member else {}
+            mdir = Path(args.cv_dir) / f"fold{k}{_member_dir(member)}"
+            if args.cv_reuse and (mdir / "model-best").exists():
+                members.append(mdir / "model-best")
+                continue
             members.append(tr.train_model(Path(args.config), train_spacy, dev_spacy,
-                                          Path(args.cv_dir) / f"fold{k}{_member_dir(member)}",
-                                          vectors, {**ov, **seed}))
+                                          mdir, vectors, {**tov, **seed}))
         if args.cv_distill:  # the shipped recipe's second step, per fold: members as teachers
+            test = nd.load(args.data, f"nerui_test{k}")
+            for i, m in enumerate(members):
+                print_res(f"NER-UI fold {k} test, teacher {i}", nd.evaluate_nlp(spacy.load(m), test))
+            if len(members) > 1:
+                print_res(f"NER-UI fold {k} test, teachers' ensemble", nd.evaluate_nlp(
+                    load_ensemble([str(m) for m in members]), test))
             nlp = spacy.load(distilled_fold_model(args, k, members, sets, dev_spacy, vectors, ov))
         else:
             nlp = spacy.load(members[0]) if len(members) == 1 else load_ensemble(
@@ -393,6 +403,9 @@ def main(argv=None):
                          "distillation step; 0: off)")
     ap.add_argument("--cv-distill-steps", type=int, default=6000,
                     help="training steps of a fold's distilled student")
+    ap.add_argument("--cv-teacher-override", action="append",
+                    help="spaCy config override for the CV teachers/members only (not the student)")
+    ap.add_argument("--cv-reuse", action="store_true", help="reuse a member's existing model-best")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--vec-dim", type=int, default=64)
     ap.add_argument("--vec-bucket", type=int, default=25000)
