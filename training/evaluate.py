@@ -123,18 +123,17 @@ def run_cv(args) -> dict:
                 continue
             members.append(tr.train_model(Path(args.config), train_spacy, dev_spacy,
                                           mdir, vectors, {**tov, **seed}))
+        test = nd.load(args.data, f"nerui_test{k}")
         if args.cv_distill:  # the shipped recipe's second step, per fold: members as teachers
-            test = nd.load(args.data, f"nerui_test{k}")
             for i, m in enumerate(members):
                 print_res(f"NER-UI fold {k} test, teacher {i}", nd.evaluate_nlp(spacy.load(m), test))
             if len(members) > 1:
-                print_res(f"NER-UI fold {k} test, teachers' ensemble", nd.evaluate_nlp(
-                    load_ensemble([str(m) for m in members]), test))
+                print_res(f"NER-UI fold {k} test, teachers' ensemble",
+                          nd.evaluate_nlp(_members_model(members), test))
             nlp = spacy.load(distilled_fold_model(args, k, members, sets, dev_spacy, vectors, ov))
         else:
-            nlp = spacy.load(members[0]) if len(members) == 1 else load_ensemble(
-                [str(m) for m in members])
-        res = nd.evaluate_nlp(nlp, nd.load(args.data, f"nerui_test{k}"))
+            nlp = _members_model(members)
+        res = nd.evaluate_nlp(nlp, test)
         print_res(f"NER-UI fold {k} test", res)
         out["folds"][str(k)] = {"res": res, "seconds": round(time.time() - t0)}
         Path(args.cv_results).write_text(json.dumps(out, indent=1))
@@ -163,6 +162,14 @@ def distilled_fold_model(args, k: int, teachers: list, sets: list[str], dev_spac
     return tr.train_model(Path(args.config), train_spacy, dev_spacy,
                           Path(args.cv_dir) / f"fold{k}_student", vectors,
                           {**overrides, "training.max_steps": args.cv_distill_steps})
+
+
+def _members_model(members: list):
+    """The fold's members as one pipeline: the only member, or their ensemble."""
+    import spacy
+
+    return spacy.load(members[0]) if len(members) == 1 else load_ensemble(
+        [str(m) for m in members])
 
 
 def _member_dir(member: int) -> str:
