@@ -1,7 +1,9 @@
-"""The training recipe's corpus helpers (training/ner_data.py) on small inline sentences."""
+"""The training recipe's helpers (training/ner_data.py, evaluate.py) on small inline examples."""
 
 import sys
 from pathlib import Path
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
 
@@ -44,3 +46,34 @@ def test_augmented_corpus_names_are_judged_by_their_source_licence():
     assert nd.base_corpus("nergrit_train_idconv3_mr1") == "nergrit_train_idconv3"
     assert nd.base_corpus("nerui_train1") == "nerui_train1"
     assert nd.base_corpus("nerui_train1_mr1") not in nd.SHIPPABLE
+
+
+def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(tmp_path):
+    import json
+    import os
+
+    saved = dict(os.environ)
+    try:
+        import evaluate  # sets one BLAS thread for this process's children: undone below
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+    def run(name: str, folds: list[str], **recipe: object) -> str:
+        result = {"folds": {k: {"res": {"ALL": {"f": 80.0 + int(k)}}, "seconds": 1} for k in folds},
+                  "train_sets": ["nerui_train.0K*5"], "max_steps": 2400, "members": 3,
+                  "distill": {"sents": 24000, "steps": 6000}, "date": f"2026-12-0{len(folds)}",
+                  **recipe}
+        path = tmp_path / name
+        path.write_text(json.dumps(result))
+        return str(path)
+
+    first, second = run("a.json", ["1", "2", "3"]), run("b.json", ["4", "5"])
+    merged = evaluate.merge_cv_results([first, second])
+    assert sorted(merged["folds"]) == ["1", "2", "3", "4", "5"]
+    assert merged["folds"]["5"]["res"]["ALL"]["f"] == 85.0
+    assert merged["date"] == "2026-12-03" and merged["members"] == 3
+    with pytest.raises(SystemExit, match="fold 3 is in two"):
+        evaluate.merge_cv_results([first, run("c.json", ["3"])])
+    with pytest.raises(SystemExit, match="members differ"):
+        evaluate.merge_cv_results([first, run("d.json", ["4"], members=1)])

@@ -60,7 +60,9 @@ CV_NOTE = (
     "NER-UI ×5 with the converted idner: 86.4 ± 0.7 without distillation (2026-12-02); "
     "on 2026-12-05 the same undistilled recipe (each fold's first teacher, seed 0) gave 87.1 / "
     "86.8 / 86.2 / 85.9 / 85.8, mean 86.3, the fold's three teachers 86.4 on average and their "
-    "ensemble 88.5 / 87.4 / 87.1 / 86.0 / 87.1, mean 87.2. "
+    "ensemble 88.5 / 87.4 / 87.1 / 86.0 / 87.1, mean 87.2, and their distilled students (the shipped "
+    "model's recipe: teachers of the shipped size, CV-d) 88.1 / 86.9 / 86.6 / 87.7 / 86.6, mean "
+    "87.2 ± 0.7. "
     "NER-UI's conventions differ from idner-news-2k/NERGRIT, so the fold's own training data must "
     "dominate."
 )
@@ -142,8 +144,26 @@ def run_cv(args) -> dict:
     out["members"] = args.cv_members
     out["distill"] = {"sents": args.cv_distill, "steps": args.cv_distill_steps} if (
         args.cv_distill) else None
+    out["teacher_overrides"] = list(args.cv_teacher_override or [])
     Path(args.cv_results).write_text(json.dumps(out, indent=1))
     return out
+
+
+def merge_cv_results(files: list[str]) -> dict:
+    """One CV result from runs over different folds of the same recipe (e.g. one per core)."""
+    runs = [json.loads(Path(f).read_text()) for f in files]
+    recipe = ("train_sets", "max_steps", "members", "distill", "teacher_overrides")
+    for f, run in zip(files[1:], runs[1:], strict=True):
+        differs = [k for k in recipe if run.get(k) != runs[0].get(k)]
+        if differs:
+            raise SystemExit(f"{f}: not the recipe of {files[0]} ({', '.join(differs)} differ)")
+    merged = {**runs[0], "folds": {}, "date": max(run.get("date", "") for run in runs)}
+    for f, run in zip(files, runs, strict=True):
+        for fold, result in run["folds"].items():
+            if fold in merged["folds"]:
+                raise SystemExit(f"{f}: fold {fold} is in two of the files")
+            merged["folds"][fold] = result
+    return merged
 
 
 def distilled_fold_model(args, k: int, teachers: list, sets: list[str], dev_spacy: Path,
@@ -306,8 +326,12 @@ def write_md(args, results: dict, cv: dict | None, spd: dict, meta: dict, size: 
                  "as the shipped model. **These fold models are experiments and are not shipped** "
                  "(NER-UI has no licence).\n")
         if cv.get("distill"):
-            L.append(f"Distilled per fold, as the shipped model is made: the fold's "
-                     f"{cv.get('members', 1)} models trained as above (seeds 0-"
+            bigger = cv.get("teacher_overrides") or []
+            teachers = (f" but bigger ({', '.join(f'`{o}`' for o in bigger)}; the student "
+                        "keeps the shipped model's size and speed)" if bigger else "")
+            L.append(f"Distilled per fold, as the shipped model is made"
+                     f"{' except for the teachers' if bigger else ''}: the fold's "
+                     f"{cv.get('members', 1)} models trained as above{teachers} (seeds 0-"
                      f"{cv.get('members', 1) - 1}), decoded as an ensemble, label "
                      f"{cv['distill']['sents']:,} CLICK-ID sentences (none of the fold's NER-UI "
                      f"dev/test sentences); the fold's model is a student trained on the same "
@@ -413,6 +437,9 @@ def main(argv=None):
     ap.add_argument("--cv-teacher-override", action="append",
                     help="spaCy config override for the CV teachers/members only (not the student)")
     ap.add_argument("--cv-reuse", action="store_true", help="reuse a member's existing model-best")
+    ap.add_argument("--cv-merge", nargs="+", metavar="FILE", default=None,
+                    help="CV results of runs over different --folds, merged into --cv-results "
+                         "(they must share the recipe: train sets, steps, members, distillation)")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--vec-dim", type=int, default=64)
     ap.add_argument("--vec-bucket", type=int, default=25000)
@@ -430,7 +457,10 @@ def main(argv=None):
     import spacy
 
     cv = None
-    if args.cv:
+    if args.cv_merge:
+        cv = merge_cv_results(args.cv_merge)
+        Path(args.cv_results).write_text(json.dumps(cv, indent=1))
+    elif args.cv:
         Path(args.cv_dir).mkdir(parents=True, exist_ok=True)
         cv = run_cv(args)
     elif Path(args.cv_results).exists():

@@ -294,6 +294,23 @@ def _max_steps(model_dir: Path):
         return None
 
 
+def teacher_recipe(model: str) -> str:
+    """How a teacher model was trained, as the train.py command line its meta.json records
+    (its path if it was not packaged by train.py), so a student's meta names its teachers'
+    recipe rather than a temporary folder."""
+    meta = Path(model) / "meta.json"
+    training = json.loads(meta.read_text()).get("graphkit_training") if meta.exists() else None
+    if not training:
+        return str(model)
+    overrides = dict(training.get("overrides") or {})
+    seed = overrides.pop("system.seed", None)
+    line = "training/train.py" + (f" --seed {seed}" if seed is not None else "")
+    line += "".join(f" -o '{k}={json.dumps(v)}'" for k, v in overrides.items())
+    if training.get("silver"):
+        line += f" --silver-model ({len(training['silver']['model'])} teachers)"
+    return line
+
+
 def parse_overrides(items):
     ov = {}
     for it in items or []:
@@ -380,7 +397,9 @@ def main(argv=None):
         "name": "id_news_ner",
         "version": "0.1.0",
         "description": "graphkit Indonesian news NER (PERSON/ORG/LOC), spaCy tok2vec CNN"
-                       + (" + floret vectors from CLICK-ID raw articles" if vectors else ""),
+                       + (" + floret vectors from CLICK-ID raw articles" if vectors else "")
+                       + (f", distilled from a {len(args.silver_model)}-model ensemble"
+                          if args.silver_model and len(args.silver_model) > 1 else ""),
         "license": "MIT (model); trained on idner-news-2k (MIT) and NERGRIT/IndoNLU (MIT + NERGRIT credit)",
         "sources": [
             {"name": "idner-news-2k", "author": "Khairunnisa, Imankulova & Komachi (2020)", "license": "MIT"},
@@ -390,7 +409,8 @@ def main(argv=None):
                "license": "CC BY 4.0"}] if vectors else []),
         "graphkit_training": {
             "train_sets": args.train_sets, "dev_set": args.dev_set, "align_stats": stats,
-            "silver": ({"model": args.silver_model, "sents": args.silver_sents,
+            "silver": ({"model": [teacher_recipe(m) for m in args.silver_model],
+                        "sents": args.silver_sents,
                         "min_ents": args.silver_min_ents} if args.silver_model else None),
             "packaged": f"model-{args.package_from}", "max_steps": _max_steps(best),
             "overrides": user_ov, "pretrain_words": args.pretrain_words,
