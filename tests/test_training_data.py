@@ -77,3 +77,8 @@ def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(
         evaluate.merge_cv_results([first, run("c.json", ["3"])])
     with pytest.raises(SystemExit, match="members differ"):
         evaluate.merge_cv_results([first, run("d.json", ["4"], members=1)])
+    # a file from before teacher overrides were recorded had none
+    merged = evaluate.merge_cv_results([first, run("e.json", ["4"], teacher_overrides=[])])
+    assert sorted(merged["folds"]) == ["1", "2", "3", "4"]
+    with pytest.raises(SystemExit, match="teacher_overrides differ"):
+        evaluate.merge_cv_results([first, run("f.json", ["4"], teacher_overrides=["x=1"])])

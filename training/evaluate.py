@@ -152,9 +152,12 @@ def run_cv(args) -> dict:
 def merge_cv_results(files: list[str]) -> dict:
     """One CV result from runs over different folds of the same recipe (e.g. one per core)."""
     runs = [json.loads(Path(f).read_text()) for f in files]
-    recipe = ("train_sets", "max_steps", "members", "distill", "teacher_overrides")
+    # what a results file without the key meant (older files have no teacher_overrides)
+    recipe = {"train_sets": None, "max_steps": None, "members": 1, "distill": None,
+              "teacher_overrides": []}
     for f, run in zip(files[1:], runs[1:], strict=True):
-        differs = [k for k in recipe if run.get(k) != runs[0].get(k)]
+        differs = [k for k, absent in recipe.items()
+                   if run.get(k, absent) != runs[0].get(k, absent)]
         if differs:
             raise SystemExit(f"{f}: not the recipe of {files[0]} ({', '.join(differs)} differ)")
     merged = {**runs[0], "folds": {}, "date": max(run.get("date", "") for run in runs)}
@@ -439,7 +442,8 @@ def main(argv=None):
     ap.add_argument("--cv-reuse", action="store_true", help="reuse a member's existing model-best")
     ap.add_argument("--cv-merge", nargs="+", metavar="FILE", default=None,
                     help="CV results of runs over different --folds, merged into --cv-results "
-                         "(they must share the recipe: train sets, steps, members, distillation)")
+                         "(they must share the recipe: train sets, steps, members, distillation, "
+                         "teacher overrides)")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--vec-dim", type=int, default=64)
     ap.add_argument("--vec-bucket", type=int, default=25000)
