@@ -88,6 +88,21 @@ def test_document_strings_are_escaped_in_html(tmp_path):
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
 
 
+def test_slot_names_in_an_article_do_not_break_the_page(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "x.txt").write_text(
+        "Putin bertemu Kim di Seoul, kata /*VIS_JS*/ __GRAPH_DATA__ /*VIS_CSS*/ kemarin. "
+        "Putin dan Kim berbicara.", encoding="utf-8")
+    graphkit.build(tmp_path / "c", out=tmp_path / "o", model="blank")
+    html = (tmp_path / "o" / "graph.html").read_text(encoding="utf-8")
+    data = html.split('<script type="application/json" id="graph-data">', 1)[1]
+    data = data.split("</script>", 1)[0]
+    texts = json.dumps(json.loads(data), ensure_ascii=False)
+    assert "kata /*VIS_JS*/ __GRAPH_DATA__ /*VIS_CSS*/ kemarin" in texts
+    library = "https://visjs.github.io/vis-network/"  # in vis-network.min.js's banner
+    assert html.count(library) == 1 and library not in data
+
+
 def test_csv_cells_cannot_run_formulas():
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("@SUM") == "'@SUM" and safe_cell("Putin") == "Putin" and safe_cell(3) == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from importlib import resources
 from typing import Any
 
@@ -14,6 +15,7 @@ from .evidence import sentence_record
 
 MAX_NODES = 300  # vis-network stays responsive up to a few hundred nodes
 _VIS_DIR = ("lib", "vis-9.1.2")
+_SLOT = re.compile(r"/\*VIS_CSS\*/|__GRAPH_DATA__|/\*VIS_JS\*/")
 
 
 def _asset(package: str, *parts: str) -> str:
@@ -124,6 +126,8 @@ def html_text(graph: nx.Graph, summary: str = "") -> str:
     page = _asset("graphkit", "export", "page.html")
     vis_js = _asset("pyvis", *_VIS_DIR, "vis-network.min.js").replace("</script", "<\\/script")
     vis_css = _asset("pyvis", *_VIS_DIR, "vis-network.css")
-    return (page.replace("/*VIS_CSS*/", vis_css, 1)
-                .replace("__GRAPH_DATA__", _script_safe_json(page_data(graph, summary)), 1)
-                .replace("/*VIS_JS*/", vis_js, 1))
+    slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": _script_safe_json(page_data(graph, summary)),
+             "/*VIS_JS*/": vis_js}
+    # One pass over the template: a slot's name inside inserted text (an article may say
+    # "/*VIS_JS*/") is never taken for the slot itself.
+    return _SLOT.sub(lambda match: slots[match.group(0)], page)
