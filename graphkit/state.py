@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .corpus import read_corpus
 from .curation import discover_overlays
+from .errors import KnowledgeBaseError
 from .export.atomic import write_atomic
 from .kb import KnowledgeBase, load_kb
 from .models import pipeline_fingerprint
@@ -40,7 +41,10 @@ def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
                         pipeline_fingerprint(settings.model, kb, settings.clean,
                                              settings.propose)]
     for overlay in sorted(set(overlays)):
-        parts.append(Path(overlay).read_text(encoding="utf-8", errors="replace"))
+        try:
+            parts.append(Path(overlay).read_text(encoding="utf-8", errors="replace"))
+        except OSError as exc:  # as load_curation says it
+            raise KnowledgeBaseError(f"{overlay}: cannot read curation file: {exc}") from None
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     if digests is None:

@@ -33,7 +33,11 @@ def test_gexf_only_on_request_and_never_left_stale(tmp_path):
 def test_user_mistakes_are_one_line_errors(tmp_path):
     for args in (["build", str(tmp_path / "missing")], ["build", str(tmp_path)],
                  ["build", str(SEEDS), "--model", "no_such_model"],
-                 ["build", str(SEEDS), "--kb", str(tmp_path / "nokb.csv")]):
+                 ["build", str(SEEDS), "--kb", str(tmp_path / "nokb.csv")],
+                 ["build", str(SEEDS), "--out", str(tmp_path / "o"), "--model", "blank",
+                  "--curation", str(tmp_path / "missing.yaml")],
+                 ["build", str(SEEDS), "--out", str(tmp_path / "o"), "--model", "blank",
+                  "--curation", str(tmp_path)]):
         result = run(*args)
         assert result.exit_code != 0
         assert "Traceback" not in result.output
