@@ -42,6 +42,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _FIRST_LINE = re.compile(r"[^\s\ufeff][^\n]*")
 _MAX_CONTROL_SHARE = 0.05
+_OUTPUT_MARK = ".graphkit"  # in every graphkit output folder (graphkit.export.owned.MARK)
 
 
 def read_corpus(paths: Iterable[str | Path], text_field: str = "text") -> Iterator[Document]:
@@ -75,10 +76,14 @@ def read_corpus(paths: Iterable[str | Path], text_field: str = "text") -> Iterat
 
 
 def _corpus_files(root: Path) -> Iterator[tuple[Path, str]]:
-    """(path, document id) of every supported file; ids are paths relative to `root`."""
+    """(path, document id) of every supported file; ids are paths relative to `root`.
+    Hidden files and folders are skipped, and so are graphkit's own output folders."""
     if not root.is_dir():
         yield root, _printable_id(root.name, root)
         return
+    if (root / _OUTPUT_MARK).is_dir():
+        raise CorpusError(f"{root} is a graphkit output folder (it has a {_OUTPUT_MARK} "
+                          "folder), not a corpus")
     visited: set[tuple[int, int]] = set()
 
     def unreadable(exc: OSError) -> None:
@@ -96,7 +101,11 @@ def _corpus_files(root: Path) -> Iterator[tuple[Path, str]]:
             dirs[:] = []
             continue
         visited.add((info.st_dev, info.st_ino))
-        dirs.sort()
+        if Path(folder) != root and _OUTPUT_MARK in dirs:
+            log.info("skipped %s: a graphkit output folder", folder)
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as hidden files
         for name in sorted(files):
             path = Path(folder) / name
             if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:

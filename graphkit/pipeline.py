@@ -15,8 +15,8 @@ from .curation import discover_overlays, load_curation
 from .dates import within_dates
 from .engines import ENGINES, extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
-from .export import write_link_files
-from .export.atomic import prepare_folder
+from .export import OPTIONAL_FILES, OUTPUT_FILES, write_link_files
+from .export.owned import MARK, claim_folder
 from .filters import apply_settings, check_settings
 from .graph import build_graph, paused_gc
 from .kb import load_kb
@@ -26,7 +26,7 @@ from .store import Store
 from .types import Extraction
 
 log = logging.getLogger("graphkit")
-STORE_PATH = Path(".graphkit") / "store.sqlite"  # inside the output folder
+STORE_PATH = MARK / "store.sqlite"  # inside the output folder
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,9 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     if settings.discover_curation:
         overlays += [str(p) for p in discover_overlays(paths) if str(p) not in overlays]
     curation = load_curation(overlays)
-    if out is not None:
-        prepare_folder(Path(out))  # fail early: before any NER work
+    if out is not None:  # fail early: before any NER work
+        _keep_apart(paths, Path(out))
+        claim_folder(Path(out), OUTPUT_FILES + OPTIONAL_FILES)
     store_path = _store_path(store, out)
     opened = Store(store_path) if store_path else None
     jobs = resolve_jobs(settings, paths) if settings.engine == "local" else settings.jobs or 1
@@ -158,6 +159,21 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
                            files, result.summary())
         clock.lap("writing the outputs")
     return result
+
+
+def _keep_apart(paths: Sequence[str | Path], out: Path) -> None:
+    """Refuse an output folder that is a corpus folder, or whose files would replace a
+    corpus file. (An output folder inside a corpus folder is fine: reading skips it.)"""
+    target = out.resolve()
+    for path in map(Path, paths):
+        source = path.resolve()
+        if source == target:
+            raise GraphkitError(f"output folder {out} is the corpus folder {path}: graphkit "
+                                "would read its own files as documents; choose another "
+                                "output folder (a subfolder is fine)")
+        if source.parent == target and source.name in OUTPUT_FILES + OPTIONAL_FILES:
+            raise GraphkitError(f"corpus file {path} would be replaced by the output file of "
+                                "the same name; choose another output folder")
 
 
 class _StageClock:

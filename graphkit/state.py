@@ -15,6 +15,7 @@ from .corpus import read_corpus
 from .curation import discover_overlays
 from .errors import KnowledgeBaseError
 from .export.atomic import write_atomic
+from .export.owned import RECORD
 from .kb import KnowledgeBase, load_kb
 from .models import pipeline_fingerprint
 from .store import document_digest
@@ -22,7 +23,7 @@ from .store import document_digest
 if TYPE_CHECKING:
     from .pipeline import Settings
 
-STATE_FILE = Path(".graphkit") / "build.json"  # inside the output folder
+STATE_FILE = RECORD  # inside the output folder
 
 
 def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,

@@ -69,3 +69,14 @@ def test_explicit_file_and_nothing_readable(tmp_path, caplog):
             pytest.raises(CorpusError, match="no readable documents"):
         list(read_corpus([tmp_path]))
     assert "a PDF document" in caplog.text
+
+
+def test_hidden_folders_and_graphkit_output_folders_are_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Putin tiba.", encoding="utf-8")
+    (tmp_path / ".venv" / "lib").mkdir(parents=True)
+    (tmp_path / ".venv" / "lib" / "LICENSE.txt").write_text("MIT", encoding="utf-8")
+    (tmp_path / "out" / ".graphkit").mkdir(parents=True)
+    (tmp_path / "out" / "mentions.csv").write_text("doc,text\nx,Kim\n", encoding="utf-8")
+    assert [d.id for d in read_corpus([tmp_path])] == ["a.txt"]
+    with pytest.raises(CorpusError, match="is a graphkit output folder"):
+        list(read_corpus([tmp_path / "out"]))

@@ -347,6 +347,7 @@ def test_a_held_file_that_cannot_be_written_is_a_clear_error(tmp_path):
 
     folder = tmp_path / "out"
     (folder / "mentions.csv").mkdir(parents=True)  # written ahead, then cannot replace this
+    (folder / ".graphkit").mkdir()  # an output folder of graphkit's (else refused at once)
     with pytest.raises(OutputError, match="mentions.csv"):
         graphkit.build(SEEDS, out=folder, store=False, jobs=2, model="blank")
     assert not _temporaries(folder)
@@ -370,3 +371,23 @@ def test_a_build_stopped_while_mentions_csv_is_held_leaves_the_old_files(
     assert (folder / "mentions.csv").read_text(encoding="utf-8") == "old\n"
     assert not _temporaries(folder)
     assert not multiprocessing.active_children()
+
+
+def test_files_graphkit_did_not_write_are_never_replaced_or_removed(tmp_path, caplog):
+    from graphkit.errors import OutputError
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "nodes.csv").write_text("my own table\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="already holds nodes.csv, not written by graphkit"):
+        graphkit.build(SEEDS, out=mine, model="blank")
+    assert (mine / "nodes.csv").read_text(encoding="utf-8") == "my own table\n"
+    assert sorted(p.name for p in mine.iterdir()) == ["nodes.csv"]
+    out = tmp_path / "out"  # graphkit's: rebuilt freely, gexf removed only if it wrote it
+    graphkit.build(SEEDS, out=out, model="blank", gexf=True)
+    graphkit.build(SEEDS, out=out, model="blank")
+    assert not (out / "graph.gexf").exists()
+    (out / "graph.gexf").write_text("<gexf/> from graphkit export\n", encoding="utf-8")
+    graphkit.build(SEEDS, out=out, model="blank", min_weight=2)
+    assert (out / "graph.gexf").read_text(encoding="utf-8") == "<gexf/> from graphkit export\n"
+    assert "left" in caplog.text and "graph.gexf" in caplog.text

@@ -1,9 +1,15 @@
 """A rebuild with nothing changed does nothing; any change to inputs or outputs rebuilds."""
 
+import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
 
+import graphkit
 from graphkit.cli import cli
+from graphkit.errors import GraphkitError
+from graphkit.pipeline import unchanged_build
+
+SEED_LIKE = "Vladimir Putin bertemu Kim Jong Un di Pyongyang. Putin dan Kim berbicara."
 
 
 def build(corpus, out, *extra):
@@ -31,3 +37,27 @@ def test_unchanged_inputs_and_intact_outputs_skip_the_build(tmp_path):
     (out / "nodes.csv").write_text("tampered", encoding="utf-8")
     assert "up to date" not in build(corpus, out, "--window", "paragraph")
     assert (out / "nodes.csv").read_text(encoding="utf-8").startswith("id,label")
+
+
+def test_an_output_folder_inside_the_corpus_is_not_read_back(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SEED_LIKE, encoding="utf-8")
+    first = graphkit.build(corpus, out=corpus / "out", model="blank", store=False)
+    again = graphkit.build(corpus, out=corpus / "out", model="blank", store=False)
+    assert again.documents == first.documents == 1
+    graphkit.build(corpus, out=corpus / "out", model="blank")
+    assert unchanged_build(corpus, corpus / "out", model="blank")  # its files are not input
+
+
+def test_outputs_never_replace_the_corpus(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "mentions.csv").write_text("id,text\n1," + SEED_LIKE + "\n", encoding="utf-8")
+    before = (corpus / "mentions.csv").read_bytes()
+    with pytest.raises(GraphkitError, match="is the corpus folder"):
+        graphkit.build(corpus, out=corpus, model="blank")
+    with pytest.raises(GraphkitError, match="would be replaced"):
+        graphkit.build(corpus / "mentions.csv", out=corpus, model="blank")
+    assert (corpus / "mentions.csv").read_bytes() == before
+    assert sorted(p.name for p in corpus.iterdir()) == ["mentions.csv"]

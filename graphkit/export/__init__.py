@@ -25,6 +25,7 @@ from .gexf import gexf_chunks
 from .graphml import graphml_chunks
 from .html import html_text
 from .nodelink import node_link_chunks
+from .owned import claim_folder, recorded_by_graphkit
 from .read import read_graph
 from .tables import (
     edges_csv_chunks,
@@ -99,10 +100,11 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
     With `processes` > 1 (and fork available) the files are shared out among that many
     processes (forked, so they read the graph without copying it); the bytes are the
     same. `held`: files already being written by `write_link_files`, put in place now. A
-    graph.gexf left by an earlier build is removed when not written: it would no longer
-    match the other files."""
-    if held is None:  # (held files are temporary files in a folder already prepared)
-        prepare_folder(folder)
+    graph.gexf an earlier build wrote is removed when not written now: it would no longer
+    match the other files. A folder graphkit has not written to before must not hold files
+    with the outputs' names (they are someone else's: OutputError)."""
+    if held is None:  # (held files are temporary files in a folder already claimed)
+        claim_folder(folder, OUTPUT_FILES + OPTIONAL_FILES)
     writers: dict[str, Callable[[], str | Iterable[str]]] = {
         "graph.graphml": lambda: graphml_chunks(graph),
         "graph.json": lambda: node_link_chunks(graph),
@@ -141,11 +143,23 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
             failures = [failure for failure in map(_finish_writer, children) if failure]
     if failures:
         raise OutputError(failures[0])
-    for name in set(OPTIONAL_FILES) - set(names):
-        if (folder / name).is_file():
-            (folder / name).unlink()
-            log.info("removed %s from an earlier build (not requested now)", folder / name)
+    for name in sorted(set(OPTIONAL_FILES) - set(names)):
+        _remove_unrequested(folder / name)
     return [folder / name for name in names]
+
+
+def _remove_unrequested(path: Path) -> None:
+    """Remove an optional file an earlier build wrote and this one did not (it would no
+    longer match the other files); a file of that name graphkit did not write stays."""
+    if not path.is_file():
+        return
+    if recorded_by_graphkit(path.parent, path.name):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        log.info("removed %s from an earlier build (not requested now)", path)
+    else:
+        log.warning("left %s in place: this build did not write it, and it does not "
+                    "match the new outputs", path)
 
 
 # Tenths of a second each file took to write on a 25,589-article build (graph.gexf
