@@ -74,6 +74,11 @@ def quiet_child(unwind_on_sigterm: bool = False) -> None:
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
 
+def ignore_sigterm() -> None:
+    """In a child process cleaning up before it ends: a SIGTERM now would cut that short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
 def _exit_on_sigterm(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 

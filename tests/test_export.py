@@ -1,4 +1,5 @@
 import csv
+import errno
 import json
 import re
 import shutil
@@ -32,15 +33,32 @@ def test_writer_processes_write_the_same_bytes(seed_out, seed_build, tmp_path, p
         assert path.read_bytes() == (seed_out / path.name).read_bytes(), path.name
 
 
-def test_a_failing_writer_process_is_a_clear_error(seed_build, tmp_path):
+def _no_space(*args, **kwargs):  # a writer (a generator) on a full disk
+    raise OSError(errno.ENOSPC, "No space left on device")
+    yield ""
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_failed_write_is_a_clear_error_and_leaves_the_old_set_whole(
+        seed_out, seed_build, tmp_path, monkeypatch, processes):
     from graphkit.errors import OutputError
 
-    for name in ("graph.graphml", "edges.csv"):  # one written here, one in the child
-        folder = tmp_path / name.replace(".", "-")
-        (folder / name).mkdir(parents=True)
-        with pytest.raises(OutputError, match=re.escape(name)):
-            seed_build.write(folder, processes=2)
+    # graph.graphml is written by this process, edges.csv by the second one; sentences.csv
+    # is the last file written here, after graph.graphml and mentions.csv are complete
+    for name, writer in (("graph.graphml", "graphml_chunks"), ("edges.csv", "edges_csv_chunks"),
+                         ("sentences.csv", "sentences_csv_chunks")):
+        folder = tmp_path / f"{processes}-{name}"
+        old = _old_outputs(seed_out, folder)
+        with monkeypatch.context() as patch:
+            patch.setattr(graphkit.export, writer, _no_space)
+            with pytest.raises(OutputError, match=re.escape(name) + ".*No space left"):
+                seed_build.write(folder, processes=processes)
+        assert _contents(folder) == old  # not one file replaced
         assert not _temporaries(folder)
+
+
+def _contents(folder):
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
 
 
 def test_graphml_reads_back_with_typed_attributes(seed_out, seed_build):
@@ -290,8 +308,12 @@ def _temporaries(folder):
 
 
 def _old_outputs(seed_out, folder):
+    """A copy of a build's output folder whose files all say 'old'; their contents."""
     shutil.copytree(seed_out, folder)
-    (folder / "mentions.csv").write_text("old\n", encoding="utf-8")
+    for path in folder.iterdir():
+        if path.is_file():
+            path.write_text("old\n", encoding="utf-8")
+    return _contents(folder)
 
 
 def _written_and_held(folder, links, timeout=30.0):
@@ -342,14 +364,16 @@ def test_discarded_held_files_leave_the_old_ones(seed_out, seed_build, tmp_path)
     assert held.process.exitcode is not None  # and the process has ended
 
 
-def test_a_held_file_that_cannot_be_written_is_a_clear_error(tmp_path):
+def test_a_held_file_that_cannot_be_written_is_a_clear_error(seed_out, tmp_path,
+                                                             monkeypatch):
     from graphkit.errors import OutputError
 
     folder = tmp_path / "out"
-    (folder / "mentions.csv").mkdir(parents=True)  # written ahead, then cannot replace this
-    (folder / ".graphkit").mkdir()  # an output folder of graphkit's (else refused at once)
+    old = _old_outputs(seed_out, folder)
+    monkeypatch.setattr(graphkit.export, "mentions_csv_chunks", _no_space)
     with pytest.raises(OutputError, match="mentions.csv"):
         graphkit.build(SEEDS, out=folder, store=False, jobs=2, model="blank")
+    assert _contents(folder) == old
     assert not _temporaries(folder)
 
 
@@ -391,3 +415,24 @@ def test_files_graphkit_did_not_write_are_never_replaced_or_removed(tmp_path, ca
     graphkit.build(SEEDS, out=out, model="blank", min_weight=2)
     assert (out / "graph.gexf").read_text(encoding="utf-8") == "<gexf/> from graphkit export\n"
     assert "left" in caplog.text and "graph.gexf" in caplog.text
+
+
+def test_a_rewritten_file_keeps_its_permissions_and_a_new_one_follows_the_umask(tmp_path):
+    import os
+    import stat
+
+    from graphkit.export.atomic import write_atomic
+
+    private = tmp_path / "nodes.csv"
+    private.write_text("old\n", encoding="utf-8")
+    private.chmod(0o600)  # an analyst keeping sources' sentences to themselves
+    write_atomic(private, "new\n")
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    umask = os.umask(0o077)
+    try:
+        write_atomic(tmp_path / "edges.csv", "new\n")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "edges.csv").stat().st_mode) == 0o600
+    write_atomic(tmp_path / "graph.json", "{}")
+    assert stat.S_IMODE((tmp_path / "graph.json").stat().st_mode) == 0o666 & ~umask

@@ -16,11 +16,12 @@ from ..graph import paused_gc
 from ..processes import (
     can_fork_safely,
     children_die_with_parent,
+    ignore_sigterm,
     process_context,
     quiet_child,
 )
 from ..types import LinkedMention
-from .atomic import prepare_folder, write_atomic
+from .atomic import Pending, discard, prepare_folder, replace_all, write_pending
 from .gexf import gexf_chunks
 from .graphml import graphml_chunks
 from .html import html_text
@@ -55,8 +56,8 @@ FORMATS = tuple(GRAPH_FORMATS)
 @dataclass
 class HeldFiles:
     """Files a forked process writes ahead of the rest of the outputs (`write_link_files`).
-    Each waits, complete and synced under a temporary name, until `write_outputs` puts
-    the whole set in place, so a build stopped before then leaves the old files."""
+    They wait, complete and synced under temporary names, until `write_outputs` puts the
+    whole set in place, so a build stopped before then leaves the old files."""
 
     names: tuple[str, ...]
     process: Any
@@ -78,12 +79,9 @@ def write_link_files(links: Sequence[LinkedMention], folder: Path) -> HeldFiles 
     if not can_fork_safely():
         return None
     writers = _link_writers(links)
-    context = process_context()
-    go_receiver, go_sender = context.Pipe(duplex=False)
     with children_die_with_parent():
-        process, report = _start_writer(folder, list(writers), writers, go_receiver)
-    go_receiver.close()
-    return HeldFiles(tuple(writers), process, report, go_sender)
+        process, report, go = _start_writer(folder, list(writers), writers)
+    return HeldFiles(tuple(writers), process, report, go)
 
 
 def _link_writers(links: Iterable[LinkedMention]
@@ -95,8 +93,10 @@ def _link_writers(links: Iterable[LinkedMention]
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                   summary: str = "", gexf: bool = False, processes: int = 1,
                   held: HeldFiles | None = None) -> list[Path]:
-    """Write every contract file (and graph.gexf if `gexf`) into `folder`, each atomically,
-    streaming the large ones (no file's whole text is held in memory); returns the paths.
+    """Write every contract file (and graph.gexf if `gexf`) into `folder`, streaming the
+    large ones (no file's whole text is held in memory); returns the paths. The set is
+    replaced together: every file is first written in full under a temporary name, then
+    all are renamed, so a build stopped or failing on the way leaves the old set intact.
     With `processes` > 1 (and fork available) the files are shared out among that many
     processes (forked, so they read the graph without copying it); the bytes are the
     same. `held`: files already being written by `write_link_files`, put in place now. A
@@ -121,25 +121,31 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                         processes if can_fork_safely() else 1)
     if processes > 1:
         log.info("writing %d files in %d processes", len(names), len(groups) + bool(held))
-    children: list[tuple[Any, Any]] = [(held.process, held.report)] if held else []
+    children: list[tuple[Any, Any, Any]] = [(held.process, held.report, held.go)] if held else []
+    pending: list[Pending] = []
     with paused_gc(), children_die_with_parent():
         try:
             for group in groups[1:]:
                 children.append(_start_writer(folder, group, writers))
-            if held:
-                with contextlib.suppress(OSError):  # it has stopped: it says why below
-                    held.go.send(True)
-                held.go.close()
             for name in groups[0]:
-                write_atomic(folder / name, writers[name]())
+                pending.append(write_pending(folder / name, writers[name]()))
+            not_ready = [failure for failure in map(_await_ready, children) if failure]
+            if not_ready:
+                raise OutputError(not_ready[0])
+            for _, _, go in children:  # all files are complete: put them all in place
+                with contextlib.suppress(OSError):  # it has stopped: it says why below
+                    go.send(True)
+            replace_all(pending)
+            pending = []
         except BaseException as exc:
-            for child, _ in children:
-                child.terminate()  # it removes its temporary file and stops
+            for child, _, _ in children:
+                child.terminate()  # it removes its temporary files and stops
             if isinstance(exc, OSError):  # no process or pipe to be had
                 raise OutputError(f"cannot start a process to write {folder}: "
                                   f"{exc.strerror or exc}") from None
             raise
         finally:
+            discard(pending)
             failures = [failure for failure in map(_finish_writer, children) if failure]
     if failures:
         raise OutputError(failures[0])
@@ -180,57 +186,77 @@ def _share_out(names: tuple[str, ...], processes: int) -> list[list[str]]:
     return [sorted(group, key=names.index) for group in groups if group]
 
 
+_READY = "\0ready"  # a writer process's files are complete under temporary names
+
+
 def _start_writer(folder: Path, names: list[str],
-                  writers: dict[str, Callable[[], str | Iterable[str]]],
-                  go: Any = None) -> tuple[Any, Any]:
-    """A forked process writing `names`; it reports failure as one line on a pipe. With
-    `go` (a pipe's end), each finished file waits for a message on it before it replaces
-    the old one."""
+                  writers: dict[str, Callable[[], str | Iterable[str]]]
+                  ) -> tuple[Any, Any, Any]:
+    """A forked process writing `names`: (process, report, go). It reports on `report`
+    when its files are complete (or what went wrong, as one line), waits for a message
+    on `go` to put them in place, then reports again ('' once they are)."""
     context = process_context()
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_write_in_child, args=(folder, names, writers, sender, go),
-                            daemon=True)
+    go_receiver, go_sender = context.Pipe(duplex=False)
+    child = context.Process(target=_write_in_child,
+                            args=(folder, names, writers, sender, go_receiver), daemon=True)
     child.start()
     sender.close()
-    return child, receiver
+    go_receiver.close()
+    return child, receiver, go_sender
 
 
 def _write_in_child(folder: Path, names: list[str],
                     writers: dict[str, Callable[[], str | Iterable[str]]], report: Any,
-                    go: Any = None) -> None:
+                    go: Any) -> None:
     quiet_child(unwind_on_sigterm=True)
+    pending: list[Pending] = []
     failure = ""
-    waiting = go is not None
-
-    def wait_for_go() -> None:
-        nonlocal waiting
-        if waiting:
-            try:
-                go.recv()
-            except EOFError:  # the parent let go without a word: keep the old files
-                raise SystemExit(0) from None
-            waiting = False
-
     try:
         for name in names:
-            write_atomic(folder / name, writers[name](), before_replace=wait_for_go)
+            pending.append(write_pending(folder / name, writers[name]()))
+        report.send(_READY)
+        try:
+            go.recv()
+        except EOFError:  # the parent let go without a word: keep the old files
+            return
+        replace_all(pending)
+        pending = []
     except GraphkitError as exc:
         failure = str(exc)
     except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
         failure = f"writing {', '.join(names)} failed: {type(exc).__name__}: {exc}"
-    report.send(failure)
+    finally:
+        ignore_sigterm()  # (the parent stops its writers on a failure: finish cleaning up)
+        discard(pending)  # (also on SIGTERM, which unwinds to here)
+    report.send(failure)  # only now: the temporary files are gone
     report.close()
 
 
-def _finish_writer(writer: tuple[Any, Any]) -> str:
-    """Wait for a writer process: '' if it wrote its files, else what went wrong."""
-    child, receiver = writer
+def _await_ready(writer: tuple[Any, Any, Any]) -> str:
+    """Wait until a writer process's files are complete: '' then, else what went wrong."""
+    child, receiver, _ = writer
+    try:
+        message = str(receiver.recv())
+    except EOFError:  # it ended without a word
+        child.join()
+        return f"an output writer process ended with exit code {child.exitcode}"
+    return "" if message == _READY else message
+
+
+def _finish_writer(writer: tuple[Any, Any, Any]) -> str:
+    """Wait for a writer process to end: '' if its files are in place (or it was told to
+    keep the old ones), else what went wrong."""
+    child, receiver, go = writer
+    go.close()
     try:
         failure = str(receiver.recv()) if receiver.poll(None) else ""
     except EOFError:
         failure = ""
     child.join()
     receiver.close()
+    if failure == _READY:  # its files were complete, and it was told to keep the old ones
+        failure = ""
     if child.exitcode != 0 and not failure:
         failure = f"an output writer process ended with exit code {child.exitcode}"
     return failure
@@ -244,12 +270,15 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     single = len(writers) == 1 and out.suffix == Path(writers[0][0]).suffix
     folder = out.parent if single else out
     prepare_folder(folder)
-    paths = []
-    for name, writer in writers:
-        path = out if single else folder / name
-        write_atomic(path, writer(graph))
-        paths.append(path)
-    return paths
+    pending: list[Pending] = []
+    try:
+        for name, writer in writers:  # (csv: three files, replaced together)
+            pending.append(write_pending(out if single else folder / name, writer(graph)))
+        replace_all(pending)
+    except BaseException:
+        discard(pending)
+        raise
+    return [file.path for file in pending]
 
 
 __all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "HeldFiles", "read_graph",

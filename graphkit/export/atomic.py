@@ -1,46 +1,86 @@
-"""Write files atomically: a temporary file in the same folder, then one rename."""
+"""Write files atomically: complete temporary files in the same folder, then renames."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OutputError
 
 
-def write_atomic(path: Path, data: str | bytes | Iterable[str],
-                 before_replace: Callable[[], None] | None = None) -> None:
+@dataclass(frozen=True)
+class Pending:
+    """A new file, complete and synced under a temporary name beside the file it replaces."""
+
+    temporary: Path
+    path: Path
+
+
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Replace `path` with `data` (text, bytes, or text in chunks, written as they come)
-    so readers see the old file or the new one, never half. `before_replace` runs once
-    the new file is complete and synced, just before it replaces the old one (it may
-    wait, or raise to leave the old file in place)."""
+    so readers see the old file or the new one, never half."""
+    replace_all([write_pending(path, data)])
+
+
+def write_pending(path: Path, data: str | bytes | Iterable[str]) -> Pending:
+    """Write `data` to a temporary file beside `path`, synced and with the mode `path`
+    should have (the old file's, else what the umask allows), for `replace_all` to put in
+    place with other files; on failure (or interrupt) the temporary file is removed."""
     chunks: Iterable[str | bytes] = [data] if isinstance(data, str | bytes) else data
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.graphkit-",
-                                                 suffix=".tmp")
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.graphkit-",
+                                            suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
+    pending = Pending(Path(name), path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
-        if before_replace is not None:
-            before_replace()
-        os.replace(temporary, path)
+        os.chmod(pending.temporary, _mode_for(path))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        discard([pending])
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:  # a failing chunk writer, or an interrupt: leave no temporary
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        discard([pending])
         raise
+    return pending
+
+
+def replace_all(pending: Iterable[Pending]) -> None:
+    """Put finished files in place, one rename each (the last moment of a write: the
+    renames of a whole set of files take milliseconds)."""
+    files = list(pending)
+    for i, file in enumerate(files):
+        try:
+            os.replace(file.temporary, file.path)
+        except OSError as exc:
+            discard(files[i:])
+            raise OutputError(f"cannot write {file.path}: {exc.strerror or exc}") from None
+
+
+def discard(pending: Iterable[Pending]) -> None:
+    """Remove temporary files that will not be put in place."""
+    for file in pending:
+        with contextlib.suppress(OSError):
+            os.unlink(file.temporary)
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits of the file `path` replaces, or the default for a new file."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # (reading the umask means setting it; set it back)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def prepare_folder(folder: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import OutputError
@@ -14,7 +14,7 @@ MARK = Path(".graphkit")  # in every folder graphkit writes outputs to (the stor
 RECORD = MARK / "build.json"  # the last build's inputs and files (graphkit.state)
 
 
-def claim_folder(folder: Path, names: Iterable[str]) -> None:
+def claim_folder(folder: Path, names: Sequence[str]) -> None:
     """Make `folder` an output folder (created if needed, marked as graphkit's), refusing a
     folder graphkit has not written to that already holds files with these `names`: they
     are someone else's, and writing would replace them."""
@@ -24,6 +24,10 @@ def claim_folder(folder: Path, names: Iterable[str]) -> None:
             raise OutputError(f"output folder {folder} already holds {', '.join(theirs)}, "
                               f"not written by graphkit (no {MARK} folder there): move "
                               "them away or choose another output folder")
+    for name in names:
+        if (folder / name).is_dir():
+            raise OutputError(f"{folder / name} is a folder: graphkit writes a file of that "
+                              "name there")
     prepare_folder(folder)
     try:
         (folder / MARK).mkdir(exist_ok=True)
