@@ -188,6 +188,36 @@ def test_export_command_converts_without_ner(seed_out, tmp_path):
     assert result.exit_code == 1 and "not found" in result.output
 
 
+@pytest.mark.parametrize("text, error", [
+    ("[1, 2]", "not a node-link graph"),
+    ('{"nodes": [{"id": "a", "aliases": "[oops"}], "edges": []}', "'aliases' is not a JSON list"),
+    ("{", "cannot read"),
+])
+def test_export_of_a_damaged_graph_file_is_a_one_line_error(tmp_path, text, error):
+    (tmp_path / "g.json").write_text(text, encoding="utf-8")
+    for to in ("csv", "html"):
+        result = CliRunner().invoke(cli, ["export", str(tmp_path / "g.json"), "--to", to, "-o",
+                                          str(tmp_path / "x")], catch_exceptions=False)
+        assert result.exit_code == 1 and error in result.output, result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_export_reads_other_programs_node_link_json(tmp_path):
+    # networkx's defaults (no "multigraph": false), "links" (networkx < 3.4), mixed id
+    # types, and a lone surrogate (valid JSON, not writable as UTF-8)
+    foreign = {"nodes": [{"id": 1, "label": "Satu \ud800"}, {"id": "b"}, {"id": "c"}],
+               "links": [{"source": 1, "target": "b", "weight": 2}, {"source": "b", "target": "c"}]}
+    (tmp_path / "g.json").write_text(json.dumps(foreign), encoding="utf-8")
+    for to in ("csv", "html", "graphml", "json"):
+        result = CliRunner().invoke(cli, ["export", str(tmp_path / "g.json"), "--to", to, "-o",
+                                          str(tmp_path / f"out-{to}")], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    edges = list(csv.DictReader((tmp_path / "out-csv" / "edges.csv").open(encoding="utf-8")))
+    assert {(e["source"], e["target"]) for e in edges} == {("1", "b"), ("b", "c")}
+    nodes = (tmp_path / "out-csv" / "nodes.csv").read_text(encoding="utf-8")
+    assert "Satu \ufffd" in nodes
+
+
 def test_cli_choices_match_the_library():
     from graphkit.cli import EXPORT_FORMATS, EXPORT_METRICS
     from graphkit.export import FORMATS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,22 +17,43 @@ from .tables import SENTENCE_COLUMNS
 # Attributes that are lists in the graph and JSON strings in the flat formats.
 LIST_ATTRIBUTES = frozenset({"aliases", "linked_by", "sentences", "evidence"})
 READABLE = (".json", ".graphml", ".gexf")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _unflatten(data: dict[str, Any]) -> None:
+def _restore(data: dict[str, Any]) -> None:
+    """Lists back from their JSON strings; text a UTF-8 file can hold (a JSON file may
+    carry lone surrogates, which no output could be written with)."""
     for key in LIST_ATTRIBUTES & set(data):
         if isinstance(data[key], str):
-            data[key] = json.loads(data[key]) if data[key] else []
+            try:
+                data[key] = json.loads(data[key]) if data[key] else []
+            except ValueError:
+                raise ValueError(f"attribute {key!r} is not a JSON list: "
+                                 f"{data[key][:80]!r}") from None
+    for key, value in data.items():
+        if isinstance(value, str):
+            data[key] = _SURROGATE.sub("\ufffd", value)
+        elif isinstance(value, list):
+            data[key] = [_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+                         for v in value]
     data.pop("viz", None)
 
 
 def _read(path: Path) -> nx.Graph:
     if path.suffix == ".json":
         data = json.loads(path.read_text(encoding="utf-8"))
-        return nx.node_link_graph(data, edges="edges")
+        if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+            raise ValueError("not a node-link graph (an object with a list of nodes)")
+        # networkx's own files before 3.4 say "links"; one without "multigraph" is not one
+        edges = "edges" if "edges" in data or "links" not in data else "links"
+        read = nx.node_link_graph(data, multigraph=False, edges=edges)
+        return read if type(read) is nx.Graph else nx.Graph(read)
     if path.suffix == ".graphml":
-        return nx.read_graphml(path)
+        read = nx.read_graphml(path)
+        return read if type(read) is nx.Graph else nx.Graph(read)
     graph = nx.read_gexf(path, relabel=False)
+    if type(graph) is not nx.Graph:
+        graph = nx.Graph(graph)
     for node, data in graph.nodes(data=True):
         data.setdefault("label", node)
     for _, _, data in graph.edges(data=True):
@@ -72,22 +94,30 @@ def read_graph(path: str | Path) -> nx.Graph:
     if path.suffix not in READABLE:
         raise GraphkitError(f"cannot read {path}: expected one of {', '.join(READABLE)}")
     try:
-        read = _read(path)
+        return _graphkit_graph(path, _read(path))
     except FileNotFoundError:
         raise GraphkitError(f"graph file not found: {path}") from None
-    except (ValueError, KeyError, SyntaxError, nx.NetworkXError) as exc:
+    except OSError as exc:
+        raise GraphkitError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError,
+            nx.NetworkXError) as exc:  # a damaged or foreign file
         raise GraphkitError(f"cannot read {path}: {exc}") from None
+
+
+def _graphkit_graph(path: Path, read: nx.Graph) -> nx.Graph:
+    """`read` in graphkit's order (nodes and edges sorted), lists and texts restored."""
     graph = nx.Graph()
     if path.suffix == ".json":
         graph.graph.update(read.graph)
     else:
         graph.graph.update(_sentence_tables(path))
-    for node in sorted(read):
-        graph.add_node(node, **read.nodes[node])
-    for a, b in sorted(tuple(sorted(edge)) for edge in read.edges):
-        graph.add_edge(a, b, **read.edges[a, b])
+    for node in sorted(read, key=str):  # ids are strings (the contract's; JSON may
+        graph.add_node(str(node), **read.nodes[node])  # hold numbers)
+    for u, v in sorted(read.edges, key=lambda edge: tuple(sorted(map(str, edge)))):
+        a, b = sorted((str(u), str(v)))
+        graph.add_edge(a, b, **read.edges[u, v])
     for _, data in graph.nodes(data=True):
-        _unflatten(data)
+        _restore(data)
     for _, _, data in graph.edges(data=True):
-        _unflatten(data)
+        _restore(data)
     return graph
