@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from .types import LinkedMention
 
 ENTITY_COLUMNS = ("id", "label", "type", "mentions", "documents", "linked_by", "aliases")
 SORT_KEYS = ("mentions", "documents", "label", "type", "id")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def entity_rows(build: Build, sort: str = "mentions", types: Iterable[str] = (),
@@ -69,7 +71,7 @@ def explain(build: Build, name: str) -> Explanation:
 def format_table(rows: Sequence[dict[str, object]], columns: Sequence[str],
                  width: int = 48) -> str:
     """A plain-text table with columns cut to `width` characters."""
-    cells = [[_cut(str(row[c]), width) for c in columns] for row in rows]
+    cells = [[_cut(_printable(str(row[c])), width) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
@@ -94,7 +96,15 @@ def format_explanation(build: Build, explanation: Explanation, limit: int = 20) 
         lines.append(f"    {_cut(sentence, 160)}")
     if len(explanation.mentions) > limit:
         lines.append(f"... and {len(explanation.mentions) - limit} more mentions")
-    return "\n".join(lines)
+    return "\n".join(map(_printable, lines))
+
+
+def _printable(text: str) -> str:
+    """`text` safe to print to a terminal: control characters (an article's escape
+    sequences could retitle the window or write the clipboard) and bidirectional overrides
+    shown as escapes."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(),
+                            text)
 
 
 def _cut(text: str, width: int) -> str:

@@ -129,3 +129,21 @@ def test_entities_and_explain_commands(tmp_path):
     assert "short form of 'Ramon Pacheco Pardo'" in result.output
     result = runner.invoke(cli, ["explain", "Nobody Here", str(SEEDS), "--out", out])
     assert "no mention or node" in result.output
+
+
+def test_explain_and_entities_print_no_terminal_control_sequences(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Vladimir Putin bertemu Kim. Putin tiba di Jakarta \x1b]0;PWNED\x07 kemarin. Putin "
+        "bertemu Kim Jong Un "
+        "\u202eedoc\u202c di Seoul.", encoding="utf-8")
+    runner = CliRunner()
+    out = str(tmp_path / "o")
+    for args in (["explain", "Putin", str(corpus), "--out", out, "--model", "blank"],
+                 ["entities", str(corpus), "--out", out, "--model", "blank"]):
+        result = runner.invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.output for c in "\x1b\x07\u202e\u202c")
+    assert "\\x1b]0;PWNED\\x07" in runner.invoke(cli, ["explain", "Putin", str(corpus), "--out",
+                                                     out, "--model", "blank"]).output
