@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -14,6 +15,7 @@ from .kb import KnowledgeBase
 from .names import is_acronym, name_key, normalize_name, slugify, strip_titles
 from .types import Entity, Extraction, LinkedMention, Mention
 
+log = logging.getLogger("graphkit")
 # How a mention was linked, from most to least certain.
 HOW = ("curation", "kb", "acronym", "short-form", "corpus-short-form", "kb-weak", "fuzzy", "new")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
@@ -411,7 +413,8 @@ def _apply_curation(linker: _Linker, curation: Curation) -> None:
             reference = record.target[4:]
             record.target = resolve(reference) or _new_id(normalize_name(reference))
     redirect: dict[str, str] = {}
-    for references, _ in curation.merges:
+    for references, where in curation.merges:
+        _warn_unresolved(resolve, references, where, "merge")
         targets = list(dict.fromkeys(t for t in (resolve(r) for r in references) if t))
         known = [t for t in targets if linker.kb and t in linker.kb.entities]
         canonical = (known or targets or [""])[0]  # a knowledge-base node keeps its id
@@ -449,6 +452,9 @@ def _reference_resolver(linker: _Linker) -> Callable[[str], str]:
 
 def _entities(linker: _Linker, curation: Curation) -> dict[str, Entity]:
     resolve = _reference_resolver(linker)
+    for section, entries in (("label", curation.labels), ("type", curation.types)):
+        for ref, (_, where) in entries.items():
+            _warn_unresolved(resolve, [ref], where, section)
     labels = {resolve(ref): label for ref, (label, _) in curation.labels.items()}
     types = {resolve(ref): kind for ref, (kind, _) in curation.types.items()}
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
@@ -468,6 +474,16 @@ def _entities(linker: _Linker, curation: Curation) -> dict[str, Entity]:
                                   types.get(target, entity.type), entity.kb_id, entity.how,
                                   entity.aliases)
     return entities
+
+
+def _warn_unresolved(resolve: Callable[[str], str], references: Iterable[str], where: str,
+                     section: str) -> None:
+    """Say where a curation entry names no node of this corpus (a typo, or a node of
+    another corpus): it changes nothing."""
+    for reference in references:
+        if not resolve(reference):
+            log.warning("%s: %s: %r names no node in this corpus (a typo?); the entry "
+                        "changes nothing", where, section, reference)
 
 
 def _new_id(key: str) -> str:

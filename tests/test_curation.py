@@ -47,6 +47,20 @@ def test_overlay_merges_splits_aliases_labels_types_and_ignores(corpus, tmp_path
     assert "curation" in build.graph.nodes["new:kim"]["linked_by"]
 
 
+def test_entries_naming_no_node_are_reported_with_file_and_line(corpus, tmp_path, caplog):
+    overlay = corpus / "graphkit.yaml"
+    overlay.write_text(
+        "merge:\n  - [Pengadilan Kriminal Dunia, org:icc]\n  - [person:vladimir-putn, Kim]\n"
+        "label:\n  new:leif-eric-easley: L.-E. Easley\n  new:leif-eric-easly: Typo\n"
+        "type:\n  new:babelpos: ORG\n  Nobody Here: ORG\n", encoding="utf-8")
+    graphkit.build(corpus, model="blank", out=tmp_path / "o")
+    reported = [r.getMessage() for r in caplog.records if "names no node" in r.getMessage()]
+    assert len(reported) == 3, reported
+    assert f"{overlay}:3: merge: 'person:vladimir-putn'" in reported[0]
+    assert f"{overlay}:6: label: 'new:leif-eric-easly'" in reported[1]
+    assert f"{overlay}:9: type: 'Nobody Here'" in reported[2]
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("merge: [a, b\n", r":\d+: invalid YAML"),
     ("mrege:\n  - [a, b]\n", ":1: unknown section 'mrege'"),
