@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 import sys
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,21 +45,35 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._wal()
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
+            self._check_version()
         except (OSError, sqlite3.Error) as exc:
             raise OutputError(f"cannot open the store {path}: {exc}") from None
-        self._check_version()
+
+    def _wal(self, tries: int = 50) -> None:
+        """Switch to write-ahead logging; another process opening the same new store at
+        the same moment holds it locked briefly (the switch does not wait for the lock)."""
+        for attempt in range(tries):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == tries - 1:
+                    raise
+                time.sleep(0.1)
 
     def _check_version(self) -> None:
-        row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if row is None:
-            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        elif row[0] != str(SCHEMA_VERSION):
-            self._db.execute("DELETE FROM documents")
-            self._db.execute("UPDATE meta SET value=? WHERE key='schema'",
-                             (str(SCHEMA_VERSION),))
+        with self._transaction():
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if row is None:
+                self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
+                                 (str(SCHEMA_VERSION),))
+            elif row[0] != str(SCHEMA_VERSION):
+                self._db.execute("DELETE FROM documents")
+                self._db.execute("UPDATE meta SET value=? WHERE key='schema'",
+                                 (str(SCHEMA_VERSION),))
 
     def lookup(self, document: Document, digest: str, pipeline: str) -> Extraction | None:
         """The stored extraction of this document (`digest`: `document_digest` of it as

@@ -192,6 +192,8 @@ def test_export_command_converts_without_ner(seed_out, tmp_path):
     ("[1, 2]", "not a node-link graph"),
     ('{"nodes": [{"id": "a", "aliases": "[oops"}], "edges": []}', "'aliases' is not a JSON list"),
     ("{", "cannot read"),
+    ('{"nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b", '
+     '"weight": null}, {"source": "a", "target": "a", "weight": 2}]}', "cannot "),
 ])
 def test_export_of_a_damaged_graph_file_is_a_one_line_error(tmp_path, text, error):
     (tmp_path / "g.json").write_text(text, encoding="utf-8")
@@ -466,3 +468,55 @@ def test_a_rewritten_file_keeps_its_permissions_and_a_new_one_follows_the_umask(
     assert stat.S_IMODE((tmp_path / "edges.csv").stat().st_mode) == 0o600
     write_atomic(tmp_path / "graph.json", "{}")
     assert stat.S_IMODE((tmp_path / "graph.json").stat().st_mode) == 0o666 & ~umask
+
+
+def test_who_wrote_an_output_folder(tmp_path):
+    from graphkit.errors import OutputError
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "nodes.csv").write_text("my own table\n", encoding="utf-8")
+    # `graphkit entities/explain --out mine` keep a store there: that writes no outputs
+    graphkit.build(SEEDS, store=mine / ".graphkit" / "store.sqlite", model="blank")
+    with pytest.raises(OutputError, match="not written by graphkit"):
+        graphkit.build(SEEDS, out=mine, model="blank")
+    assert (mine / "nodes.csv").read_text(encoding="utf-8") == "my own table\n"
+    older = tmp_path / "older"  # written by a graphkit from before the records
+    older.mkdir()
+    (older / "nodes.csv").write_text("id,label,type,aliases,mentions,documents,kb_id\n",
+                                     encoding="utf-8")
+    graphkit.build(SEEDS, out=older, model="blank")
+    nostore = tmp_path / "nostore"  # no store, so no build record: a gexf is still known
+    graphkit.build(SEEDS, out=nostore, model="blank", store=False, gexf=True)
+    graphkit.build(SEEDS, out=nostore, model="blank", store=False)
+    assert not (nostore / "graph.gexf").exists()
+
+
+def test_one_build_at_a_time_per_output_folder(tmp_path):
+    from graphkit.errors import OutputError
+    from graphkit.export.owned import folder_lock
+
+    out = tmp_path / "out"
+    graphkit.build(SEEDS, out=out, model="blank")
+    before = _contents(out)
+    with folder_lock(out), pytest.raises(OutputError, match="another graphkit build is"):
+        graphkit.build(SEEDS, out=out, model="blank", min_weight=2)  # (another holds it)
+    assert _contents(out) == before
+    graphkit.build(SEEDS, out=out, model="blank", min_weight=2)  # free again
+
+
+def test_a_running_writers_temporary_files_are_left_alone(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from graphkit.export.atomic import prepare_folder
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    running = tmp_path / f".nodes.csv.graphkit-{os.getpid()}-abc.tmp"
+    dead = tmp_path / f".edges.csv.graphkit-{int(ended.stdout)}-abc.tmp"
+    for path in (running, dead):
+        path.write_text("partial", encoding="utf-8")
+    prepare_folder(tmp_path)
+    assert running.exists() and not dead.exists()

@@ -26,7 +26,7 @@ from .gexf import gexf_chunks
 from .graphml import graphml_chunks
 from .html import html_text
 from .nodelink import node_link_chunks
-from .owned import claim_folder, recorded_by_graphkit
+from .owned import claim_folder, record_written, recorded_by_graphkit
 from .read import read_graph
 from .tables import (
     edges_csv_chunks,
@@ -61,15 +61,13 @@ class HeldFiles:
 
     names: tuple[str, ...]
     process: Any
-    report: Any  # child -> parent: '' or what went wrong
-    go: Any  # parent -> child: put the files in place
+    report: Any  # child -> parent: its finished files, or what went wrong
 
     def discard(self) -> None:
-        """Stop the process and drop its files (nothing if it has already finished)."""
-        self.process.terminate()  # it removes its temporary file and stops
+        """Stop the process and drop its files."""
+        self.process.terminate()  # it removes the temporary file it is writing and stops
         self.process.join()
-        self.go.close()
-        self.report.close()
+        _drop_unclaimed(self.report)
 
 
 def write_link_files(links: Sequence[LinkedMention], folder: Path) -> HeldFiles | None:
@@ -80,8 +78,8 @@ def write_link_files(links: Sequence[LinkedMention], folder: Path) -> HeldFiles 
         return None
     writers = _link_writers(links)
     with children_die_with_parent():
-        process, report, go = _start_writer(folder, list(writers), writers)
-    return HeldFiles(tuple(writers), process, report, go)
+        process, report = _start_writer(folder, list(writers), writers)
+    return HeldFiles(tuple(writers), process, report)
 
 
 def _link_writers(links: Iterable[LinkedMention]
@@ -121,7 +119,7 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                         processes if can_fork_safely() else 1)
     if processes > 1:
         log.info("writing %d files in %d processes", len(names), len(groups) + bool(held))
-    children: list[tuple[Any, Any, Any]] = [(held.process, held.report, held.go)] if held else []
+    children: list[tuple[Any, Any]] = [(held.process, held.report)] if held else []
     pending: list[Pending] = []
     with paused_gc(), children_die_with_parent():
         try:
@@ -129,28 +127,30 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                 children.append(_start_writer(folder, group, writers))
             for name in groups[0]:
                 pending.append(write_pending(folder / name, writers[name]()))
-            not_ready = [failure for failure in map(_await_ready, children) if failure]
-            if not_ready:
-                raise OutputError(not_ready[0])
-            for _, _, go in children:  # all files are complete: put them all in place
-                with contextlib.suppress(OSError):  # it has stopped: it says why below
-                    go.send(True)
-            replace_all(pending)
+            failures = []
+            for child in children:  # their finished files are this process's to place
+                failure, finished = _await_finished(child)
+                pending += finished
+                failures += [failure] if failure else []
+            if failures:
+                raise OutputError(failures[0])
+            replace_all(pending)  # every file is complete: the whole set, one rename each
             pending = []
         except BaseException as exc:
-            for child, _, _ in children:
-                child.terminate()  # it removes its temporary files and stops
+            for child, _ in children:
+                child.terminate()  # it removes the temporary file it is writing and stops
             if isinstance(exc, OSError):  # no process or pipe to be had
                 raise OutputError(f"cannot start a process to write {folder}: "
                                   f"{exc.strerror or exc}") from None
             raise
         finally:
+            for child, report in children:
+                child.join()
+                _drop_unclaimed(report)  # (files of a writer this process never heard from)
             discard(pending)
-            failures = [failure for failure in map(_finish_writer, children) if failure]
-    if failures:
-        raise OutputError(failures[0])
     for name in sorted(set(OPTIONAL_FILES) - set(names)):
         _remove_unrequested(folder / name)
+    record_written(folder, [folder / name for name in names])
     return [folder / name for name in names]
 
 
@@ -186,42 +186,30 @@ def _share_out(names: tuple[str, ...], processes: int) -> list[list[str]]:
     return [sorted(group, key=names.index) for group in groups if group]
 
 
-_READY = "\0ready"  # a writer process's files are complete under temporary names
-
-
 def _start_writer(folder: Path, names: list[str],
-                  writers: dict[str, Callable[[], str | Iterable[str]]]
-                  ) -> tuple[Any, Any, Any]:
-    """A forked process writing `names`: (process, report, go). It reports on `report`
-    when its files are complete (or what went wrong, as one line), waits for a message
-    on `go` to put them in place, then reports again ('' once they are)."""
+                  writers: dict[str, Callable[[], str | Iterable[str]]]) -> tuple[Any, Any]:
+    """A forked process writing `names` under temporary names: (process, report). It
+    sends the finished files on `report` (or what went wrong, as one line) and ends; the
+    parent puts them in place with its own, or removes them."""
     context = process_context()
     receiver, sender = context.Pipe(duplex=False)
-    go_receiver, go_sender = context.Pipe(duplex=False)
-    child = context.Process(target=_write_in_child,
-                            args=(folder, names, writers, sender, go_receiver), daemon=True)
+    child = context.Process(target=_write_in_child, args=(folder, names, writers, sender),
+                            daemon=True)
     child.start()
     sender.close()
-    go_receiver.close()
-    return child, receiver, go_sender
+    return child, receiver
 
 
 def _write_in_child(folder: Path, names: list[str],
-                    writers: dict[str, Callable[[], str | Iterable[str]]], report: Any,
-                    go: Any) -> None:
+                    writers: dict[str, Callable[[], str | Iterable[str]]], report: Any) -> None:
     quiet_child(unwind_on_sigterm=True)
     pending: list[Pending] = []
     failure = ""
     try:
         for name in names:
             pending.append(write_pending(folder / name, writers[name]()))
-        report.send(_READY)
-        try:
-            go.recv()
-        except EOFError:  # the parent let go without a word: keep the old files
-            return
-        replace_all(pending)
-        pending = []
+        report.send([(str(p.temporary), str(p.path)) for p in pending])
+        pending = []  # the parent's now
     except GraphkitError as exc:
         failure = str(exc)
     except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
@@ -229,37 +217,36 @@ def _write_in_child(folder: Path, names: list[str],
     finally:
         ignore_sigterm()  # (the parent stops its writers on a failure: finish cleaning up)
         discard(pending)  # (also on SIGTERM, which unwinds to here)
-    report.send(failure)  # only now: the temporary files are gone
+    if failure:
+        report.send(failure)  # only now: its temporary files are gone
     report.close()
 
 
-def _await_ready(writer: tuple[Any, Any, Any]) -> str:
-    """Wait until a writer process's files are complete: '' then, else what went wrong."""
-    child, receiver, _ = writer
+def _await_finished(writer: tuple[Any, Any]) -> tuple[str, list[Pending]]:
+    """Wait for a writer process's files: ('', the files) or (what went wrong, [])."""
+    child, receiver = writer
     try:
-        message = str(receiver.recv())
+        message = receiver.recv()
     except EOFError:  # it ended without a word
         child.join()
-        return f"an output writer process ended with exit code {child.exitcode}"
-    return "" if message == _READY else message
+        return f"an output writer process ended with exit code {child.exitcode}", []
+    if isinstance(message, list):
+        return "", _pending_from(message)
+    return str(message), []
 
 
-def _finish_writer(writer: tuple[Any, Any, Any]) -> str:
-    """Wait for a writer process to end: '' if its files are in place (or it was told to
-    keep the old ones), else what went wrong."""
-    child, receiver, go = writer
-    go.close()
-    try:
-        failure = str(receiver.recv()) if receiver.poll(None) else ""
-    except EOFError:
-        failure = ""
-    child.join()
-    receiver.close()
-    if failure == _READY:  # its files were complete, and it was told to keep the old ones
-        failure = ""
-    if child.exitcode != 0 and not failure:
-        failure = f"an output writer process ended with exit code {child.exitcode}"
-    return failure
+def _drop_unclaimed(report: Any) -> None:
+    """Remove the files a stopped writer process finished but this one did not place."""
+    with contextlib.suppress(EOFError, OSError):
+        while report.poll():
+            message = report.recv()
+            if isinstance(message, list):
+                discard(_pending_from(message))
+    report.close()
+
+
+def _pending_from(message: list[tuple[str, str]]) -> list[Pending]:
+    return [Pending(Path(temporary), Path(path)) for temporary, path in message]
 
 
 def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OutputError
+
+_WRITER_PID = re.compile(r"\.graphkit-(\d+)-")
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,8 @@ def write_pending(path: Path, data: str | bytes | Iterable[str]) -> Pending:
     place with other files; on failure (or interrupt) the temporary file is removed."""
     chunks: Iterable[str | bytes] = [data] if isinstance(data, str | bytes) else data
     try:
-        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.graphkit-",
-                                            suffix=".tmp")
+        descriptor, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp",
+                                            prefix=f".{path.name}.graphkit-{os.getpid()}-")
     except OSError as exc:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
     pending = Pending(Path(name), path)
@@ -94,5 +97,20 @@ def prepare_folder(folder: Path) -> None:
     if not os.access(folder, os.W_OK):
         raise OutputError(f"output folder {folder} is not writable")
     for stale in folder.glob(".*.graphkit-*.tmp"):  # left by a run killed mid-write
-        with contextlib.suppress(OSError):
-            stale.unlink()
+        if not _writer_alive(stale.name):  # (not another run's file in progress)
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _writer_alive(name: str) -> bool:
+    """Whether the process that named this temporary file is still running."""
+    match = _WRITER_PID.search(name)
+    if not match or int(match.group(1)) <= 0:
+        return False
+    try:
+        os.kill(int(match.group(1)), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # (exists, someone else's)
+        return True
+    return True
