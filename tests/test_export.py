@@ -95,24 +95,24 @@ def test_two_runs_are_byte_identical(tmp_path, seed_out):
         assert (tmp_path / name).read_bytes() == (seed_out / name).read_bytes(), name
 
 
-def test_document_strings_are_escaped_in_html(tmp_path):
+def _page_of(tmp_path, text):
+    """graph.html of a one-article corpus."""
     (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "x.txt").write_text(
-        "Putin bertemu Kim di <img src=x onerror=alert(1)> Seoul. "
-        "</script><script>alert(1)</script> Putin dan Kim berbicara.", encoding="utf-8")
+    (tmp_path / "c" / "x.txt").write_text(text, encoding="utf-8")
     graphkit.build(tmp_path / "c", out=tmp_path / "o", model="blank")
-    html = (tmp_path / "o" / "graph.html").read_text(encoding="utf-8")
+    return (tmp_path / "o" / "graph.html").read_text(encoding="utf-8")
+
+
+def test_document_strings_are_escaped_in_html(tmp_path):
+    html = _page_of(tmp_path, "Putin bertemu Kim di <img src=x onerror=alert(1)> Seoul. "
+                              "</script><script>alert(1)</script> Putin dan Kim berbicara.")
     assert "<img src=x" not in html and "</script><script>alert(1)" not in html
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
 
 
 def test_slot_names_in_an_article_do_not_break_the_page(tmp_path):
-    (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "x.txt").write_text(
-        "Putin bertemu Kim di Seoul, kata /*VIS_JS*/ __GRAPH_DATA__ /*VIS_CSS*/ kemarin. "
-        "Putin dan Kim berbicara.", encoding="utf-8")
-    graphkit.build(tmp_path / "c", out=tmp_path / "o", model="blank")
-    html = (tmp_path / "o" / "graph.html").read_text(encoding="utf-8")
+    html = _page_of(tmp_path, "Putin bertemu Kim di Seoul, kata /*VIS_JS*/ __GRAPH_DATA__ "
+                              "/*VIS_CSS*/ kemarin. Putin dan Kim berbicara.")
     data = html.split('<script type="application/json" id="graph-data">', 1)[1]
     data = data.split("</script>", 1)[0]
     texts = json.dumps(json.loads(data), ensure_ascii=False)
