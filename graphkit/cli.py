@@ -303,10 +303,6 @@ def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
 
     filters["by"] = filters.pop("top_by")
     graph = read_graph(graph_file)
-    try:
-        graph = filter_graph(graph, **filters)
-    except (TypeError, ValueError, OverflowError) as exc:  # a foreign file's odd values
-        raise GraphkitError(f"cannot filter {graph_file}: {exc}") from None
     if out is None:
         out = graph_file.parent if to == "csv" else graph_file.with_name(f"graph.{to}")
         if to == "json":
@@ -314,9 +310,10 @@ def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
     if out.resolve() == graph_file.resolve():
         raise GraphkitError(f"{graph_file} would be overwritten; choose another --out")
     try:
+        graph = filter_graph(graph, **filters)
         paths = write_format(graph, to, out)
     except (TypeError, ValueError, OverflowError) as exc:  # a foreign file's odd values
-        raise GraphkitError(f"cannot write {graph_file} as {to}: {exc}") from None
+        raise GraphkitError(f"cannot export {graph_file} as {to}: {exc}") from None
     click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> "
                + ", ".join(str(p) for p in paths))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .cooccur import WINDOWS, count_cooccurrences
-from .curation import discover_overlays, load_curation
+from .curation import Curation, discover_overlays, load_curation
 from .dates import within_dates
 from .engines import ENGINES, extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
@@ -19,7 +19,7 @@ from .export import OPTIONAL_FILES, OUTPUT_FILES, write_link_files
 from .export.owned import MARK, claim_folder, folder_lock
 from .filters import apply_settings, check_settings
 from .graph import build_graph, paused_gc
-from .kb import load_kb
+from .kb import KnowledgeBase, load_kb
 from .link import link_mentions
 from .result import Build
 from .store import Store
@@ -107,60 +107,68 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
         claim_folder(Path(out), OUTPUT_FILES + OPTIONAL_FILES)
     # one build at a time per output folder: another's files and store writes would mix
     with folder_lock(Path(out)) if out is not None else contextlib.nullcontext():
-        store_path = _store_path(store, out)
-        opened = Store(store_path) if store_path else None
-        jobs = resolve_jobs(settings, paths) if settings.engine == "local" else settings.jobs or 1
-        read_digests: list[str] = []  # for the up-to-date record, without a second read
-        clock = _StageClock()
-        # Extractions, links and counts are millions of long-lived acyclic objects: the cyclic
-        # GC's passes over them cost ~8 s at 25k articles, and NER leaves next to no cyclic
-        # garbage (about one object per document, measured).
-        with paused_gc():
-            try:
-                with contextlib.closing(extract_corpus(paths, settings, kb, opened, on_document,
-                                                       jobs, read_digests)) as extracted:
-                    extractions = sorted(extracted, key=lambda e: e.doc.id)
-            finally:
-                if opened:
-                    opened.close()
-            clock.lap("read and NER (or stored results)")
-            if not extractions:
-                raise CorpusError(f"no readable documents in {', '.join(str(p) for p in paths)} "
-                                  "(supported: .txt, .md, .jsonl, .csv)")
-            if settings.since or settings.until:
-                extractions = within_dates(extractions, settings.since, settings.until)
-                if not extractions:
-                    raise CorpusError("no dated documents between --since and --until")
-            linking = link_mentions(extractions, kb, curation)
-            clock.lap("linking")
-            # With a second core, mentions.csv (it needs only the links) is written while
-            # this process counts and builds the graph; it replaces the old file with the rest.
-            held = write_link_files(linking.mentions, Path(out)) if out is not None and \
-                jobs > 1 else None
-            try:
-                cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
-                clock.lap("co-occurrence counts")
-                graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
-                                    settings.min_weight, processes=jobs)
-                del cooccurrence  # the graph holds what is needed; free the pair counts first
-                graph = apply_settings(graph, settings)
-                clock.lap("graph and metrics")
-                result = Build(graph, linking.entities, linking.mentions, tuple(extractions),
-                               settings)
-                if out is not None:  # inside the paused GC: one pass over the heap, not two
-                    files = result.write(out, processes=jobs, held=held)
-                    held = None
-            finally:
-                if held is not None:  # stopped before writing: the old mentions.csv stays
-                    held.discard()
-        if out is not None:
-            if store_path is not None:
-                from .state import inputs_fingerprint, record_outputs
+        return _build_locked(paths, out, settings, kb, curation, store, on_document)
 
-                record_outputs(Path(out), inputs_fingerprint(paths, settings, kb, read_digests),
-                               files, result.summary())
-            clock.lap("writing the outputs")
-        return result
+
+def _build_locked(paths: list[str | Path], out: str | Path | None, settings: Settings,
+                  kb: KnowledgeBase, curation: Curation,
+                  store: str | Path | bool | None,
+                  on_document: Callable[[Extraction], None] | None) -> Build:
+    """`build` from NER on, with the output folder (if any) checked and locked."""
+    store_path = _store_path(store, out)
+    opened = Store(store_path) if store_path else None
+    jobs = resolve_jobs(settings, paths) if settings.engine == "local" else settings.jobs or 1
+    read_digests: list[str] = []  # for the up-to-date record, without a second read
+    clock = _StageClock()
+    # Extractions, links and counts are millions of long-lived acyclic objects: the cyclic
+    # GC's passes over them cost ~8 s at 25k articles, and NER leaves next to no cyclic
+    # garbage (about one object per document, measured).
+    with paused_gc():
+        try:
+            with contextlib.closing(extract_corpus(paths, settings, kb, opened, on_document,
+                                                   jobs, read_digests)) as extracted:
+                extractions = sorted(extracted, key=lambda e: e.doc.id)
+        finally:
+            if opened:
+                opened.close()
+        clock.lap("read and NER (or stored results)")
+        if not extractions:
+            raise CorpusError(f"no readable documents in {', '.join(str(p) for p in paths)} "
+                              "(supported: .txt, .md, .jsonl, .csv)")
+        if settings.since or settings.until:
+            extractions = within_dates(extractions, settings.since, settings.until)
+            if not extractions:
+                raise CorpusError("no dated documents between --since and --until")
+        linking = link_mentions(extractions, kb, curation)
+        clock.lap("linking")
+        # With a second core, mentions.csv (it needs only the links) is written while
+        # this process counts and builds the graph; it replaces the old file with the rest.
+        held = write_link_files(linking.mentions, Path(out)) if out is not None and \
+            jobs > 1 else None
+        try:
+            cooccurrence = count_cooccurrences(extractions, linking.mentions, settings.window)
+            clock.lap("co-occurrence counts")
+            graph = build_graph(linking.entities, linking.mentions, cooccurrence, extractions,
+                                settings.min_weight, processes=jobs)
+            del cooccurrence  # the graph holds what is needed; free the pair counts first
+            graph = apply_settings(graph, settings)
+            clock.lap("graph and metrics")
+            result = Build(graph, linking.entities, linking.mentions, tuple(extractions),
+                           settings)
+            if out is not None:  # inside the paused GC: one pass over the heap, not two
+                files = result.write(out, processes=jobs, held=held)
+                held = None
+        finally:
+            if held is not None:  # stopped before writing: the old mentions.csv stays
+                held.discard()
+    if out is not None:
+        if store_path is not None:
+            from .state import inputs_fingerprint, record_outputs
+
+            record_outputs(Path(out), inputs_fingerprint(paths, settings, kb, read_digests),
+                           files, result.summary())
+        clock.lap("writing the outputs")
+    return result
 
 
 def _keep_apart(paths: Sequence[str | Path], out: Path) -> None:

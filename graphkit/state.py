@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -15,7 +14,7 @@ from .corpus import read_corpus
 from .curation import discover_overlays
 from .errors import KnowledgeBaseError
 from .export.atomic import write_atomic
-from .export.owned import RECORD
+from .export.owned import RECORD, stamp
 from .kb import KnowledgeBase, load_kb
 from .models import pipeline_fingerprint
 from .store import document_digest
@@ -58,8 +57,7 @@ def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
 
 def record_outputs(out: Path, fingerprint: str, files: Iterable[Path], summary: str) -> None:
     """Remember which inputs made the outputs now in `out`, and each file's size and time."""
-    state = {"inputs": fingerprint, "summary": summary,
-             "files": {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in files}}
+    state = {"inputs": fingerprint, "summary": summary, "files": {p.name: stamp(p) for p in files}}
     (out / STATE_FILE).parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out / STATE_FILE, json.dumps(state, sort_keys=True, indent=1))
 
@@ -70,9 +68,8 @@ def up_to_date(out: Path, fingerprint: str) -> str:
         state = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
         if state["inputs"] != fingerprint:
             return ""
-        for name, (size, mtime) in state["files"].items():
-            info = os.stat(out / name)
-            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+        for name, recorded in state["files"].items():
+            if stamp(out / name) != list(recorded):
                 return ""
         return str(state["summary"])
     except (OSError, ValueError, KeyError, TypeError):

@@ -52,9 +52,15 @@ def _written_by_graphkit(folder: Path) -> bool:
         return False
 
 
+def stamp(path: Path) -> list[int]:
+    """A file's size and modification time, as the records keep them (raises OSError)."""
+    info = os.stat(path)
+    return [info.st_size, info.st_mtime_ns]
+
+
 def record_written(folder: Path, paths: Sequence[Path]) -> None:
-    """Remember the files just written to `folder` (size and modification time)."""
-    files = {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in paths}
+    """Remember the files just written to `folder` (their `stamp`s)."""
+    files = {p.name: stamp(p) for p in paths}
     write_atomic(folder / WRITTEN, json.dumps(files, sort_keys=True, indent=1))
 
 
@@ -65,12 +71,10 @@ def recorded_by_graphkit(folder: Path, name: str) -> bool:
         try:
             files = json.loads((folder / record).read_text(encoding="utf-8"))
             files = files["files"] if record == RECORD else files
-            size, mtime = files[name]
-            info = os.stat(folder / name)
+            if stamp(folder / name) == list(files[name]):
+                return True
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if (info.st_size, info.st_mtime_ns) == (size, mtime):
-            return True
     return False
 
 

@@ -46,14 +46,10 @@ def _read(path: Path) -> nx.Graph:
             raise ValueError("not a node-link graph (an object with a list of nodes)")
         # networkx's own files before 3.4 say "links"; one without "multigraph" is not one
         edges = "edges" if "edges" in data or "links" not in data else "links"
-        read = nx.node_link_graph(data, multigraph=False, edges=edges)
-        return read if type(read) is nx.Graph else nx.Graph(read)
+        return nx.node_link_graph(data, multigraph=False, edges=edges)
     if path.suffix == ".graphml":
-        read = nx.read_graphml(path)
-        return read if type(read) is nx.Graph else nx.Graph(read)
+        return nx.read_graphml(path)
     graph = nx.read_gexf(path, relabel=False)
-    if type(graph) is not nx.Graph:
-        graph = nx.Graph(graph)
     for node, data in graph.nodes(data=True):
         data.setdefault("label", node)
     for _, _, data in graph.edges(data=True):
@@ -105,7 +101,10 @@ def read_graph(path: str | Path) -> nx.Graph:
 
 
 def _graphkit_graph(path: Path, read: nx.Graph) -> nx.Graph:
-    """`read` in graphkit's order (nodes and edges sorted), lists and texts restored."""
+    """`read` as graphkit's graph: undirected and simple, nodes and edges sorted, lists and
+    texts restored."""
+    if type(read) is not nx.Graph:  # (a foreign file's directed or multi-graph)
+        read = nx.Graph(read)
     graph = nx.Graph()
     if path.suffix == ".json":
         graph.graph.update(read.graph)
