@@ -32,8 +32,19 @@ class _Group(click.Group):
             click.echo(f"graphkit: error: {exc}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
+            _ignore_further_interrupts()
             click.echo("graphkit: interrupted", err=True)
+            if (ctx.obj or {}).get("exit_when_done"):
+                _exit_at_once(130)
             sys.exit(130)
+
+
+def _ignore_further_interrupts() -> None:
+    """Once stopped, a second Ctrl-C (or the first reaching late) must not cut the exit short
+    with a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -178,12 +189,15 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
         _exit_at_once()
 
 
-def _exit_at_once() -> None:
-    """End the program now, without freeing the build's objects one by one: for 25,589
-    articles that is tens of millions of objects and ~1.8 s after the work is done
-    (measured), which the operating system does at once. Everything is written (files
-    are atomic and synced, the store is closed, child processes have ended); only stdio
-    and logging need a flush."""
+def _exit_at_once(code: int = 0) -> None:
+    """End the program now with exit status `code`, without the interpreter's shutdown:
+    after a finished build, freeing its objects one by one is tens of millions of objects
+    for a large corpus, which the operating system does at once; after Ctrl-C, the shutdown
+    of a stopped process pool races with its manager thread in CPython's
+    concurrent.futures (an `OSError: [Errno 9] Bad file descriptor` traceback from
+    `threading._shutdown`, cpython bpo-39995 / gh-125451). Everything is written (files
+    are atomic and synced, the store is closed, child processes have ended or been
+    stopped); only stdio and logging need a flush."""
     import os
 
     logging.shutdown()
@@ -192,7 +206,7 @@ def _exit_at_once() -> None:
         sys.stderr.flush()
     except OSError:  # e.g. stdout was a pipe closed early
         os._exit(1)
-    os._exit(0)
+    os._exit(code)
 
 
 class _Progress:

@@ -73,3 +73,34 @@ def test_the_program_exits_at_once_after_a_build_with_its_output_complete(tmp_pa
 
     assert all((out / name).stat().st_size > 0 for name in OUTPUT_FILES)
     assert not list(out.glob(".*.tmp"))
+
+
+def test_ctrl_c_ends_the_program_at_once_with_130_and_ignores_a_second_one(monkeypatch, tmp_path):
+    # The interpreter's own shutdown after Ctrl-C raced with a stopped process pool's
+    # manager thread (CPython's concurrent.futures: 'OSError: [Errno 9] Bad file
+    # descriptor' from threading._shutdown): the console entry point now exits at once.
+    import signal
+
+    import graphkit.cli as cli_module
+
+    exits = []
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    def exit_now(code=0):
+        exits.append((code, signal.getsignal(signal.SIGINT)))
+        raise SystemExit(code)
+
+    monkeypatch.setattr(graphkit, "build", interrupted)
+    monkeypatch.setattr("graphkit.pipeline.build_graph", interrupted)
+    monkeypatch.setattr(cli_module, "_exit_at_once", exit_now)
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"),
+                                          "--model", "blank"],
+                                    obj={"exit_when_done": True})
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert result.exit_code == 130 and "interrupted" in result.stderr
+    assert exits == [(130, signal.SIG_IGN)]
