@@ -1,6 +1,5 @@
 """Curation overlays, the per-document store and the review commands (issue: linking)."""
 
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -90,12 +89,9 @@ def test_rebuild_after_a_curation_edit_reuses_stored_mentions(corpus, tmp_path, 
         raise AssertionError("NER ran again")
 
     monkeypatch.setattr(ner, "load_pipeline", no_ner)
-    started = time.perf_counter()
-    second = graphkit.build(corpus, out=out)
-    elapsed = time.perf_counter() - started
+    second = graphkit.build(corpus, out=out)  # how fast: benchmarks/linking.md
     assert len(second.mentions) < len(first.mentions)
     assert not [lk for lk in second.mentions if lk.mention.text == "Moskow"]
-    assert elapsed < 5  # generous; benchmarks/linking.md reports the real figure
 
 
 def test_store_processes_only_new_or_changed_documents_and_forgets_deleted(corpus, tmp_path):
