@@ -12,7 +12,15 @@ from rapidfuzz.distance import Levenshtein
 
 from .curation import Curation
 from .kb import KnowledgeBase
-from .names import is_acronym, name_key, normalize_name, slugify, strip_titles
+from .names import (
+    is_acronym,
+    mixes_scripts,
+    name_key,
+    normalize_name,
+    scripts,
+    slugify,
+    strip_titles,
+)
 from .types import Entity, Extraction, LinkedMention, Mention
 
 log = logging.getLogger("graphkit")
@@ -401,6 +409,7 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     linker = _Linker(kb, curation, documents, records)
     linker.run()
     _apply_curation(linker, curation)
+    _warn_mixed_scripts(records)
     return Linking(_entities(linker, curation), tuple(
         LinkedMention(r.mention, r.target, r.how, r.why) for r in records))
 
@@ -486,6 +495,18 @@ def _warn_unresolved(resolve: Callable[[str], str], references: Iterable[str], w
                         "changes nothing", where, section, reference)
 
 
+def _warn_mixed_scripts(records: Iterable[_Record]) -> None:
+    """Say which names mix scripts in one word ('Рutin' with a Cyrillic 'Р'): they are
+    never merged with the Latin name they look like, so a look-alike letter (a spoof, or
+    text pasted from another keyboard) gives its own node, and the user can merge it."""
+    mixed = sorted({(r.mention.text, r.target) for r in records
+                    if not r.key.isascii() and mixes_scripts(r.key)})
+    for text, target in mixed:
+        log.warning("%r mixes letters of different scripts in one word (a look-alike "
+                    "letter?); kept as its own node %s, never merged with the name it "
+                    "looks like: merge them in graphkit.yaml if they are one", text, target)
+
+
 def _new_id(key: str) -> str:
     return "new:" + slugify(key)
 
@@ -522,7 +543,8 @@ def _one_typo_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     x, y = differing[0]
     return (min(len(x), len(y)) >= _FUZZY_MIN_LENGTH and x[0] == y[0]
-            and not x.isdigit() and Levenshtein.distance(x, y) == 1)
+            and not x.isdigit() and Levenshtein.distance(x, y) == 1
+            and (x.isascii() and y.isascii() or scripts(x) == scripts(y)))
 
 
 def _majority_type(types: Counter[str]) -> str:
