@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import logging
 import sys
 import time
@@ -245,11 +244,11 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
                          **_build_options(kb_files, curation_files, model, no_clean, text_field))
     rows = entity_rows(result, sort, types, linked_by, match, limit)
     if as_csv:
-        from .export.tables import safe_cell
+        from .export.tables import csv_chunks
 
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(ENTITY_COLUMNS)
-        writer.writerows([safe_cell(row[c]) for c in ENTITY_COLUMNS] for row in rows)
+        for chunk in csv_chunks(ENTITY_COLUMNS, ([row[c] for c in ENTITY_COLUMNS]
+                                                 for row in rows)):
+            sys.stdout.write(chunk)
     else:
         click.echo(format_table(rows, ENTITY_COLUMNS))
 

@@ -5,9 +5,13 @@ Whole builds use the rules-only pipeline (`model="blank"`): the model is not the
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import logging
 from pathlib import Path
 
+import networkx as nx
 from click.testing import CliRunner
 
 import graphkit
@@ -72,3 +76,55 @@ def test_a_look_alike_letter_is_not_a_typo_of_the_latin_name(tmp_path):
     latin = {lk.entity for lk in result.mentions if lk.mention.text == "Prabowo Subianto"}
     mixed = {lk.entity for lk in result.mentions if lk.mention.text == "Pr\u0430bowo Subianto"}
     assert latin and mixed and not latin & mixed
+
+
+# --- D1: a bare carriage return in a cell ------------------------------------------------------
+
+FORMULA = "=cmd|' /C calc'!A0"
+HOSTILE = "x\r" + FORMULA
+
+
+def raw(path: Path) -> str:
+    """A file's text with its line ends as written."""
+    return path.read_bytes().decode("utf-8")
+
+
+def assert_csv_intact(text: str, column: str, value: str) -> None:
+    """Every row has the header's cells, and `value` is one whole cell of `column`."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert all(len(row) == len(rows[0]) for row in rows), rows
+    index = rows[0].index(column)
+    assert value in [row[index] for row in rows[1:]]
+    assert not any(line.startswith(FORMULA) for line in text.split("\n"))
+
+
+def test_a_carriage_return_in_an_id_or_a_label_stays_inside_its_csv_cell(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    record = {"id": HOSTILE, "text": "Presiden Vladimir Putin bertemu Kim Jong Un di Seoul."}
+    (corpus / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    overlay = tmp_path / "c.yaml"
+    overlay.write_text('label:\n  Kim Jong Un: "x\\r=cmd|\' /C calc\'!A0"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, _ = run_cli("build", str(corpus), "--out", str(out), "--model", "blank",
+                         "--curation", str(overlay))
+    assert code == 0
+    assert_csv_intact(raw(out / "mentions.csv"), "doc", HOSTILE)
+    assert_csv_intact(raw(out / "sentences.csv"), "doc", HOSTILE)
+    assert_csv_intact(raw(out / "nodes.csv"), "label", HOSTILE)
+    code, stdout, _ = run_cli("entities", str(corpus), "--out", str(out), "--model", "blank",
+                              "--curation", str(overlay), "--csv")
+    assert code == 0
+    assert_csv_intact(stdout, "label", HOSTILE)
+
+
+def test_export_csv_quotes_a_carriage_return_in_node_ids(tmp_path):
+    graph = nx.Graph()
+    graph.add_edge(HOSTILE, "b", weight=1)
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(nx.node_link_data(graph, edges="links")), encoding="utf-8")
+    code, _, stderr = run_cli("export", str(source), "--to", "csv", "-o", str(tmp_path / "o"))
+    assert code == 0, stderr
+    assert_csv_intact(raw(tmp_path / "o" / "nodes.csv"), "id", HOSTILE)
+    assert_csv_intact(raw(tmp_path / "o" / "edges.csv"), "target",
+                      HOSTILE)
