@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import networkx as nx
 from rapidfuzz.distance import Levenshtein
 
 from .curation import Curation
@@ -421,20 +422,31 @@ def _apply_curation(linker: _Linker, curation: Curation) -> None:
         if record.target.startswith("ref:"):
             reference = record.target[4:]
             record.target = resolve(reference) or _new_id(normalize_name(reference))
-    redirect: dict[str, str] = {}
-    for references, where in curation.merges:
+    redirect = _merge_redirects(linker, resolve, curation.merges)
+    for record in linker.records:
+        record.target = redirect.get(record.target, record.target)
+
+
+def _merge_redirects(linker: _Linker, resolve: Callable[[str], str],
+                     merges: Iterable[tuple[list[str], str]]) -> dict[str, str]:
+    """Node -> the node it is merged into. Merges are transitive: entries sharing a node
+    make one node, whatever their order (`[A, B]` and `[B, C]`; cycles such as `[A, B]`
+    and `[B, A]`, also across files). A group's node is its first knowledge-base node
+    (which keeps its id), else its first node named in the overlays."""
+    groups = nx.Graph()
+    for references, where in merges:
         _warn_unresolved(resolve, references, where, "merge")
         targets = list(dict.fromkeys(t for t in (resolve(r) for r in references) if t))
-        known = [t for t in targets if linker.kb and t in linker.kb.entities]
-        canonical = (known or targets or [""])[0]  # a knowledge-base node keeps its id
-        for target in targets:
-            if target != canonical:
-                redirect[target] = canonical
-    for record in linker.records:
-        seen = set()
-        while record.target in redirect and record.target not in seen:
-            seen.add(record.target)
-            record.target = redirect[record.target]
+        groups.add_nodes_from(targets)
+        nx.add_path(groups, targets)
+    order = {node: i for i, node in enumerate(groups)}  # insertion order: first named
+    redirect = {}
+    for group in nx.connected_components(groups):
+        members = sorted(group, key=order.__getitem__)
+        known = [t for t in members if linker.kb and t in linker.kb.entities]
+        canonical = (known or members)[0]
+        redirect.update({t: canonical for t in members if t != canonical})
+    return redirect
 
 
 def _reference_resolver(linker: _Linker) -> Callable[[str], str]:

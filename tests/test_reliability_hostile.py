@@ -12,11 +12,16 @@ import logging
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 import graphkit
 from graphkit.cli import cli
+from graphkit.curation import load_curation
+from graphkit.link import link_mentions
 from graphkit.names import slugify
+from graphkit.ner import extract
+from graphkit.types import Document
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -67,15 +72,13 @@ def test_slugs_are_unique_across_scripts_and_unchanged_for_latin_names():
     assert slugify("Łódź").startswith("lodz-")
 
 
-def test_a_look_alike_letter_is_not_a_typo_of_the_latin_name(tmp_path):
+def test_a_look_alike_letter_is_not_a_typo_of_the_latin_name(rules_nlp, kb):
     # 'Prаbowo' with a Cyrillic 'а' is one edit from 'Prabowo' but not a misspelling of it
-    corpus = write_corpus(tmp_path / "c", {
-        "a.txt": "Kemarin Prabowo Subianto bertemu Joko Widodo di Jakarta.\n",
-        "b.txt": "Kemarin Pr\u0430bowo Subianto bertemu Joko Widodo di Jakarta.\n"})
-    result = graphkit.build(corpus, model="blank")
-    latin = {lk.entity for lk in result.mentions if lk.mention.text == "Prabowo Subianto"}
-    mixed = {lk.entity for lk in result.mentions if lk.mention.text == "Pr\u0430bowo Subianto"}
-    assert latin and mixed and not latin & mixed
+    documents = [Document("a.txt", "Kemarin Prabowo Subianto bertemu Joko Widodo di Jakarta.\n"),
+                 Document("b.txt", "Kemarin Pr\u0430bowo Subianto bertemu Joko Widodo.\n")]
+    linking = link_mentions(list(extract(documents, rules_nlp)), kb)
+    links = {lk.mention.text: lk.entity for lk in linking.mentions}
+    assert links["Prabowo Subianto"] != links["Pr\u0430bowo Subianto"]
 
 
 # --- D1: a bare carriage return in a cell ------------------------------------------------------
@@ -128,3 +131,29 @@ def test_export_csv_quotes_a_carriage_return_in_node_ids(tmp_path):
     assert_csv_intact(raw(tmp_path / "o" / "nodes.csv"), "id", HOSTILE)
     assert_csv_intact(raw(tmp_path / "o" / "edges.csv"), "target",
                       HOSTILE)
+
+
+# --- D3: merges that form a cycle --------------------------------------------------------------
+
+THREE_PEOPLE = "Kemarin Budi Santoso, Andi Wijaya dan Rina Kartika bertemu di Jakarta.\n"
+
+
+@pytest.mark.parametrize("overlays", [
+    ["merge:\n  - [Budi Santoso, Andi Wijaya]\n  - [Andi Wijaya, Budi Santoso]\n"],
+    ["merge:\n  - [Budi Santoso, Andi Wijaya]\n  - [Andi Wijaya, Rina Kartika]\n"
+     "  - [Rina Kartika, Budi Santoso]\n"],
+    ["merge:\n  - [Budi Santoso, Andi Wijaya]\n", "merge:\n  - [Andi Wijaya, Budi Santoso]\n"],
+    ["merge:\n  - [Andi Wijaya, Rina Kartika]\n", "merge:\n  - [Budi Santoso, Andi Wijaya]\n"],
+], ids=["two-entries", "three-cycle", "across-files", "chain"])
+def test_merges_are_transitive_even_when_they_form_a_cycle(tmp_path, overlays, rules_nlp, kb):
+    files = []
+    for i, text in enumerate(overlays):
+        files.append(tmp_path / f"o{i}.yaml")
+        files[-1].write_text(text, encoding="utf-8")
+    extractions = list(extract([Document("a.txt", THREE_PEOPLE)], rules_nlp))
+    linking = link_mentions(extractions, kb, load_curation(files))
+    links = {lk.mention.text: lk.entity for lk in linking.mentions}
+    named = [n for n in ("Budi Santoso", "Andi Wijaya", "Rina Kartika") if n in "".join(overlays)]
+    assert len({links[n] for n in named}) == 1, links
+    again = link_mentions(extractions, kb, load_curation(files))
+    assert [lk.entity for lk in again.mentions] == [lk.entity for lk in linking.mentions]
