@@ -157,3 +157,24 @@ def test_merges_are_transitive_even_when_they_form_a_cycle(tmp_path, overlays, r
     assert len({links[n] for n in named}) == 1, links
     again = link_mentions(extractions, kb, load_curation(files))
     assert [lk.entity for lk in again.mentions] == [lk.entity for lk in linking.mentions]
+
+
+# --- D4: export csv into a folder holding someone else's tables ---------------------------------
+
+def test_export_csv_refuses_to_replace_tables_graphkit_did_not_write(tmp_path):
+    graph = nx.Graph()
+    graph.add_edge("a", "b", weight=1)
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(nx.node_link_data(graph, edges="links")), encoding="utf-8")
+    theirs = tmp_path / "nodes.csv"
+    theirs.write_text("name,phone\nAlice,555\n", encoding="utf-8")
+    code, _, stderr = run_cli("export", str(source), "--to", "csv")  # default: next to it
+    assert code == 1 and "not written by graphkit" in stderr and "Traceback" not in stderr
+    assert theirs.read_text(encoding="utf-8") == "name,phone\nAlice,555\n"
+    assert not (tmp_path / "edges.csv").exists()
+    # a folder graphkit wrote to is graphkit's: exporting there again replaces its files
+    out = tmp_path / "o"
+    for _ in range(2):
+        code, _, stderr = run_cli("export", str(source), "--to", "csv", "-o", str(out))
+        assert code == 0, stderr
+    assert (out / "nodes.csv").read_text(encoding="utf-8").startswith("id,label")
