@@ -62,7 +62,10 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--curation", "curation_files", multiple=True,
                      type=click.Path(path_type=Path),
                      help="Curation overlay YAML (repeatable; graphkit.yaml next to the "
-                          "corpus is read too)."),
+                          "corpus is read too, and announced)."),
+        click.option("--no-curation", is_flag=True,
+                     help="Leave out graphkit.yaml files found next to the corpus (files "
+                          "given with --curation are still applied)."),
         click.option("--model", default=None,
                      help="spaCy pipeline name or path for NER (default: the shipped "
                           "Indonesian model; 'blank' for rules and knowledge base only)."),
@@ -77,10 +80,12 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _build_options(kb_files: tuple[Path, ...], curation_files: tuple[Path, ...],
-                   model: str | None, no_clean: bool, text_field: str) -> dict[str, Any]:
+                   no_curation: bool, model: str | None, no_clean: bool,
+                   text_field: str) -> dict[str, Any]:
     return dict(kb_files=tuple(str(f) for f in kb_files),
-                curation_files=tuple(str(f) for f in curation_files), model=model,
-                clean=not no_clean, text_field=text_field)
+                curation_files=tuple(str(f) for f in curation_files),
+                discover_curation=not no_curation, model=model, clean=not no_clean,
+                text_field=text_field)
 
 
 def _check_corpus(corpus: tuple[Path, ...]) -> None:
@@ -134,7 +139,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
               help="Also write graph.gexf (Gephi opens graph.graphml as well).")
 @click.pass_obj
 def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
-          curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+          curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
           text_field: str, window: str, min_weight: int, jobs: int | None, engine: str,
           scheduler: str | None, force: bool, gexf: bool, **filters: Any) -> None:
     """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
@@ -151,7 +156,7 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
     from .corpus import count_documents
     from .pipeline import build as build_graph
 
-    options = _build_options(kb_files, curation_files, model, no_clean, text_field)
+    options = _build_options(kb_files, curation_files, no_curation, model, no_clean, text_field)
     options.update(window=window, min_weight=min_weight, jobs=jobs, engine=engine,
                    scheduler=scheduler, gexf=gexf, **filters)
     _check_corpus(corpus)
@@ -223,7 +228,7 @@ class _Progress:
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout instead of a table.")
 def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
-             curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+             curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
              text_field: str, sort: str, types: tuple[str, ...], linked_by: tuple[str, ...],
              match: str, limit: int | None, as_csv: bool) -> None:
     """List the nodes of CORPUS with type, label, aliases, counts and how they were linked.
@@ -241,7 +246,8 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
-                         **_build_options(kb_files, curation_files, model, no_clean, text_field))
+                         **_build_options(kb_files, curation_files, no_curation, model,
+                                          no_clean, text_field))
     rows = entity_rows(result, sort, types, linked_by, match, limit)
     if as_csv:
         from .export.tables import csv_chunks
@@ -259,7 +265,7 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="Show at most N mentions.")
 def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
-            curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+            curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
             text_field: str, limit: int) -> None:
     """Show which node NAME links to in CORPUS, and why, with the sentences.
 
@@ -275,7 +281,8 @@ def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
-                         **_build_options(kb_files, curation_files, model, no_clean, text_field))
+                         **_build_options(kb_files, curation_files, no_curation, model,
+                                          no_clean, text_field))
     click.echo(format_explanation(result, explain_name(result, name), limit))
 
 

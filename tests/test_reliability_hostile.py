@@ -178,3 +178,28 @@ def test_export_csv_refuses_to_replace_tables_graphkit_did_not_write(tmp_path):
         code, _, stderr = run_cli("export", str(source), "--to", "csv", "-o", str(out))
         assert code == 0, stderr
     assert (out / "nodes.csv").read_text(encoding="utf-8").startswith("id,label")
+
+
+# --- D10: a graphkit.yaml shipped inside a received corpus -------------------------------------
+
+def test_an_overlay_found_in_the_corpus_is_announced_and_can_be_left_out(tmp_path):
+    corpus = write_corpus(tmp_path / "c", {
+        "a.txt": "Kemarin Budi Santoso bertemu Andi Wijaya dan Rina Kartika di Jakarta.\n"})
+    overlay = corpus / "graphkit.yaml"
+    overlay.write_text("merge:\n  - [Budi Santoso, Andi Wijaya]\nignore:\n  - Rina Kartika\n"
+                       "label:\n  Jakarta: Somewhere\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build = ("build", str(corpus), "--out", str(out), "--model", "blank")
+    for _ in range(2):  # a build, then an up-to-date one: both say it
+        code, _, stderr = run_cli(*build)
+        assert code == 0
+        assert str(overlay) in stderr and "1 merge, 1 label, 1 ignored name" in stderr
+    assert "Rina Kartika" not in (out / "nodes.csv").read_text(encoding="utf-8")
+    code, _, stderr = run_cli(*build, "--no-curation")
+    assert code == 0 and str(overlay) not in stderr
+    nodes = (out / "nodes.csv").read_text(encoding="utf-8")
+    assert "Rina Kartika" in nodes and "Somewhere" not in nodes
+    # a file the user passes is trusted: applied without the warning
+    code, _, stderr = run_cli(*build, "--no-curation", "--curation", str(overlay))
+    assert code == 0 and "found in the corpus" not in stderr
+    assert "Rina Kartika" not in (out / "nodes.csv").read_text(encoding="utf-8")
