@@ -9,6 +9,8 @@ import csv
 import io
 import json
 import logging
+import shutil
+import sqlite3
 from pathlib import Path
 
 import networkx as nx
@@ -21,6 +23,7 @@ from graphkit.curation import load_curation
 from graphkit.link import link_mentions
 from graphkit.names import slugify
 from graphkit.ner import extract
+from graphkit.store import Store
 from graphkit.types import Document
 
 
@@ -203,3 +206,84 @@ def test_an_overlay_found_in_the_corpus_is_announced_and_can_be_left_out(tmp_pat
     code, _, stderr = run_cli(*build, "--no-curation", "--curation", str(overlay))
     assert code == 0 and "found in the corpus" not in stderr
     assert "Rina Kartika" not in (out / "nodes.csv").read_text(encoding="utf-8")
+
+
+# --- D5, D6: store faults ----------------------------------------------------------------------
+
+STORE = Path(".graphkit") / "store.sqlite"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A corpus and an output folder built from it once (copied by each test)."""
+    root = tmp_path_factory.mktemp("built")
+    corpus = write_corpus(root / "c", {f"{i}.txt": f"Kemarin Budi Santoso bertemu Andi Wijaya "
+                                                   f"di Jakarta pada hari ke-{i}.\n"
+                                       for i in range(40)})
+    graphkit.build(corpus, out=root / "out", model="blank")
+    return root
+
+
+def copy_of(built: Path, tmp_path: Path) -> tuple[Path, Path]:
+    shutil.copytree(built, tmp_path / "b")
+    return tmp_path / "b" / "c", tmp_path / "b" / "out"
+
+
+def rebuild(corpus: Path, out: Path) -> tuple[int, str, str]:
+    return run_cli("build", str(corpus), "--out", str(out), "--model", "blank", "--force")
+
+
+def test_a_full_disk_when_the_store_commits_is_one_line(built, tmp_path, monkeypatch):
+    corpus, out = copy_of(built, tmp_path)
+    (corpus / "new.txt").write_text("".join(f"Rina Kartika tiba di Bandung pada hari ke-{i}.\n"
+                                            for i in range(2000)),
+                                    encoding="utf-8")  # more than the free pages hold
+    before = (out / "nodes.csv").read_bytes()
+    real_save = Store.save
+
+    def save_on_a_full_disk(self, *args, **kwargs):  # SQLite's own SQLITE_FULL
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        self._db.execute(f"PRAGMA max_page_count={pages}")
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "save", save_on_a_full_disk)
+    code, _, stderr = rebuild(corpus, out)
+    assert code == 1 and "Traceback" not in stderr
+    assert "disk is full" in stderr and "free some space" in stderr
+    assert (out / "nodes.csv").read_bytes() == before  # the outputs are as they were
+
+
+def test_a_damaged_store_page_is_one_line_saying_what_to_do(built, tmp_path):
+    corpus, out = copy_of(built, tmp_path)
+    store = out / STORE
+    data = bytearray(store.read_bytes())
+    assert len(data) > 3 * 4096
+    data[4096:] = bytes(range(256)) * ((len(data) - 4096) // 256) + bytes(len(data) % 256)
+    store.write_bytes(bytes(data))
+    code, _, stderr = rebuild(corpus, out)
+    assert code == 1 and "Traceback" not in stderr
+    assert f"delete {out / '.graphkit'} to rebuild from scratch" in stderr
+    shutil.rmtree(out / ".graphkit")  # what the message says to do works
+    assert rebuild(corpus, out)[0] == 0
+
+
+def test_a_tampered_store_row_is_run_again(built, tmp_path):
+    corpus, out = copy_of(built, tmp_path)
+    before = (out / "mentions.csv").read_bytes()
+    with sqlite3.connect(out / STORE) as db:
+        db.execute("""UPDATE documents SET extraction='{"sentences": 5}' WHERE id='3.txt'""")
+        db.execute("""UPDATE documents SET extraction='[1' WHERE id='4.txt'""")
+    code, _, stderr = rebuild(corpus, out)
+    assert code == 0, stderr
+    assert "results for 3.txt are damaged" in stderr and "results for 4.txt" in stderr
+    assert (out / "mentions.csv").read_bytes() == before
+
+
+def test_a_store_from_a_newer_graphkit_is_refused_not_wiped(built, tmp_path):
+    corpus, out = copy_of(built, tmp_path)
+    with sqlite3.connect(out / STORE) as db:
+        db.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    code, _, stderr = rebuild(corpus, out)
+    assert code == 1 and "Traceback" not in stderr and "newer graphkit" in stderr
+    with sqlite3.connect(out / STORE) as db:
+        assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 40
