@@ -320,6 +320,9 @@ def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
         paths = write_format(graph, to, out)
     except (TypeError, ValueError, OverflowError) as exc:  # a foreign file's odd values
         raise GraphkitError(f"cannot export {graph_file} as {to}: {exc}") from None
+    except RecursionError:
+        raise GraphkitError(f"cannot export {graph_file} as {to}: values nested too "
+                            "deeply") from None
     click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> "
                + ", ".join(str(p) for p in paths))
 

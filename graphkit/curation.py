@@ -110,6 +110,9 @@ def load_curation(paths: Iterable[str | Path]) -> Curation:
             line = mark.line + 1 if mark else 1
             raise KnowledgeBaseError(
                 f"{path}:{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        except RecursionError:
+            raise KnowledgeBaseError(f"{path}: invalid curation file: nested too "
+                                     "deeply") from None
         if root is not None:
             _Parser(str(path), curation).document(root)
     curation.files = tuple(files)

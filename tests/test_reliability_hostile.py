@@ -20,6 +20,9 @@ from click.testing import CliRunner
 import graphkit
 from graphkit.cli import cli
 from graphkit.curation import load_curation
+from graphkit.errors import KnowledgeBaseError
+from graphkit.export.html import html_text
+from graphkit.export.nodelink import node_link_text
 from graphkit.link import link_mentions
 from graphkit.names import slugify
 from graphkit.ner import extract
@@ -287,3 +290,55 @@ def test_a_store_from_a_newer_graphkit_is_refused_not_wiped(built, tmp_path):
     assert code == 1 and "Traceback" not in stderr and "newer graphkit" in stderr
     with sqlite3.connect(out / STORE) as db:
         assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 40
+
+
+# --- D7, D8, D9: odd graph files and overlays --------------------------------------------------
+
+def node_link(nodes: str = '{"id": "a"}, {"id": "b"}', weight: str = "1",
+              graph: str = "{}") -> str:
+    return ('{"directed": false, "multigraph": false, "graph": ' + graph + ', "nodes": ['
+            + nodes + '], "edges": [{"source": "a", "target": "b", "weight": ' + weight
+            + ', "evidence": ["d#0"]}]}')
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (node_link(nodes='{"id": "a", "x": ' + "[" * 5000 + "]" * 5000 + '}, {"id": "b"}'),
+     "nested too deeply"),
+    (node_link(weight="NaN"), "edge 'a'-'b': attribute 'weight' is nan (not a finite number)"),
+    (node_link(nodes='{"id": "a", "pagerank": Infinity}, {"id": "b"}'),
+     "node 'a': attribute 'pagerank' is inf"),
+    (node_link(graph='{"evidence_text": "oops"}'),
+     "graph attribute 'evidence_text' is not an object of texts"),
+    (node_link(graph='{"evidence_text": {"d#0": 5}}'),
+     "graph attribute 'evidence_text' is not an object of texts"),
+], ids=["nested-5000", "nan-weight", "infinite-attribute", "string-evidence-text",
+        "number-evidence-text"])
+@pytest.mark.parametrize("to", ["csv", "json", "html", "graphml"])
+def test_export_of_an_odd_node_link_file_is_one_line(tmp_path, text, message, to):
+    source = tmp_path / "g.json"
+    source.write_text(text, encoding="utf-8")
+    target = tmp_path / ("o" if to == "csv" else f"o.{to}")
+    code, _, stderr = run_cli("export", str(source), "--to", to, "-o", str(target))
+    assert code == 1 and "Traceback" not in stderr, stderr
+    assert message in stderr and len(stderr.strip().splitlines()) == 1
+    assert not target.exists() or to == "csv" and not list(target.glob("*.csv"))
+
+
+def test_graph_json_is_strict_json(tmp_path):
+    graph = nx.Graph()
+    graph.add_edge("a", "b", weight=1, npmi=float("nan"))
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        node_link_text(graph)
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        html_text(graph)
+
+
+def test_a_deeply_nested_overlay_is_one_line(tmp_path):
+    overlay = tmp_path / "deep.yaml"
+    overlay.write_text("merge:\n  - " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="deep.yaml: invalid curation file: nested"):
+        load_curation([overlay])
+    corpus = write_corpus(tmp_path / "c", {"a.txt": "Budi Santoso di Jakarta.\n"})
+    code, _, stderr = run_cli("build", str(corpus), "--out", str(tmp_path / "out"), "--model",
+                              "blank", "--curation", str(overlay))
+    assert code == 1 and "Traceback" not in stderr and "nested too deeply" in stderr
