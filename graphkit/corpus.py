@@ -10,7 +10,7 @@ import logging
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import CorpusError
@@ -85,6 +85,7 @@ def _corpus_files(root: Path) -> Iterator[tuple[Path, str]]:
         raise CorpusError(f"{root} is a graphkit output folder (it has a {_OUTPUT_MARK} "
                           "folder), not a corpus")
     visited: set[tuple[int, int]] = set()
+    inside = _inside(root)
 
     def unreadable(exc: OSError) -> None:
         log.warning("skipped %s: %s", exc.filename, exc.strerror or exc)
@@ -105,12 +106,34 @@ def _corpus_files(root: Path) -> Iterator[tuple[Path, str]]:
             log.info("skipped %s: a graphkit output folder", folder)
             dirs[:] = []
             continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as hidden files
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")  # as hidden files
+                         and inside(Path(folder) / d))
         for name in sorted(files):
             path = Path(folder) / name
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES \
+                    or not inside(path):
                 continue
             yield path, _printable_id(path.relative_to(root).as_posix(), path)
+
+
+def _inside(root: Path) -> Callable[[Path], bool]:
+    """A test for paths met while walking `root`: a symbolic link that leads out of the
+    corpus folder is skipped with a warning. A folder someone sends may hold a link to
+    '../../home/you/notes.txt', which would put your own files into the graph; a folder
+    of your own is read by passing it as a corpus of its own."""
+    real_root = root.resolve()
+
+    def inside(path: Path) -> bool:
+        if not path.is_symlink():
+            return True
+        target = path.resolve()
+        if target == real_root or real_root in target.parents:
+            return True
+        log.warning("skipped %s: symbolic link to %s, outside the corpus folder (pass it "
+                    "as a corpus of its own to read it)", path, target)
+        return False
+
+    return inside
 
 
 def _printable_id(doc_id: str, path: Path) -> str:

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 import graphkit
 from graphkit.cli import cli
+from graphkit.corpus import read_corpus
 from graphkit.curation import load_curation
 from graphkit.errors import KnowledgeBaseError
 from graphkit.export.html import html_text
@@ -41,6 +42,7 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 def write_corpus(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -342,3 +344,20 @@ def test_a_deeply_nested_overlay_is_one_line(tmp_path):
     code, _, stderr = run_cli("build", str(corpus), "--out", str(tmp_path / "out"), "--model",
                               "blank", "--curation", str(overlay))
     assert code == 1 and "Traceback" not in stderr and "nested too deeply" in stderr
+
+
+# --- debatable cases: links out of the corpus, --jobs, huge labels, long blocks ----------------
+
+def test_symbolic_links_out_of_the_corpus_are_skipped_with_a_warning(tmp_path, caplog):
+    private = write_corpus(tmp_path / "home", {"notes.txt": "Rahasia Budi Santoso.\n"})
+    corpus = write_corpus(tmp_path / "c", {"a.txt": "Budi Santoso di Jakarta.\n",
+                                           "sub/b.txt": "Andi Wijaya di Bandung.\n"})
+    (corpus / "notes.txt").symlink_to(private / "notes.txt")
+    (corpus / "home").symlink_to(private, target_is_directory=True)
+    (corpus / "link.txt").symlink_to(corpus / "sub" / "b.txt")  # inside the corpus: read
+    with caplog.at_level(logging.WARNING, logger="graphkit"):
+        ids = [d.id for d in read_corpus([corpus])]
+    assert ids == ["a.txt", "link.txt", "sub/b.txt"]
+    assert f"skipped {corpus / 'notes.txt'}: symbolic link to {private / 'notes.txt'}, " \
+           "outside the corpus folder" in caplog.text
+    assert f"skipped {corpus / 'home'}: symbolic link to {private}" in caplog.text
