@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import logging
 import os
@@ -374,10 +375,13 @@ def _supported_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield path
 
 
-def count_documents(paths: Iterable[str | Path]) -> int:
-    """Roughly how many documents `paths` hold, without decoding them (for progress bars)."""
+def count_documents(paths: Iterable[str | Path], limit: int | None = None) -> int:
+    """Roughly how many documents `paths` hold, without decoding them (for progress bars);
+    with `limit`, counting stops once there are that many."""
     total = 0
     for path in _supported_files(paths):
+        if limit is not None and total >= limit:
+            break
         if path.suffix.lower() not in RECORD_SUFFIXES:
             total += 1
             continue
@@ -385,10 +389,10 @@ def count_documents(paths: Iterable[str | Path]) -> int:
             if not path.is_file():
                 continue
             with path.open("rb") as handle:
-                total += sum(1 for _ in handle)
+                total += sum(1 for _ in itertools.islice(handle, limit))
         except OSError:
             continue
-    return total
+    return total if limit is None else min(total, limit)
 
 
 def corpus_bytes(paths: Iterable[str | Path]) -> int:

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import logging
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -21,12 +22,14 @@ import graphkit
 from graphkit.cli import cli
 from graphkit.corpus import read_corpus
 from graphkit.curation import load_curation
+from graphkit.engines import resolve_jobs
 from graphkit.errors import KnowledgeBaseError
 from graphkit.export.html import html_text
 from graphkit.export.nodelink import node_link_text
 from graphkit.link import link_mentions
 from graphkit.names import slugify
 from graphkit.ner import extract
+from graphkit.pipeline import Settings
 from graphkit.store import Store
 from graphkit.types import Document
 
@@ -361,3 +364,17 @@ def test_symbolic_links_out_of_the_corpus_are_skipped_with_a_warning(tmp_path, c
     assert f"skipped {corpus / 'notes.txt'}: symbolic link to {private / 'notes.txt'}, " \
            "outside the corpus folder" in caplog.text
     assert f"skipped {corpus / 'home'}: symbolic link to {private}" in caplog.text
+
+
+def test_jobs_never_exceed_the_documents_and_are_warned_about_above_the_cores(
+        tmp_path, caplog, monkeypatch):
+    corpus = write_corpus(tmp_path / "c", {f"{i}.txt": "Budi Santoso.\n" for i in range(5)})
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    with caplog.at_level(logging.INFO, logger="graphkit"):
+        assert resolve_jobs(Settings(jobs=8), [corpus]) == 5
+    assert "more than the 2 cores" in caplog.text
+    caplog.clear()
+    assert resolve_jobs(Settings(jobs=2), [corpus]) == 2
+    assert resolve_jobs(Settings(jobs=1), [corpus]) == 1
+    assert "cores" not in caplog.text
