@@ -378,3 +378,16 @@ def test_jobs_never_exceed_the_documents_and_are_warned_about_above_the_cores(
     assert resolve_jobs(Settings(jobs=2), [corpus]) == 2
     assert resolve_jobs(Settings(jobs=1), [corpus]) == 1
     assert "cores" not in caplog.text
+
+
+def test_a_huge_label_is_cut_in_the_page_only(tmp_path):
+    graph = nx.Graph()
+    graph.add_node("a", label="A" * 1_000_000, type="PERSON", mentions=1,
+                   aliases=[f"alias {i} " + "b" * 1000 for i in range(500)])
+    graph.add_node("b", label="B", type="PERSON", mentions=1, aliases=["B"])
+    graph.add_edge("a", "b", weight=1)
+    page = html_text(graph)
+    assert len(page.encode("utf-8")) < 2_000_000  # the page's own code is ~500 KB
+    assert "A" * 199 + "…" in page and "A" * 200 not in page
+    assert "… 450 more" in page
+    assert graph.nodes["a"]["label"] == "A" * 1_000_000  # the graph (and data files) keep it
