@@ -391,3 +391,18 @@ def test_a_huge_label_is_cut_in_the_page_only(tmp_path):
     assert "A" * 199 + "…" in page and "A" * 200 not in page
     assert "… 450 more" in page
     assert graph.nodes["a"]["label"] == "A" * 1_000_000  # the graph (and data files) keep it
+
+
+def test_names_in_a_long_block_without_a_sentence_end_are_found_without_a_model(rules_nlp):
+    first = ["Budi", "Andi", "Rina", "Siti", "Agus", "Dewi", "Joko", "Eko", "Bayu", "Dian"]
+    last = ["Santoso", "Wijaya", "Kartika", "Halim", "Gunawan", "Susanto", "Hartono",
+            "Lestari", "Pratama", "Saputra", "Nugroho", "Setiawan", "Rahman", "Hidayat"]
+    names = [f"{f} {n}" for f in first for n in last]
+    text = "Hadir " + ", ".join(names * 6)  # ~11,500 characters on one line, no full stop
+    assert len(text) > 10_000
+    found = {m.text for m in next(iter(extract([Document("a.txt", text)], rules_nlp))).mentions}
+    assert set(names) <= found
+    # a short title-case line is still a headline, not names
+    headline = next(iter(extract([Document("b.txt", "Bukan Hanya Menggertak Musuh Lama\n")],
+                                 rules_nlp)))
+    assert not headline.mentions
