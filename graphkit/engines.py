@@ -127,15 +127,14 @@ def _capped_jobs(jobs: int, cores: int, paths: Sequence[str | Path]) -> int:
     8 jobs for 5 documents took 3.3 GB); more than the cores is allowed, with a warning."""
     if jobs <= 1:
         return jobs
-    documents = max(count_documents(paths, limit=jobs), 1)
-    if documents < jobs:
-        log.info("--jobs %d: %d NER processes, one per document", jobs, documents)
-        jobs = documents
-    if jobs > cores:
-        log.warning("--jobs %d is more than the %d cores here: each NER process holds its "
-                    "own copy of the pipeline, so this costs memory and gains no speed",
-                    jobs, cores)
-    return jobs
+    processes = min(jobs, max(count_documents(paths, limit=jobs), 1))
+    if processes < jobs:
+        log.info("--jobs %d: %d NER processes, one per document", jobs, processes)
+    if processes > cores:
+        log.warning("--jobs %d (%d NER processes) is more than the %d cores here: each "
+                    "process holds its own copy of the pipeline, so this costs memory and "
+                    "gains no speed", jobs, processes, cores)
+    return processes
 
 
 def local_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,
