@@ -446,6 +446,249 @@ def _(tmp: Path) -> str:
             f"{stored[0]} rows/{stored[1]} ids for 308 docs; {leftovers} temp files left")
 
 
+# --- issue 30: a second hostile-input review ------------------------------------------------
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
+
+
+def _mentions(out: Path) -> dict[str, str]:
+    rows = _rows(out / "mentions.csv")
+    return {row[3]: row[4] for row in rows[1:]}
+
+
+@case("names in Cyrillic and Greek: 'Владимир Путин', 'Сергей Лавров', Greek 'Ρutin', "
+      "Cyrillic 'Рutin' (issue 30 D2)", "one node each; Latin ids unchanged; look-alike warned")
+def _(tmp: Path) -> str:
+    text = ("Menurut laporan, Владимир Путин bertemu Сергей Лавров di Moskwa pada Rabu.\n"
+            "Kemudian Ρutin dan Рutin berbicara dengan Vladimir Putin.\n")
+    run = build(corpus(tmp, {"a.txt": text}), tmp)
+    links = _mentions(tmp / "out")
+    names = ("Владимир Путин", "Сергей Лавров", "Ρutin", "Рutin", "Vladimir Putin")
+    ids = ", ".join(links.get(n, "?") for n in names)
+    return f"exit {run.code}; {len({links.get(n) for n in names})} nodes: {ids}; " + \
+        says(run, "mixes letters")
+
+
+@case("carriage return + formula in a JSONL id and a curation label, export csv of such a "
+      "node id (issue 30 D1)", "every CSV row has the header's cells; the CR stays in its cell")
+def _(tmp: Path) -> str:
+    hostile = "x\r=cmd|' /C calc'!A0"
+    folder = corpus(tmp, {"r.jsonl": json.dumps({"id": hostile, "text": ARTICLE}) + "\n"})
+    (tmp / "c.yaml").write_text('label:\n  Kim Jong Un: "x\\r=cmd|\' /C calc\'!A0"\n',
+                                encoding="utf-8")
+    run = build(folder, tmp, "--curation", str(tmp / "c.yaml"))
+    graph = {"directed": False, "multigraph": False, "graph": {},
+             "nodes": [{"id": hostile}, {"id": "b"}], "edges": [{"source": hostile,
+                                                                 "target": "b"}]}
+    (tmp / "g.json").write_text(json.dumps(graph), encoding="utf-8")
+    export = graphkit("export", str(tmp / "g.json"), "--to", "csv", "-o", str(tmp / "e"))
+    files = [tmp / "out" / n for n in ("mentions.csv", "sentences.csv", "nodes.csv")] + \
+        [tmp / "e" / n for n in ("nodes.csv", "edges.csv")]
+    broken = [f.name for f in files if len({len(r) for r in _rows(f)}) != 1]
+    intact = sum(hostile in cell for f in files for row in _rows(f) for cell in row)
+    return (f"exit {run.code}/{export.code}; {len(broken)} of {len(files)} files with broken "
+            f"rows; {intact} cells hold the whole value")
+
+
+@case("merge cycle: [A, B] + [B, A]; A-B, B-C, C-A; one entry in each of two files "
+      "(issue 30 D3)", "one node per cycle")
+def _(tmp: Path) -> str:
+    folder = corpus(tmp, {"a.txt": "Kemarin Budi Santoso, Andi Wijaya dan Rina Kartika "
+                                   "bertemu di Jakarta.\n"})
+    results = []
+    for overlays in (["merge:\n  - [Budi Santoso, Andi Wijaya]\n  - [Andi Wijaya, Budi Santoso]\n"],
+                     ["merge:\n  - [Budi Santoso, Andi Wijaya]\n  - [Andi Wijaya, Rina Kartika]\n"
+                      "  - [Rina Kartika, Budi Santoso]\n"],
+                     ["merge:\n  - [Budi Santoso, Andi Wijaya]\n",
+                      "merge:\n  - [Andi Wijaya, Budi Santoso]\n"]):
+        args = []
+        for i, text in enumerate(overlays):
+            (tmp / f"o{i}.yaml").write_text(text, encoding="utf-8")
+            args += ["--curation", str(tmp / f"o{i}.yaml")]
+        run = build(folder, tmp, *args)
+        links = _mentions(tmp / "out")
+        named = [n for n in ("Budi Santoso", "Andi Wijaya", "Rina Kartika")
+                 if n in "".join(overlays)]
+        results.append(f"exit {run.code}, {len({links[n] for n in named})} node")
+    return " / ".join(results)
+
+
+@case("export --to csv next to a graph.json whose folder holds the user's nodes.csv "
+      "(issue 30 D4)", "exit 1, one line; the user's file unchanged")
+def _(tmp: Path) -> str:
+    (tmp / "g.json").write_text(json.dumps({"directed": False, "multigraph": False,
+                                            "graph": {}, "nodes": [{"id": "a"}, {"id": "b"}],
+                                            "edges": [{"source": "a", "target": "b"}]}),
+                                encoding="utf-8")
+    (tmp / "nodes.csv").write_text("name,phone\nAlice,555\n", encoding="utf-8")
+    run = graphkit("export", str(tmp / "g.json"), "--to", "csv")
+    kept = (tmp / "nodes.csv").read_text(encoding="utf-8") == "name,phone\nAlice,555\n"
+    return outcome(run, "error") + f"; user's nodes.csv {'unchanged' if kept else 'REPLACED'}"
+
+
+@case("graphkit.yaml shipped inside the corpus (merge + ignore + label), with -v, then "
+      "--no-curation (issue 30 D10)", "announced on stderr with what it changes; "
+      "--no-curation leaves it out")
+def _(tmp: Path) -> str:
+    folder = corpus(tmp, {"a.txt": ARTICLE, "graphkit.yaml":
+                          "merge:\n  - [Vladimir Putin, Kim Jong Un]\nignore:\n  - Pyongyang\n"
+                          "label:\n  Korea Utara: Somewhere\n"})
+    run = graphkit("-v", "build", str(folder), "--out", str(tmp / "out"), "--model", "blank")
+    plain = build(folder, tmp, "--no-curation")
+    nodes = (tmp / "out" / "nodes.csv").read_text(encoding="utf-8")
+    return (outcome(run, "found in the corpus") + f" / --no-curation: exit {plain.code}, "
+            f"{'no' if 'found in the corpus' not in plain.stderr else 'still a'} warning, "
+            f"Pyongyang {'back' if 'Pyongyang' in nodes else 'MISSING'}")
+
+
+def _store_case(tmp: Path, damage: Callable[[Path], None]) -> str:
+    folder = corpus(tmp, {f"{i}.txt": f"Kemarin Budi Santoso bertemu Andi Wijaya hari ke-{i}.\n"
+                          for i in range(40)})
+    build(folder, tmp)
+    before = (tmp / "out" / "nodes.csv").read_bytes()
+    damage(tmp / "out" / ".graphkit" / "store.sqlite")
+    run = build(folder, tmp, "--force")
+    kept = (tmp / "out" / "nodes.csv").read_bytes() == before
+    return outcome(run, "error", "damaged") + f"; outputs {'as before' if kept else 'CHANGED'}"
+
+
+@case("store: damaged pages (bytes overwritten after the first page) (issue 30 D6)",
+      "exit 1, one line: delete OUT/.graphkit to rebuild")
+def _(tmp: Path) -> str:
+    def damage(store: Path) -> None:
+        data = bytearray(store.read_bytes())
+        data[4096:] = bytes(range(256)) * ((len(data) - 4096) // 256) + bytes(len(data) % 256)
+        store.write_bytes(bytes(data))
+    return _store_case(tmp, damage)
+
+
+@case("store: a tampered row (extraction JSON replaced) (issue 30 D6)",
+      "warned; that document is run through NER again; same outputs")
+def _(tmp: Path) -> str:
+    def damage(store: Path) -> None:
+        with sqlite3.connect(store) as db:
+            db.execute("""UPDATE documents SET extraction='{"sentences": 5}' WHERE id='3.txt'""")
+    return _store_case(tmp, damage)
+
+
+@case("store: written by a newer graphkit (schema 99) (issue 30)",
+      "exit 1, one line; the store is not wiped")
+def _(tmp: Path) -> str:
+    def damage(store: Path) -> None:
+        with sqlite3.connect(store) as db:
+            db.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    result = _store_case(tmp, damage)
+    with sqlite3.connect(tmp / "out" / ".graphkit" / "store.sqlite") as db:
+        kept = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return f"{result}; {kept} documents still stored"
+
+
+@case("store: disk full while committing (SQLite's own SQLITE_FULL via max_page_count, "
+      "in-process) (issue 30 D5)", "exit 1, one line: free some space; outputs unchanged")
+def _(tmp: Path) -> str:
+    from click.testing import CliRunner
+
+    from graphkit.cli import cli
+    from graphkit.store import Store
+
+    folder = corpus(tmp, {"a.txt": ARTICLE})
+    build(folder, tmp)
+    (folder / "b.txt").write_text("".join(f"Rina Kartika tiba di Bandung hari ke-{i}.\n"
+                                          for i in range(2000)), encoding="utf-8")
+    real = Store.save
+
+    def full(self: Store, *args: object, **kwargs: object) -> None:
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        self._db.execute(f"PRAGMA max_page_count={pages}")
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+    Store.save = full  # type: ignore[method-assign]
+    try:
+        result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(tmp / "out"),
+                                          "--model", "blank"])
+    finally:
+        Store.save = real  # type: ignore[method-assign]
+    trace = " **TRACEBACK**" if result.exc_info and result.exception and \
+        not isinstance(result.exception, SystemExit) else ""
+    line = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
+    return f"exit {result.exit_code}{trace}; {_short(line)}".replace("|", "\\|")
+
+
+@case("export of node-link JSON: nested 5,000 deep / NaN weight / Infinity attribute / string "
+      "evidence_text (issue 30 D7, D8)", "exit 1, one line each, naming the problem")
+def _(tmp: Path) -> str:
+    def node_link(nodes: str = '{"id": "a"}, {"id": "b"}', weight: str = "1",
+                  graph: str = "{}") -> str:
+        return ('{"directed": false, "multigraph": false, "graph": ' + graph + ', "nodes": ['
+                + nodes + '], "edges": [{"source": "a", "target": "b", "weight": ' + weight
+                + "}]}")
+    results = []
+    for text in (node_link(nodes='{"id": "a", "x": ' + "[" * 5000 + "]" * 5000 + "}"),
+                 node_link(weight="NaN"),
+                 node_link(nodes='{"id": "a", "pagerank": Infinity}, {"id": "b"}'),
+                 node_link(graph='{"evidence_text": "oops"}')):
+        (tmp / "g.json").write_text(text, encoding="utf-8")
+        run = graphkit("export", str(tmp / "g.json"), "--to", "json", "-o", str(tmp / "o.json"))
+        results.append(outcome(run, "error").split("g.json: ")[-1])
+    return " / ".join(results)
+
+
+@case("a 50,000-deep YAML curation file (issue 30 D9)", "exit 1, one line")
+def _(tmp: Path) -> str:
+    (tmp / "deep.yaml").write_text("merge:\n  - " + "[" * 50_000 + "]" * 50_000 + "\n",
+                                   encoding="utf-8")
+    return outcome(build(corpus(tmp, {"a.txt": ARTICLE}), tmp, "--curation",
+                         str(tmp / "deep.yaml")), "error")
+
+
+@case("symbolic links in the corpus to a file and a folder outside it (issue 30)",
+      "skipped with a warning each; their text is not read")
+def _(tmp: Path) -> str:
+    home = tmp / "home"
+    home.mkdir()
+    (home / "notes.txt").write_text("Rahasia: Budi Santoso.\n", encoding="utf-8")
+    folder = corpus(tmp, {"a.txt": ARTICLE})
+    (folder / "notes.txt").symlink_to(home / "notes.txt")
+    (folder / "home").symlink_to(home, target_is_directory=True)
+    run = build(folder, tmp)
+    read = "Budi Santoso" in (tmp / "out" / "nodes.csv").read_text(encoding="utf-8")
+    return outcome(run, "outside the corpus") + \
+        f"; outside text {'READ' if read else 'not read'}"
+
+
+@case("--jobs 8 for 5 documents (issue 30)", "at most 5 NER processes; warned above the cores")
+def _(tmp: Path) -> str:
+    folder = corpus(tmp, {f"{i}.txt": ARTICLE.replace("Rabu", f"hari {i}") for i in range(5)})
+    reference = build(folder, tmp, "--jobs", "1")
+    run = build(folder, tmp, "--jobs", "8", "--force")
+    return (f"{outcome(run, 'cores')}; peak of the largest process {run.peak_mb} MB "
+            f"(--jobs 1: {reference.peak_mb} MB)")
+
+
+@case("a 20 MB curation label, then graph.html (issue 30)",
+      "label cut at 200 characters in the page; page small; data files keep it")
+def _(tmp: Path) -> str:
+    folder = corpus(tmp, {"a.txt": ARTICLE})
+    (tmp / "c.yaml").write_text("label:\n  Kim Jong Un: " + "A" * 20_000_000 + "\n",
+                                encoding="utf-8")
+    run = build(folder, tmp, "--curation", str(tmp / "c.yaml"))
+    page = (tmp / "out" / "graph.html").stat().st_size
+    nodes = (tmp / "out" / "nodes.csv").stat().st_size
+    return f"exit {run.code}; graph.html {page // 1000} KB; nodes.csv {nodes // 1_000_000} MB"
+
+
+@case("11,500 characters of names on one line, no sentence end (issue 30)",
+      "every name found without a model")
+def _(tmp: Path) -> str:
+    first = ["Budi", "Andi", "Rina", "Siti", "Agus", "Dewi", "Joko", "Eko", "Bayu", "Dian"]
+    last = ["Santoso", "Wijaya", "Kartika", "Halim", "Gunawan", "Susanto", "Hartono",
+            "Lestari", "Pratama", "Saputra", "Nugroho", "Setiawan", "Rahman", "Hidayat"]
+    names = [f"{f} {n}" for f in first for n in last]
+    run = build(corpus(tmp, {"a.txt": "Hadir " + ", ".join(names * 6) + "\n"}), tmp)
+    found = set(_mentions(tmp / "out"))
+    return f"exit {run.code}; {len(set(names) & found)} of {len(names)} names found"
+
+
 def main() -> None:
     wanted = sys.argv[1:]
     report = HERE / "reliability.md"
@@ -477,7 +720,8 @@ def main() -> None:
         "",
         "Written by `benchmarks/reliability.py` (every case runs `python -m graphkit build` in",
         "a fresh process unless it says in-process; `--model blank` unless the model matters).",
-        "The same cases are asserted in `tests/test_reliability.py`, `tests/test_fuzz.py` and",
+        "The same cases are asserted in `tests/test_reliability.py`,",
+        "`tests/test_reliability_hostile.py` (cases marked issue 30), `tests/test_fuzz.py` and",
         "`tests/test_xss_browser.py`. Machine: 2 shared cores (timings include contention).",
         "",
         "| case | expected | observed |",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import logging
 import sys
 import time
@@ -74,7 +73,10 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--curation", "curation_files", multiple=True,
                      type=click.Path(path_type=Path),
                      help="Curation overlay YAML (repeatable; graphkit.yaml next to the "
-                          "corpus is read too)."),
+                          "corpus is read too, and announced)."),
+        click.option("--no-curation", is_flag=True,
+                     help="Leave out graphkit.yaml files found next to the corpus (files "
+                          "given with --curation are still applied)."),
         click.option("--model", default=None,
                      help="spaCy pipeline name or path for NER (default: the shipped "
                           "Indonesian model; 'blank' for rules and knowledge base only)."),
@@ -89,10 +91,12 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _build_options(kb_files: tuple[Path, ...], curation_files: tuple[Path, ...],
-                   model: str | None, no_clean: bool, text_field: str) -> dict[str, Any]:
+                   no_curation: bool, model: str | None, no_clean: bool,
+                   text_field: str) -> dict[str, Any]:
     return dict(kb_files=tuple(str(f) for f in kb_files),
-                curation_files=tuple(str(f) for f in curation_files), model=model,
-                clean=not no_clean, text_field=text_field)
+                curation_files=tuple(str(f) for f in curation_files),
+                discover_curation=not no_curation, model=model, clean=not no_clean,
+                text_field=text_field)
 
 
 def _check_corpus(corpus: tuple[Path, ...]) -> None:
@@ -146,7 +150,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
               help="Also write graph.gexf (Gephi opens graph.graphml as well).")
 @click.pass_obj
 def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
-          curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+          curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
           text_field: str, window: str, min_weight: int, jobs: int | None, engine: str,
           scheduler: str | None, force: bool, gexf: bool, **filters: Any) -> None:
     """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
@@ -163,7 +167,7 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
     from .corpus import count_documents
     from .pipeline import build as build_graph
 
-    options = _build_options(kb_files, curation_files, model, no_clean, text_field)
+    options = _build_options(kb_files, curation_files, no_curation, model, no_clean, text_field)
     options.update(window=window, min_weight=min_weight, jobs=jobs, engine=engine,
                    scheduler=scheduler, gexf=gexf, **filters)
     _check_corpus(corpus)
@@ -238,7 +242,7 @@ class _Progress:
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout instead of a table.")
 def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
-             curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+             curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
              text_field: str, sort: str, types: tuple[str, ...], linked_by: tuple[str, ...],
              match: str, limit: int | None, as_csv: bool) -> None:
     """List the nodes of CORPUS with type, label, aliases, counts and how they were linked.
@@ -256,14 +260,15 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
-                         **_build_options(kb_files, curation_files, model, no_clean, text_field))
+                         **_build_options(kb_files, curation_files, no_curation, model,
+                                          no_clean, text_field))
     rows = entity_rows(result, sort, types, linked_by, match, limit)
     if as_csv:
-        from .export.tables import safe_cell
+        from .export.tables import csv_chunks
 
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(ENTITY_COLUMNS)
-        writer.writerows([safe_cell(row[c]) for c in ENTITY_COLUMNS] for row in rows)
+        for chunk in csv_chunks(ENTITY_COLUMNS, ([row[c] for c in ENTITY_COLUMNS]
+                                                 for row in rows)):
+            sys.stdout.write(chunk)
     else:
         click.echo(format_table(rows, ENTITY_COLUMNS))
 
@@ -274,7 +279,7 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="Show at most N mentions.")
 def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
-            curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
+            curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
             text_field: str, limit: int) -> None:
     """Show which node NAME links to in CORPUS, and why, with the sentences.
 
@@ -290,7 +295,8 @@ def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
-                         **_build_options(kb_files, curation_files, model, no_clean, text_field))
+                         **_build_options(kb_files, curation_files, no_curation, model,
+                                          no_clean, text_field))
     click.echo(format_explanation(result, explain_name(result, name), limit))
 
 
@@ -328,6 +334,9 @@ def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
         paths = write_format(graph, to, out)
     except (TypeError, ValueError, OverflowError) as exc:  # a foreign file's odd values
         raise GraphkitError(f"cannot export {graph_file} as {to}: {exc}") from None
+    except RecursionError:
+        raise GraphkitError(f"cannot export {graph_file} as {to}: values nested too "
+                            "deeply") from None
     click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> "
                + ", ".join(str(p) for p in paths))
 

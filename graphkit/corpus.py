@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import logging
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import CorpusError
@@ -85,6 +86,7 @@ def _corpus_files(root: Path) -> Iterator[tuple[Path, str]]:
         raise CorpusError(f"{root} is a graphkit output folder (it has a {_OUTPUT_MARK} "
                           "folder), not a corpus")
     visited: set[tuple[int, int]] = set()
+    inside = _inside(root)
 
     def unreadable(exc: OSError) -> None:
         log.warning("skipped %s: %s", exc.filename, exc.strerror or exc)
@@ -105,12 +107,34 @@ def _corpus_files(root: Path) -> Iterator[tuple[Path, str]]:
             log.info("skipped %s: a graphkit output folder", folder)
             dirs[:] = []
             continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as hidden files
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")  # as hidden files
+                         and inside(Path(folder) / d))
         for name in sorted(files):
             path = Path(folder) / name
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES \
+                    or not inside(path):
                 continue
             yield path, _printable_id(path.relative_to(root).as_posix(), path)
+
+
+def _inside(root: Path) -> Callable[[Path], bool]:
+    """A test for paths met while walking `root`: a symbolic link that leads out of the
+    corpus folder is skipped with a warning. A folder someone sends may hold a link to
+    '../../home/you/notes.txt', which would put your own files into the graph; a folder
+    of your own is read by passing it as a corpus of its own."""
+    real_root = root.resolve()
+
+    def inside(path: Path) -> bool:
+        if not path.is_symlink():
+            return True
+        target = path.resolve()
+        if target == real_root or real_root in target.parents:
+            return True
+        log.warning("skipped %s: symbolic link to %s, outside the corpus folder (pass it "
+                    "as a corpus of its own to read it)", path, target)
+        return False
+
+    return inside
 
 
 def _printable_id(doc_id: str, path: Path) -> str:
@@ -351,10 +375,13 @@ def _supported_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield path
 
 
-def count_documents(paths: Iterable[str | Path]) -> int:
-    """Roughly how many documents `paths` hold, without decoding them (for progress bars)."""
+def count_documents(paths: Iterable[str | Path], limit: int | None = None) -> int:
+    """Roughly how many documents `paths` hold, without decoding them (for progress bars);
+    with `limit`, counting stops once there are that many."""
     total = 0
     for path in _supported_files(paths):
+        if limit is not None and total >= limit:
+            break
         if path.suffix.lower() not in RECORD_SUFFIXES:
             total += 1
             continue
@@ -362,10 +389,10 @@ def count_documents(paths: Iterable[str | Path]) -> int:
             if not path.is_file():
                 continue
             with path.open("rb") as handle:
-                total += sum(1 for _ in handle)
+                total += sum(1 for _ in itertools.islice(handle, limit))
         except OSError:
             continue
-    return total
+    return total if limit is None else min(total, limit)
 
 
 def corpus_bytes(paths: Iterable[str | Path]) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .errors import KnowledgeBaseError
 from .names import name_key
 from .types import ENTITY_TYPES
 
+log = logging.getLogger("graphkit")
 OVERLAY_NAME = "graphkit.yaml"
 SECTIONS = ("merge", "split", "alias", "label", "type", "ignore")
 EXAMPLE = """\
@@ -70,6 +72,27 @@ def discover_overlays(corpus_paths: Iterable[str | Path]) -> list[Path]:
     return sorted(set(found))
 
 
+def overlay_changes(curation: Curation) -> str:
+    """What an overlay changes, counted: '2 merges, 1 ignored name, 1 label'."""
+    aliases = sum(1 for found in curation.overrides.values() for o in found if o.target != "new")
+    splits = sum(len(found) for found in curation.overrides.values()) - aliases
+    counts = [(len(curation.merges), "merge"), (splits, "split"), (aliases, "alias"),
+              (len(curation.labels), "label"), (len(curation.types), "type"),
+              (len(curation.ignore), "ignored name")]
+    parts = [f"{n} {what}{'es' if what == 'alias' else 's'}" if n != 1 else f"1 {what}"
+             for n, what in counts if n]
+    return ", ".join(parts) or "nothing"
+
+
+def announce_overlays(found: Sequence[Path]) -> None:
+    """Say on stderr which overlays found next to the corpus are applied, and what they
+    change: a graphkit.yaml inside a corpus someone sent can merge, relabel and hide
+    entities, so it is never applied silently (`--no-curation` leaves it out)."""
+    for path in found:
+        log.warning("applying %s found in the corpus (%s); --no-curation to leave it out",
+                    path, overlay_changes(load_curation([path])))
+
+
 def load_curation(paths: Iterable[str | Path]) -> Curation:
     """Parse overlay files (YAML, safe loader); any problem names its file and line."""
     curation = Curation()
@@ -87,6 +110,9 @@ def load_curation(paths: Iterable[str | Path]) -> Curation:
             line = mark.line + 1 if mark else 1
             raise KnowledgeBaseError(
                 f"{path}:{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        except RecursionError:
+            raise KnowledgeBaseError(f"{path}: invalid curation file: nested too "
+                                     "deeply") from None
         if root is not None:
             _Parser(str(path), curation).document(root)
     curation.files = tuple(files)

@@ -12,7 +12,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .corpus import corpus_bytes, read_corpus
+from .corpus import corpus_bytes, count_documents, read_corpus
 from .kb import KnowledgeBase
 from .models import pipeline_fingerprint
 from .processes import children_die_with_parent, process_context, quiet_child
@@ -115,11 +115,26 @@ def _save(store: Store | None, batch: list[Extracted], digests: dict[str, str],
 def resolve_jobs(settings: Settings, paths: Sequence[str | Path]) -> int:
     """Processes for NER: as asked, else all cores when the corpus holds enough text
     (by size, not count: thousands of tiny files are faster in one process)."""
-    if settings.jobs is not None:
-        return settings.jobs
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
         os.cpu_count() or 1)
+    if settings.jobs is not None:
+        return _capped_jobs(settings.jobs, cores, paths)
     return cores if corpus_bytes(paths) >= _PARALLEL_MIN_BYTES else 1
+
+
+def _capped_jobs(jobs: int, cores: int, paths: Sequence[str | Path]) -> int:
+    """`--jobs`, but never more processes than documents (each loads the whole pipeline:
+    8 jobs for 5 documents took 3.3 GB); more than the cores is allowed, with a warning."""
+    if jobs <= 1:
+        return jobs
+    processes = min(jobs, max(count_documents(paths, limit=jobs), 1))
+    if processes < jobs:
+        log.info("--jobs %d: %d NER processes, one per document", jobs, processes)
+    if processes > cores:
+        log.warning("--jobs %d (%d NER processes) is more than the %d cores here: each "
+                    "process holds its own copy of the pipeline, so this costs memory and "
+                    "gains no speed", jobs, processes, cores)
+    return processes
 
 
 def local_extract(documents: Iterable[Document], settings: Settings, kb: KnowledgeBase,

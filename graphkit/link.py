@@ -8,11 +8,20 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import networkx as nx
 from rapidfuzz.distance import Levenshtein
 
 from .curation import Curation
 from .kb import KnowledgeBase
-from .names import is_acronym, name_key, normalize_name, slugify, strip_titles
+from .names import (
+    is_acronym,
+    mixes_scripts,
+    name_key,
+    normalize_name,
+    scripts,
+    slugify,
+    strip_titles,
+)
 from .types import Entity, Extraction, LinkedMention, Mention
 
 log = logging.getLogger("graphkit")
@@ -401,6 +410,7 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     linker = _Linker(kb, curation, documents, records)
     linker.run()
     _apply_curation(linker, curation)
+    _warn_mixed_scripts(records)
     return Linking(_entities(linker, curation), tuple(
         LinkedMention(r.mention, r.target, r.how, r.why) for r in records))
 
@@ -412,20 +422,31 @@ def _apply_curation(linker: _Linker, curation: Curation) -> None:
         if record.target.startswith("ref:"):
             reference = record.target[4:]
             record.target = resolve(reference) or _new_id(normalize_name(reference))
-    redirect: dict[str, str] = {}
-    for references, where in curation.merges:
+    redirect = _merge_redirects(linker, resolve, curation.merges)
+    for record in linker.records:
+        record.target = redirect.get(record.target, record.target)
+
+
+def _merge_redirects(linker: _Linker, resolve: Callable[[str], str],
+                     merges: Iterable[tuple[list[str], str]]) -> dict[str, str]:
+    """Node -> the node it is merged into. Merges are transitive: entries sharing a node
+    make one node, whatever their order (`[A, B]` and `[B, C]`; cycles such as `[A, B]`
+    and `[B, A]`, also across files). A group's node is its first knowledge-base node
+    (which keeps its id), else its first node named in the overlays."""
+    groups = nx.Graph()
+    for references, where in merges:
         _warn_unresolved(resolve, references, where, "merge")
         targets = list(dict.fromkeys(t for t in (resolve(r) for r in references) if t))
-        known = [t for t in targets if linker.kb and t in linker.kb.entities]
-        canonical = (known or targets or [""])[0]  # a knowledge-base node keeps its id
-        for target in targets:
-            if target != canonical:
-                redirect[target] = canonical
-    for record in linker.records:
-        seen = set()
-        while record.target in redirect and record.target not in seen:
-            seen.add(record.target)
-            record.target = redirect[record.target]
+        groups.add_nodes_from(targets)
+        nx.add_path(groups, targets)
+    order = {node: i for i, node in enumerate(groups)}  # insertion order: first named
+    redirect = {}
+    for group in nx.connected_components(groups):
+        members = sorted(group, key=order.__getitem__)
+        known = [t for t in members if linker.kb and t in linker.kb.entities]
+        canonical = (known or members)[0]
+        redirect.update({t: canonical for t in members if t != canonical})
+    return redirect
 
 
 def _reference_resolver(linker: _Linker) -> Callable[[str], str]:
@@ -486,6 +507,18 @@ def _warn_unresolved(resolve: Callable[[str], str], references: Iterable[str], w
                         "changes nothing", where, section, reference)
 
 
+def _warn_mixed_scripts(records: Iterable[_Record]) -> None:
+    """Say which names mix scripts in one word ('Рutin' with a Cyrillic 'Р'): they are
+    never merged with the Latin name they look like, so a look-alike letter (a spoof, or
+    text pasted from another keyboard) gives its own node, and the user can merge it."""
+    mixed = sorted({(r.mention.text, r.target) for r in records
+                    if not r.key.isascii() and mixes_scripts(r.key)})
+    for text, target in mixed:
+        log.warning("%r mixes letters of different scripts in one word (a look-alike "
+                    "letter?); kept as its own node %s, never merged with the name it "
+                    "looks like: merge them in graphkit.yaml if they are one", text, target)
+
+
 def _new_id(key: str) -> str:
     return "new:" + slugify(key)
 
@@ -522,7 +555,8 @@ def _one_typo_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     x, y = differing[0]
     return (min(len(x), len(y)) >= _FUZZY_MIN_LENGTH and x[0] == y[0]
-            and not x.isdigit() and Levenshtein.distance(x, y) == 1)
+            and not x.isdigit() and Levenshtein.distance(x, y) == 1
+            and (x.isascii() and y.isascii() or scripts(x) == scripts(y)))
 
 
 def _majority_type(types: Counter[str]) -> str:

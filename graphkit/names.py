@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+
+from anyascii import anyascii
 
 # Titles, roles and honorifics that precede names in Indonesian and English news.
 # They are never part of a canonical name: "Presiden Putin" is "Putin".
@@ -99,7 +102,46 @@ def is_acronym(text: str) -> bool:
 
 @lru_cache(maxsize=_CACHED_NAMES)
 def slugify(text: str) -> str:
-    """A lowercase ASCII slug for ids: 'Leif-Eric Easley' -> 'leif-eric-easley'."""
-    ascii_text = strip_accents(text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "x"
+    """A lowercase ASCII slug for ids, readable and unique for a name in any script.
+
+    A name whose letters and digits are ASCII once accents are removed keeps the slug it
+    always had; any other name is transliterated and gets a short hash of the name, so
+    two names never share a slug because their letters were not ASCII.
+
+    >>> slugify("Leif-Eric Easley"), slugify("Erdoğan")
+    ('leif-eric-easley', 'erdogan')
+    >>> slugify("Владимир Путин") != slugify("Сергей Лавров")
+    True
+    >>> slugify("Сергей Лавров")
+    'sergey-lavrov-6d4e1116'
+    """
+    plain = strip_accents(text)
+    if not _loses_letters(plain):
+        return _ascii_slug(plain.encode("ascii", "ignore").decode())
+    digest = hashlib.blake2b(unicodedata.normalize("NFC", text).encode("utf-8"),
+                             digest_size=4).hexdigest()
+    return _ascii_slug(anyascii(text)) + "-" + digest
+
+
+def _ascii_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _loses_letters(text: str) -> bool:
+    """True when dropping non-ASCII characters would drop a letter or a digit."""
+    return not text.isascii() and any(not ch.isascii() and ch.isalnum() for ch in text)
+
+
+def scripts(word: str) -> set[str]:
+    """The scripts of a word's letters ('LATIN', 'CYRILLIC', 'GREEK', ...).
+
+    >>> sorted(scripts("Рutin"))  # a Cyrillic 'Р' among Latin letters
+    ['CYRILLIC', 'LATIN']
+    """
+    return {unicodedata.name(ch, "UNKNOWN").split()[0] for ch in word if ch.isalpha()}
+
+
+def mixes_scripts(name: str) -> bool:
+    """True when a word of `name` mixes letters of two scripts: a look-alike letter
+    ('Рutin' with a Cyrillic 'Р') makes another name than the Latin one."""
+    return any(len(scripts(word)) > 1 for word in name.split())

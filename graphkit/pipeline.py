@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .cooccur import WINDOWS, count_cooccurrences
-from .curation import Curation, discover_overlays, load_curation
+from .curation import Curation, announce_overlays, discover_overlays, load_curation
 from .dates import within_dates
 from .engines import ENGINES, extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
@@ -100,7 +100,9 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     kb = load_kb(settings.kb_files)
     overlays = list(settings.curation_files)
     if settings.discover_curation:
-        overlays += [str(p) for p in discover_overlays(paths) if str(p) not in overlays]
+        found = [p for p in discover_overlays(paths) if str(p) not in overlays]
+        announce_overlays(found)
+        overlays += [str(p) for p in found]
     curation = load_curation(overlays)
     if out is not None:  # fail early: before any NER work
         _keep_apart(paths, Path(out))
@@ -211,7 +213,11 @@ def unchanged_build(corpus: str | Path | Sequence[str | Path], out: str | Path,
 
     settings = make_settings(settings, **options)
     paths = [corpus] if isinstance(corpus, str | Path) else list(corpus)
-    return up_to_date(Path(out), inputs_fingerprint(paths, settings))
+    summary = up_to_date(Path(out), inputs_fingerprint(paths, settings))
+    if summary and settings.discover_curation:  # (a build announces them itself)
+        announce_overlays([p for p in discover_overlays(paths)
+                           if str(p) not in settings.curation_files])
+    return summary
 
 
 def _store_path(store: str | Path | bool | None, out: str | Path | None) -> Path | None:

@@ -138,18 +138,23 @@ def _word(lexeme: Lexeme) -> Word:
                 is_title_word(text) and lower not in ORG_HEADS)
 
 
+HEADLINE_TOKENS = 40  # longer title-case "sentences" are not headlines (lists of names)
+
+
 def propose_names(doc: Doc, taken: set[int], facts: WordFacts | None = None
                   ) -> Iterator[tuple[int, int, str]]:
     """(start, end, type) token spans of capitalised names outside the `taken` tokens
     (`facts`: a cache of word facts to reuse across documents).
 
     Title-case lines ("4. Bukan Hanya Menggertak Musuh") are skipped: there capitals
-    say nothing about names."""
+    say nothing about names. A headline is short: a long run of capitalised words with no
+    sentence end (a list of names on one line) is read for names."""
     words = (facts or WordFacts()).of_doc(doc)
     spaced = doc.to_array(SPACY).tolist()  # 1: whitespace follows the token
     for sentence in doc.sents:
         tokens = range(sentence.start, sentence.end)
-        if is_headline([words[i].text for i in tokens[-3:]]) and is_title_case(
+        if len(tokens) <= HEADLINE_TOKENS and is_headline(
+                [words[i].text for i in tokens[-3:]]) and is_title_case(
                 [words[i] for i in tokens if i not in taken]):
             continue
         run: list[int] = []

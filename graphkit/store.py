@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from .dates import without_text
 from .errors import OutputError
 from .types import Document, Extraction, Mention, Sentence
 
+log = logging.getLogger("graphkit")
 SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,13 +47,23 @@ class Store:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot open the store {path}: {exc}") from None
+        with self._faults():
             self._db = sqlite3.connect(path, isolation_level=None)
             self._wal()
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
             self._check_version()
-        except (OSError, sqlite3.Error) as exc:
-            raise OutputError(f"cannot open the store {path}: {exc}") from None
+
+    @contextlib.contextmanager
+    def _faults(self) -> Iterator[None]:
+        """SQLite's errors (disk full, a damaged file) as one line saying what to do: the
+        store only saves NER work, so deleting it loses nothing but time."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise OutputError(store_fault(self.path, exc)) from None
 
     def _wal(self, tries: int = 50) -> None:
         """Switch to write-ahead logging; another process opening the same new store at
@@ -70,7 +83,12 @@ class Store:
             if row is None:
                 self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
                                  (str(SCHEMA_VERSION),))
-            elif row[0] != str(SCHEMA_VERSION):
+            elif not row[0].isdigit() or int(row[0]) > SCHEMA_VERSION:
+                raise OutputError(
+                    f"the store {self.path} was written by a newer graphkit (store version "
+                    f"{row[0]!r}; this one reads {SCHEMA_VERSION}): upgrade graphkit, or "
+                    f"delete {self.path.parent} to rebuild from scratch with this one")
+            elif row[0] != str(SCHEMA_VERSION):  # an older graphkit's: its results go
                 self._db.execute("DELETE FROM documents")
                 self._db.execute("UPDATE meta SET value=? WHERE key='schema'",
                                  (str(SCHEMA_VERSION),))
@@ -78,10 +96,18 @@ class Store:
     def lookup(self, document: Document, digest: str, pipeline: str) -> Extraction | None:
         """The stored extraction of this document (`digest`: `document_digest` of it as
         read) under this pipeline, if any."""
-        row = self._db.execute(
-            "SELECT extraction FROM documents WHERE id=? AND digest=? AND pipeline=?",
-            (document.id, digest, pipeline)).fetchone()
-        return None if row is None else extraction_from_json(document, row[0])
+        with self._faults():
+            row = self._db.execute(
+                "SELECT extraction FROM documents WHERE id=? AND digest=? AND pipeline=?",
+                (document.id, digest, pipeline)).fetchone()
+        if row is None:
+            return None
+        try:
+            return extraction_from_json(document, row[0])
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+            log.warning("the store's results for %s are damaged (%s: %s); running NER on "
+                        "it again", document.id, type(exc).__name__, exc)
+            return None
 
     def save(self, extracted: Iterable[tuple[Extraction, str]], digests: Mapping[str, str],
              pipeline: str) -> None:
@@ -92,23 +118,26 @@ class Store:
                 for e, encoded in extracted]
         if not rows:
             return
-        with self._transaction():
+        with self._faults(), self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", rows)
 
     def forget_except(self, keep: set[str]) -> int:
         """Remove documents no longer in the corpus; returns how many."""
-        stored = [r[0] for r in self._db.execute("SELECT id FROM documents")]
-        gone = [(doc_id,) for doc_id in stored if doc_id not in keep]
-        if gone:
-            with self._transaction():
-                self._db.executemany("DELETE FROM documents WHERE id=?", gone)
+        with self._faults():
+            stored = [r[0] for r in self._db.execute("SELECT id FROM documents")]
+            gone = [(doc_id,) for doc_id in stored if doc_id not in keep]
+            if gone:
+                with self._transaction():
+                    self._db.executemany("DELETE FROM documents WHERE id=?", gone)
         return len(gone)
 
     def ids(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
+        with self._faults():
+            return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
 
     def close(self) -> None:
-        self._db.close()
+        with self._faults():
+            self._db.close()
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
@@ -122,7 +151,23 @@ class _Transaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, *_: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            self._db.execute("COMMIT")
+        else:  # (a failed COMMIT, e.g. on a full disk, may have ended it already)
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+
+
+def store_fault(path: Path, exc: sqlite3.Error) -> str:
+    """What to do about a store error, in one line."""
+    message = str(exc) or type(exc).__name__
+    if "full" in message or "disk I/O" in message:
+        return (f"cannot write the store {path}: {message}; free some space and build "
+                "again (documents stored so far are kept, the outputs are unchanged)")
+    if "locked" in message or "readonly" in message:
+        return f"cannot write the store {path}: {message}"
+    return (f"the store {path} is damaged ({message}): delete {path.parent} to rebuild "
+            "from scratch (it only saves NER work; your corpus and outputs are not in it)")
 
 
 def extraction_to_json(extraction: Extraction) -> str:

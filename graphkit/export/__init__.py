@@ -256,7 +256,10 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     writers = GRAPH_FORMATS[to]
     single = len(writers) == 1 and out.suffix == Path(writers[0][0]).suffix
     folder = out.parent if single else out
-    prepare_folder(folder)
+    if single:  # a file the caller named
+        prepare_folder(folder)
+    else:  # files graphkit names: never replace someone else's (as a build refuses to)
+        claim_folder(folder, [name for name, _ in writers])
     pending: list[Pending] = []
     try:
         for name, writer in writers:  # (csv: three files, replaced together)
@@ -265,6 +268,8 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     except BaseException:
         discard(pending)
         raise
+    if not single:
+        record_written(folder, [file.path for file in pending], keep_others=True)
     return [file.path for file in pending]
 
 

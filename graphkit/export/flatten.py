@@ -18,7 +18,8 @@ IN_MEMORY_ONLY = frozenset({"sentences"})
 # Graph attributes that are tables: written as sentences.csv, and into graph.json only.
 GRAPH_TABLES = frozenset({EVIDENCE_TEXT, DOCUMENT_DATES})
 SCALARS = (int, float, bool, str)  # written as they are; anything else becomes a string
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                            allow_nan=False)  # strict JSON: no NaN or Infinity
 
 
 def to_json(value: Any) -> str:

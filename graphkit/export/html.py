@@ -27,7 +27,8 @@ def _asset(package: str, *parts: str) -> str:
 
 def _script_safe_json(value: Any) -> str:
     """JSON that cannot close its <script> element or open markup."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escape)
@@ -88,8 +89,37 @@ EDGE_FIELDS = ("weight", "documents", "npmi", "dice", "g2", "first_date", "last_
                "evidence")
 
 
+MAX_NAME = 200  # characters of a label or an alias shown on the page
+MAX_ALIASES = 50  # aliases listed per node on the page
+
+
 def _fields(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     return {name: data[name] for name in names if name in data}
+
+
+def shortened_names(fields: dict[str, Any]) -> dict[str, Any]:
+    """A node's label and aliases as the page shows them: each at most MAX_NAME characters
+    and at most MAX_ALIASES aliases, cut with an ellipsis (a 200 MB 'name' in a hostile
+    corpus would otherwise go into the page whole). The data files keep them whole.
+
+    >>> shortened_names({"label": "x" * 300, "aliases": ["a"] * 60})["label"][-3:]
+    'xx…'
+    >>> shortened_names({"label": "Putin", "aliases": ["a"] * 60})["aliases"][-1]
+    '… 10 more'
+    """
+    def cut(text: Any) -> Any:
+        if isinstance(text, str) and len(text) > MAX_NAME:
+            return text[:MAX_NAME - 1] + "…"
+        return text
+
+    if "label" in fields:
+        fields["label"] = cut(fields["label"])
+    aliases = fields.get("aliases")
+    if isinstance(aliases, list):
+        shown = [cut(alias) for alias in aliases[:MAX_ALIASES]]
+        more = len(aliases) - MAX_ALIASES
+        fields["aliases"] = shown + [f"… {more} more"] if more > 0 else shown
+    return fields
 
 
 def _edge(graph: nx.Graph, a: str, b: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -106,7 +136,8 @@ def page_data(graph: nx.Graph, summary: str = "") -> dict[str, Any]:
     with the texts of their evidence, notes."""
     shown = visible_subgraph(graph)
     positions = layout(shown)
-    nodes = [{"id": n, "x": positions[n][0], "y": positions[n][1], **_fields(d, NODE_FIELDS)}
+    nodes = [{"id": n, "x": positions[n][0], "y": positions[n][1],
+              **shortened_names(_fields(d, NODE_FIELDS))}
              for n, d in sorted(shown.nodes(data=True))]
     edges = [_edge(graph, a, b, d) for a, b, d in
              sorted(shown.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2])))]

@@ -12,7 +12,7 @@ from .evidence import evidence_tables
 from .flatten import GRAPH_TABLES, IN_MEMORY_ONLY
 
 CHUNK = 5_000  # lines per written chunk
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False)  # strict JSON
 
 
 def _block(lines: Iterable[str], open_: str, close: str) -> Iterator[str]:

@@ -58,9 +58,15 @@ def stamp(path: Path) -> list[int]:
     return [info.st_size, info.st_mtime_ns]
 
 
-def record_written(folder: Path, paths: Sequence[Path]) -> None:
-    """Remember the files just written to `folder` (their `stamp`s)."""
-    files = {p.name: stamp(p) for p in paths}
+def record_written(folder: Path, paths: Sequence[Path], keep_others: bool = False) -> None:
+    """Remember the files just written to `folder` (their `stamp`s); `keep_others`: and
+    the files recorded before (an export of some files into a build's folder)."""
+    files = {}
+    if keep_others:
+        with contextlib.suppress(OSError, ValueError):
+            recorded = json.loads((folder / WRITTEN).read_text(encoding="utf-8"))
+            files = recorded if isinstance(recorded, dict) else {}
+    files.update({p.name: stamp(p) for p in paths})
     write_atomic(folder / WRITTEN, json.dumps(files, sort_keys=True, indent=1))
 
 

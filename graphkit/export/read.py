@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,8 @@ def read_graph(path: str | Path) -> nx.Graph:
     except (ValueError, KeyError, TypeError, AttributeError, SyntaxError,
             nx.NetworkXError) as exc:  # a damaged or foreign file
         raise GraphkitError(f"cannot read {path}: {exc}") from None
+    except RecursionError:
+        raise GraphkitError(f"cannot read {path}: values nested too deeply") from None
 
 
 def _graphkit_graph(path: Path, read: nx.Graph) -> nx.Graph:
@@ -115,8 +118,32 @@ def _graphkit_graph(path: Path, read: nx.Graph) -> nx.Graph:
     for u, v in sorted(read.edges, key=lambda edge: tuple(sorted(map(str, edge)))):
         a, b = sorted((str(u), str(v)))
         graph.add_edge(a, b, **read.edges[u, v])
-    for _, data in graph.nodes(data=True):
+    for node, data in graph.nodes(data=True):
         _restore(data)
-    for _, _, data in graph.edges(data=True):
+        _check_values(data, f"node {node!r}")
+    for a, b, data in graph.edges(data=True):
         _restore(data)
+        _check_values(data, f"edge {a!r}-{b!r}")
+    _check_tables(graph.graph)
     return graph
+
+
+def _check_values(data: dict[str, Any], where: str) -> None:
+    """Refuse what no output can hold: NaN or infinite numbers (graph.json is strict JSON,
+    and the page's data would not load), and list attributes that are not lists."""
+    for key, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, float) and not math.isfinite(item):
+                raise ValueError(f"{where}: attribute {key!r} is {item} (not a finite number)")
+        if key in LIST_ATTRIBUTES and not isinstance(value, list):
+            raise ValueError(f"{where}: attribute {key!r} is not a list")
+
+
+def _check_tables(attributes: dict[str, Any]) -> None:
+    """The graph's tables (evidence texts, document dates) must map text to text."""
+    _check_values(attributes, "the graph")
+    for name in (EVIDENCE_TEXT, DOCUMENT_DATES):
+        table = attributes.get(name, {})
+        if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                  for k, v in table.items()):
+            raise ValueError(f"graph attribute {name!r} is not an object of texts")

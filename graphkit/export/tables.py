@@ -45,18 +45,31 @@ def _csv(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
 
 
 def csv_chunks(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Iterator[str]:
-    """The CSV text of a header and rows, in pieces of CHUNK rows."""
+    """The CSV text of a header and rows, in pieces of CHUNK rows, safe to open in a
+    spreadsheet (every CSV graphkit writes goes through here)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    plain = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    _write_rows([[_cell(name) for name in columns]], plain, quoted)
     remaining = iter(rows)
-    while chunk := list(islice(remaining, CHUNK)):
-        writer.writerows([[_cell(v) for v in row] for row in chunk])
+    while chunk := [[_cell(v) for v in row] for row in islice(remaining, CHUNK)]:
+        _write_rows(chunk, plain, quoted)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
     if buffer.tell():
         yield buffer.getvalue()
+
+
+def _write_rows(rows: list[list[Any]], plain: Any, quoted: Any) -> None:
+    """Write rows; a row with a cell holding a bare carriage return is quoted whole: the
+    csv module quotes only cells holding the line terminator ('\\n'), and a spreadsheet
+    would start a new row (whose first cell could be a formula) at an unquoted '\\r'."""
+    if not any(type(c) is str and "\r" in c for row in rows for c in row):
+        plain.writerows(rows)  # the common case, in one call
+        return
+    for row in rows:
+        (quoted if any(type(c) is str and "\r" in c for c in row) else plain).writerow(row)
 
 
 def nodes_csv(graph: nx.Graph) -> str:
