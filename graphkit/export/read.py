@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import GraphkitError
-from ..graph import DOCUMENT_DATES, EVIDENCE_TEXT
+from ..graph import DOCUMENT_DATES, DOCUMENT_INFO, EVIDENCE_TEXT
 from .tables import SENTENCE_COLUMNS
 
 # Attributes that are lists in the graph and JSON strings in the flat formats.
@@ -83,6 +83,13 @@ def _sentence_tables(path: Path) -> dict[str, dict[str, str]]:
     return {EVIDENCE_TEXT: texts, DOCUMENT_DATES: dates}
 
 
+def _json_object(text: str) -> dict[str, Any]:
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError(f"graph attribute {DOCUMENT_INFO!r} is not a JSON object")
+    return value
+
+
 def read_graph(path: str | Path) -> nx.Graph:
     """The graph in a graphkit graph.json / graph.graphml / graph.gexf, lists restored;
     evidence texts come from graph.json itself, or from sentences.csv next to the file."""
@@ -110,6 +117,9 @@ def _graphkit_graph(path: Path, read: nx.Graph) -> nx.Graph:
         graph.graph.update(read.graph)
     else:
         graph.graph.update(_sentence_tables(path))
+        info = read.graph.get(DOCUMENT_INFO)  # a JSON string in GraphML
+        if isinstance(info, str):
+            graph.graph[DOCUMENT_INFO] = _json_object(info)
     for node in sorted(read, key=str):  # ids are strings (the contract's; JSON may
         graph.add_node(str(node), **read.nodes[node])  # hold numbers)
     for u, v in sorted(read.edges, key=lambda edge: tuple(sorted(map(str, edge)))):
