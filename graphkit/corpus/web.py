@@ -17,6 +17,7 @@ from .report import warn
 # Larger pages are skipped with a warning: a saved news page is well under 5 MB, and the
 # extractor holds several copies of a page's tree in memory.
 MAX_PAGE_BYTES = 20_000_000
+PROSE_WORDS = 5
 # Extraction options (benchmarks/extraction.md measures them): the extractor's defaults
 # (balanced precision and recall), tables kept (news pages put data in them), comments
 # left out (readers' comments are not the article).
@@ -35,7 +36,7 @@ def html_document(raw: bytes | str, entry: CorpusFile) -> Document | None:
              entry.path, len(raw) / 1e6, MAX_PAGE_BYTES // 1_000_000)
         return None
     page = extract_page(raw)
-    if page is None or not page.text:
+    if page is None or not has_prose(page.text):
         warn("skipped %s: no main text found in the page", entry.path)
         return None
     return Document(id=entry.id, text=page.text, title=page.title, date=page.date,
@@ -77,6 +78,13 @@ def _without_headline(text: str, title: str) -> str:
     if title and " ".join(first.split()).casefold() == title.casefold():
         return rest.lstrip("\n")
     return text
+
+
+def has_prose(text: str) -> bool:
+    """Whether some line of `text` reads like a sentence (PROSE_WORDS words or more): what
+    the extractor keeps of a page without an article (an index, a gallery, a login page)
+    is a few menu labels and captions."""
+    return any(len(line.split()) >= PROSE_WORDS for line in text.splitlines())
 
 
 def _one_line(value: object) -> str:
