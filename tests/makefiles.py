@@ -104,3 +104,38 @@ def write(folder: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return folder
+
+
+def odt_bytes(paragraphs: list[str], title: str = "") -> bytes:
+    """A minimal OpenDocument text file: a heading and paragraphs (one with `text:s`)."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+               f'<office:body><office:text><text:h text:outline-level="1">Berita</text:h>'
+               f"{body}</office:text></office:body></office:document-content>")
+    meta = ('<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>'
+            f"<dc:title>{title}</dc:title></office:meta></office:document-meta>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+        archive.writestr("meta.xml", meta)
+    return buffer.getvalue()
+
+
+def mhtml_bytes(html: str, location: str) -> bytes:
+    """A page saved as MHTML (as Chrome writes it): the HTML part quoted-printable."""
+    import quopri
+
+    part = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+    return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: " + location + "\r\n"
+            "Subject: page\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            '\ttype="text/html";\r\n\tboundary="----B"\r\n\r\n------B\r\n'
+            "Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n"
+            f"Content-Location: {location}\r\n\r\n{part}\r\n------B--\r\n").encode("ascii")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from makefiles import docx_bytes, feed_xml, news_page, pdf_bytes, write
+from makefiles import docx_bytes, feed_xml, mhtml_bytes, news_page, odt_bytes, pdf_bytes, write
 
 import graphkit
 from graphkit.cli import cli
@@ -238,3 +238,18 @@ def test_feed_external_entity_is_refused(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="graphkit"):
         docs = list(read_corpus([corpus]))
     assert [d.id for d in docs] == ["ok.txt"] and "declares XML entities" in caplog.text
+
+
+def test_odt_and_mhtml(tmp_path):
+    page = news_page("Jokowi bertemu Putin", [JOKOWI, ENERGY, TRADE]).replace(
+        '<link rel="canonical" href="https://warta.example/berita/1">', "")
+    corpus = write(tmp_path / "c", {
+        "a.odt": odt_bytes([JOKOWI, "Dua<text:s text:c=\"2\"/>spasi."], title="Siaran"),
+        "b.mhtml": mhtml_bytes(page, "https://warta.example/tersimpan"),
+    })
+    docs = {d.id: d for d in read_corpus([corpus])}
+    assert (docs["a.odt"].title, docs["a.odt"].text) == ("Siaran",
+                                                         f"Berita\n\n{JOKOWI}\n\nDua  spasi.")
+    assert docs["b.mhtml"].text.startswith(JOKOWI) and "Raffi" not in docs["b.mhtml"].text
+    assert docs["b.mhtml"].url == "https://warta.example/tersimpan"
+    assert docs["b.mhtml"].format == "mhtml"
