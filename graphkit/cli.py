@@ -158,12 +158,14 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
           curation_files: tuple[Path, ...], model: str | None, no_clean: bool,
           window: str, min_weight: int, jobs: int | None, engine: str,
           scheduler: str | None, force: bool, gexf: bool, **filters: Any) -> None:
-    """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
+    """Build the graph of CORPUS (folders and files: .txt/.md, .jsonl/.csv records, saved
+    web pages, PDF, .docx/.odt, RSS/Atom feeds) into OUT.
 
     \b
     Examples:
       graphkit build seeds --out out
-      graphkit build articles.jsonl --text-field body --window paragraph
+      graphkit build articles.jsonl --text-field body --title-field headline
+      graphkit build saved_pages/ reports/ --window paragraph
       graphkit build news/ --kb my_people.csv --curation fixes.yaml --min-weight 2
       graphkit build news/ --since 2024-06-01 --top 300 --top-by pagerank --drop-isolates
       graphkit build news/ --jobs 2

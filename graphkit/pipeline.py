@@ -93,7 +93,8 @@ def make_settings(settings: Settings | None = None, **options: Any) -> Settings:
 def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = None,
           settings: Settings | None = None, store: str | Path | bool | None = None,
           on_document: Callable[[Extraction], None] | None = None, **options: Any) -> Build:
-    """Build the co-mention graph of a corpus (folders, files, .jsonl/.csv records).
+    """Build the co-mention graph of a corpus (folders and files of any format
+    `graphkit.corpus` reads: text, records, web pages, PDF, Word, feeds).
 
     Options are the fields of `Settings` (window, min_weight, kb_files, curation_files,
     model, clean, ...). With `out`, every output-contract file is written there, and NER

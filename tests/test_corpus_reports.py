@@ -109,3 +109,14 @@ def test_month_and_weekday_names_have_one_source():
     assert clean.DATE_LINE.match("Jumat, 10 Pebruari 2023 09:00 WIB")
     assert set(dates.MONTHS) == {n for names in dates.MONTH_NAMES + dates.MONTH_ABBREVIATIONS
                                  for n in names}
+
+
+def test_several_files_given_by_themselves_keep_their_names(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(folder, encoding="utf-8")
+    (tmp_path / "x" / "b.txt").write_text("b", encoding="utf-8")
+    ids = [d.id for d in read_corpus([tmp_path / "x" / "b.txt", tmp_path / "y"])]
+    assert ids == ["b.txt", "y/a.txt"]
+    ids = [d.id for d in read_corpus([tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt"])]
+    assert ids == [f"{tmp_path.as_posix()}/x/a.txt", f"{tmp_path.as_posix()}/y/a.txt"]

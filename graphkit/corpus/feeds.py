@@ -32,7 +32,7 @@ def feed_items(raw: bytes, entry: CorpusFile) -> Iterator[Read]:
     if not feed.entries:
         problem = feed.get("bozo_exception")
         warn("skipped %s: %s", entry.path, f"not an RSS/Atom feed ({_first_line(problem)})"
-             if problem else "a feed with no items")
+             if problem else "no feed items (an empty feed, or XML that is not a feed)")
         return
     source = _one_line(feed.feed.get("title"))
     for number, item in enumerate(feed.entries, start=1):

@@ -62,8 +62,8 @@ def corpus_files(root: Path, prefix: str = "") -> Iterator[CorpusFile]:
     + its path relative to `root`). Hidden files and folders are passed over, and so are
     graphkit's own output folders; files of other types come with the reason they are
     not read."""
-    if not root.is_dir():
-        yield _entry(root, prefix + root.name)
+    if not root.is_dir():  # a file given by itself: its id is its name (or the prefix)
+        yield _entry(root, prefix.removesuffix("/") or root.name)
         return
     if (root / OUTPUT_MARK).is_dir():
         raise CorpusError(f"{root} is a graphkit output folder (it has a {OUTPUT_MARK} "
@@ -89,6 +89,8 @@ def corpus_files(root: Path, prefix: str = "") -> Iterator[CorpusFile]:
             info("skipped %s: a graphkit output folder", folder)
             dirs[:] = []
             continue
+        for hidden in sorted(name for name in dirs + files if name.startswith(".")):
+            info("skipped %s: hidden", Path(folder) / hidden)  # (shown with -v)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as hidden files
         for name in sorted(files):
             if not name.startswith("."):
