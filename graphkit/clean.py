@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from .dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from .types import Block
 
 # Lines that point to other articles: "READ ...", "Baca juga: ...", "Pilihan Editor ...".
@@ -45,13 +46,8 @@ _CHROME_WORDS = frozenset(
     masuk daftar register search cari menu kanal
     """.split()
 )
-_MONTHS = (
-    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
-    "january|february|march|may|june|july|august|october|december|"
-    "jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|sept|okt|oct|nov|des|dec"
-)
-_DAYS = "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|" \
-        "thursday|friday|saturday|sunday"
+_MONTHS = "|".join(name for names in MONTH_NAMES + MONTH_ABBREVIATIONS for name in names)
+_DAYS = "|".join(WEEKDAY_NAMES)
 DATE_LINE = re.compile(
     rf"^\W*(({_DAYS})\W+)?(\d{{1,2}}\s+({_MONTHS})\.?\s+\d{{4}}|({_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})[\w\s:.,|/()+-]{{0,30}}$",

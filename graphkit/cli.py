@@ -19,14 +19,20 @@ EXPORT_FORMATS = ("html", "graphml", "gexf", "json", "csv")  # = graphkit.export
 EXPORT_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank",
                   "betweenness")  # = graphkit.graph.NODE_METRICS
 _PROGRESS_MIN_DOCUMENTS = 20
+# Loggers of the libraries that read web pages and PDFs: their notes on a page are noise.
+_READER_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "pypdfium2")
+_FIELD_NAMES = ("text_field", "title_field", "date_field", "url_field")
 
 
 class _Group(click.Group):
     """Turn GraphkitError into a one-line message and a non-zero exit, no traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from .corpus import reported_once
+
         try:
-            return super().invoke(ctx)
+            with reported_once():  # a command may read the corpus twice: warn once
+                return super().invoke(ctx)
         except GraphkitError as exc:
             click.echo(f"graphkit: error: {exc}", err=True)
             sys.exit(1)
@@ -59,11 +65,22 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     logging.basicConfig(stream=sys.stderr, level=level, format="graphkit: %(levelname)s: "
                         "%(message)s", force=True)
     logging.getLogger("graphkit").setLevel(level)
+    for reader in _READER_LOGGERS:  # graphkit names every file it skips, and why
+        logging.getLogger(reader).setLevel(max(level, logging.ERROR))
+
+
+def _with_options(options: list[Any]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """One decorator applying click `options` in the order listed."""
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+    return decorate
 
 
 def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads a corpus."""
-    options = [
+    options: list[Any] = [
         click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path)),
         click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"),
                      show_default=True, help="Output folder (its .graphkit/ keeps the store "
@@ -82,21 +99,25 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
                           "Indonesian model; 'blank' for rules and knowledge base only)."),
         click.option("--no-clean", is_flag=True,
                      help="Keep site chrome (no boilerplate removal)."),
-        click.option("--text-field", default="text", show_default=True,
-                     help="Field holding the text in .jsonl/.csv records."),
+        *record_field_options(),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _with_options(options)(command)
+
+
+def record_field_options() -> list[Any]:
+    """--text-field, --title-field, --date-field, --url-field (the `fields` of records)."""
+    return [click.option(f"--{name}-field", f"{name}_field", default=name,
+                         show_default=True, help=f"Field holding the {name} in .jsonl/.csv "
+                                                 "records.")
+            for name in ("text", "title", "date", "url")]
 
 
 def _build_options(kb_files: tuple[Path, ...], curation_files: tuple[Path, ...],
                    no_curation: bool, model: str | None, no_clean: bool,
-                   text_field: str) -> dict[str, Any]:
+                   **fields: str) -> dict[str, Any]:
     return dict(kb_files=tuple(str(f) for f in kb_files),
                 curation_files=tuple(str(f) for f in curation_files),
-                discover_curation=not no_curation, model=model, clean=not no_clean,
-                text_field=text_field)
+                discover_curation=not no_curation, model=model, clean=not no_clean, **fields)
 
 
 def _check_corpus(corpus: tuple[Path, ...]) -> None:
@@ -111,7 +132,7 @@ def _split_types(_: click.Context, __: click.Parameter, value: tuple[str, ...]) 
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Graph filters shared by `build` and `export` (see graphkit.filters.filter_graph)."""
-    options = [
+    options: list[Any] = [
         click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Drop edges seen in fewer windows."),
         click.option("--top", type=click.IntRange(min=1), default=None,
@@ -125,9 +146,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      default=None, help="Keep only edges the disparity filter finds "
                                         "significant at this level (e.g. 0.05)."),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _with_options(options)(command)
 
 
 @cli.command()
@@ -151,14 +170,16 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_obj
 def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
           curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
-          text_field: str, window: str, min_weight: int, jobs: int | None, engine: str,
+          window: str, min_weight: int, jobs: int | None, engine: str,
           scheduler: str | None, force: bool, gexf: bool, **filters: Any) -> None:
-    """Build the graph of CORPUS (folders, .txt/.md files, .jsonl/.csv records) into OUT.
+    """Build the graph of CORPUS (folders and files: .txt/.md, .jsonl/.csv records, saved
+    web pages, PDF, .docx/.odt, RSS/Atom feeds) into OUT.
 
     \b
     Examples:
       graphkit build seeds --out out
-      graphkit build articles.jsonl --text-field body --window paragraph
+      graphkit build articles.jsonl --text-field body --title-field headline
+      graphkit build saved_pages/ reports/ --window paragraph
       graphkit build news/ --kb my_people.csv --curation fixes.yaml --min-weight 2
       graphkit build news/ --since 2024-06-01 --top 300 --top-by pagerank --drop-isolates
       graphkit build news/ --jobs 2
@@ -167,7 +188,8 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
     from .corpus import count_documents
     from .pipeline import build as build_graph
 
-    options = _build_options(kb_files, curation_files, no_curation, model, no_clean, text_field)
+    fields = {name: filters.pop(name) for name in _FIELD_NAMES}
+    options = _build_options(kb_files, curation_files, no_curation, model, no_clean, **fields)
     options.update(window=window, min_weight=min_weight, jobs=jobs, engine=engine,
                    scheduler=scheduler, gexf=gexf, **filters)
     _check_corpus(corpus)
@@ -243,8 +265,8 @@ class _Progress:
 @click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout instead of a table.")
 def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
              curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
-             text_field: str, sort: str, types: tuple[str, ...], linked_by: tuple[str, ...],
-             match: str, limit: int | None, as_csv: bool) -> None:
+             sort: str, types: tuple[str, ...], linked_by: tuple[str, ...],
+             match: str, limit: int | None, as_csv: bool, **fields: str) -> None:
     """List the nodes of CORPUS with type, label, aliases, counts and how they were linked.
 
     Uses the store in OUT, so after a first build it does not re-run NER.
@@ -261,7 +283,7 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
                          **_build_options(kb_files, curation_files, no_curation, model,
-                                          no_clean, text_field))
+                                          no_clean, **fields))
     rows = entity_rows(result, sort, types, linked_by, match, limit)
     if as_csv:
         from .export.tables import csv_chunks
@@ -280,7 +302,7 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
               help="Show at most N mentions.")
 def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
             curation_files: tuple[Path, ...], no_curation: bool, model: str | None, no_clean: bool,
-            text_field: str, limit: int) -> None:
+            limit: int, **fields: str) -> None:
     """Show which node NAME links to in CORPUS, and why, with the sentences.
 
     \b
@@ -296,8 +318,47 @@ def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
                          **_build_options(kb_files, curation_files, no_curation, model,
-                                          no_clean, text_field))
+                                          no_clean, **fields))
     click.echo(format_explanation(result, explain_name(result, name), limit))
+
+
+@cli.command("text")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_with_options(record_field_options())
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per document: id, title, date, url, source, format, text.")
+def text(files: tuple[Path, ...], as_json: bool, **fields: str) -> None:
+    """Print the text graphkit reads from FILES: the text whose character offsets
+    mentions.csv gives (start, end), and what a web page's extractor kept. A file holding
+    several documents (records, feeds) prints each, under a '==> id <==' line. On a
+    terminal, control characters are shown as escapes; piped or redirected, the text is
+    exact.
+
+    \b
+    Examples:
+      graphkit text saved/page.html
+      graphkit text report.pdf --json
+    """
+    import json
+
+    from .corpus import RecordFields, read_corpus
+    from .dates import document_date
+    from .terminal import printable
+
+    _check_corpus(files)
+    record = RecordFields(text=fields["text_field"], title=fields["title_field"],
+                          date=fields["date_field"], url=fields["url_field"])
+    documents = list(read_corpus(files, fields=record))
+    shown = printable if sys.stdout.isatty() else str
+    for doc in documents:
+        if as_json:
+            click.echo(json.dumps({"id": doc.id, "title": doc.title, "date": document_date(doc),
+                                   "url": doc.url, "source": doc.source, "format": doc.format,
+                                   "text": doc.text}, ensure_ascii=False))
+            continue
+        if len(documents) > 1:
+            click.echo(f"==> {shown(doc.id)} <==")
+        click.echo(shown(doc.text))
 
 
 @cli.command("export")

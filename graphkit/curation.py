@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 
+from .corpus.files import OVERLAY_NAME
 from .errors import KnowledgeBaseError
 from .names import name_key
 from .types import ENTITY_TYPES
 
 log = logging.getLogger("graphkit")
-OVERLAY_NAME = "graphkit.yaml"
 SECTIONS = ("merge", "split", "alias", "label", "type", "ignore")
 EXAMPLE = """\
 # graphkit curation overlay: edit, then rebuild (NER is not re-run).

@@ -3,30 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterable
 
 from .errors import GraphkitError
 from .types import Document, Extraction
 
-MONTHS = {
-    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "pebruari": 2,
-    "feb": 2, "peb": 2, "maret": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5,
-    "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "agustus": 8,
-    "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nopember": 11,
-    "nov": 11, "desember": 12, "december": 12, "des": 12, "dec": 12,
-}
+log = logging.getLogger("graphkit")
+
+# The one list of month and weekday names (Indonesian, with old spellings, and English):
+# dates are parsed with them, and the cleaner and the name proposer build on them.
+MONTH_NAMES = (
+    ("januari", "january"), ("februari", "pebruari", "february"), ("maret", "march"),
+    ("april",), ("mei", "may"), ("juni", "june"), ("juli", "july"), ("agustus", "august"),
+    ("september",), ("oktober", "october"), ("november", "nopember"),
+    ("desember", "december"),
+)
+MONTH_ABBREVIATIONS = (
+    ("jan",), ("feb", "peb"), ("mar",), ("apr",), (), ("jun",), ("jul",),
+    ("agu", "agt", "ags", "aug"), ("sep", "sept"), ("okt", "oct"), ("nov",), ("des", "dec"),
+)
+WEEKDAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu",
+                 "ahad", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                 "sunday")
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTHS = {name: number for number, names in enumerate(zip(MONTH_NAMES, MONTH_ABBREVIATIONS,
+                                                          strict=True), start=1)
+          for group in names for name in group}
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR2 = r"(?P<year>\d{4}|\d{2})"  # "10-Sep-19": a two-digit year with a month name
 _PATTERNS = (
     re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})(?!\d)"),
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?!\d)",
                re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})([-/ ]){_MONTH}\2{_YEAR2}(?!\d)", re.IGNORECASE),
 )
-_DAYS = ("senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
-         "thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun")
+_NUMERIC_DAY_FIRST = _PATTERNS[1]  # 10/09/2019 is 10 September, as Indonesian sources write
+_DAYS = "|".join(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS)
 _LINE_NOISE = re.compile(
     rf"\b(?:{_DAYS}|wib|wita|wit|gmt|utc|pukul|jam|am|pm|diterbitkan|dipublikasikan|"
     r"diperbarui|terbit|published|updated|posted|on|at)\b|T?\d{1,2}[:.]\d{2}(?::\d{2})?Z?"
@@ -38,8 +54,10 @@ HEAD_CHARS = 4000  # ... within its first characters (never split a whole large 
 
 def _as_date(year: str, month: str, day: str) -> str:
     number = int(month) if month.isdigit() else MONTHS[month.lower()]
+    full_year = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 70 \
+        else 1900 + int(year)
     try:
-        return dt.date(int(year), number, int(day)).isoformat()
+        return dt.date(full_year, number, int(day)).isoformat()
     except ValueError:
         return ""
 
@@ -48,6 +66,8 @@ def _match(text: str) -> tuple[str, re.Match[str] | None]:
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             iso = _as_date(match["year"], match["month"], match["day"])
+            if not iso and pattern is _NUMERIC_DAY_FIRST:  # 09/25/2019: month first
+                iso = _as_date(match["year"], match["day"], match["month"])
             if iso:
                 return iso, match
     return "", None
@@ -62,6 +82,10 @@ def parse_date(text: str) -> str:
     ('2024-10-10', '2024-06-19')
     >>> parse_date("19/06/2024 10:00"), parse_date("31 Februari 2024")
     ('2024-06-19', '')
+    >>> parse_date("10-Sep-19"), parse_date("Selasa, 10/09/2019 14:05 WIB")
+    ('2019-09-10', '2019-09-10')
+    >>> parse_date("Tue, 10 Sep 2019 07:05:00 +0700"), parse_date("09/25/2019")
+    ('2019-09-10', '2019-09-25')
     """
     return _match(text)[0]
 
@@ -103,7 +127,7 @@ def document_date(doc: Document) -> str:
 
 def without_text(doc: Document) -> Document:
     """The document's metadata with its date resolved, and no text (for keeping in memory)."""
-    return Document(doc.id, "", doc.title, document_date(doc), doc.url)
+    return Document(doc.id, "", doc.title, document_date(doc), doc.url, doc.source, doc.format)
 
 
 def check_bound(value: str | None, name: str) -> str:
@@ -119,14 +143,19 @@ def check_bound(value: str | None, name: str) -> str:
 def within_dates(extractions: Iterable[Extraction], since: str | None = None,
                  until: str | None = None) -> list[Extraction]:
     """The extractions whose document date lies in [since, until]; with a bound set,
-    documents without a known date are left out."""
+    documents without a known date are left out, and how many is logged (a warning)."""
     low, high = check_bound(since, "--since"), check_bound(until, "--until")
     kept = []
+    undated = 0
     for extraction in extractions:
         date = document_date(extraction.doc)
         if (low or high) and not date:
+            undated += 1
             continue
         if (low and date < low) or (high and date > high):
             continue
         kept.append(extraction)
+    if undated:
+        log.warning("--since/--until left out %d document%s without a known date", undated,
+                    "" if undated == 1 else "s")
     return kept

@@ -65,7 +65,7 @@ def extract_corpus(paths: Sequence[str | Path], settings: Settings, kb: Knowledg
                 reused.append(stored)
 
     reused: list[Extraction] = []
-    pending = to_process(read_corpus(paths, text_field=settings.text_field))
+    pending = to_process(read_corpus(paths, fields=settings.record_fields()))
     first = next(pending, None)
     if first is not None:
         documents = chain([first], pending)

@@ -16,11 +16,15 @@ import numpy.typing as npt
 from .cooccur import Cooccurrence, PairCount
 from .dates import document_date
 from .processes import computed_aside
-from .types import Entity, Extraction, LinkedMention
+from .types import Document, Entity, Extraction, LinkedMention
 
 EVIDENCE_PER_EDGE = 5  # sentence refs kept on each edge for exports (texts: EVIDENCE_TEXT)
 EVIDENCE_TEXT = "evidence_text"  # graph attribute: {"doc#index": sentence text}
 DOCUMENT_DATES = "document_dates"  # graph attribute: {doc: "YYYY-MM-DD"} of dated documents
+# graph attribute: {doc: {"title", "url", "source"}} of documents with any of them (only the
+# keys known): what a front end shows with a document's evidence
+DOCUMENT_INFO = "document_info"
+DOCUMENT_INFO_KEYS = ("title", "url", "source")
 COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed makes communities reproducible
 PAGERANK_DAMPING = 0.85
 BETWEENNESS_EXACT = 2_000  # up to this many nodes betweenness is exact (Brandes)
@@ -57,8 +61,9 @@ def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
     'doc#index', in memory only: exports keep `evidence`), evidence (the first
     EVIDENCE_PER_EDGE of them), and disparity. Sentence texts are stored once, in the graph
     attribute EVIDENCE_TEXT ({ref: text} for every evidence ref), document dates in
-    DOCUMENT_DATES; ref strings are shared between edges, and an edge with at most
-    EVIDENCE_PER_EDGE sentences holds one list as both `sentences` and `evidence`.
+    DOCUMENT_DATES, titles, URLs and sources in DOCUMENT_INFO; ref strings are shared
+    between edges, and an edge with at most EVIDENCE_PER_EDGE sentences holds one list as
+    both `sentences` and `evidence`.
     With `processes` > 1 the node metrics are computed in a second process (forked) while
     this one builds the graph; the values are the same."""
     with paused_gc():
@@ -125,7 +130,19 @@ def _graph(entities: Mapping[str, Entity], nodes: list[str], links: Iterable[Lin
                        else sentences[:EVIDENCE_PER_EDGE])
     graph.graph[EVIDENCE_TEXT] = texts
     graph.graph[DOCUMENT_DATES] = dates
+    graph.graph[DOCUMENT_INFO] = document_info(e.doc for _, e in sorted(by_doc.items()))
     return graph
+
+
+def document_info(documents: Iterable[Document]) -> dict[str, dict[str, str]]:
+    """{doc: {"title": ..., "url": ..., "source": ...}} with only the non-empty keys, for
+    the documents that have any."""
+    info = {}
+    for doc in documents:
+        known = {key: getattr(doc, key) for key in DOCUMENT_INFO_KEYS if getattr(doc, key)}
+        if known:
+            info[doc.id] = known
+    return info
 
 
 def _sentence_text(extraction: Extraction | None, index: int) -> str:

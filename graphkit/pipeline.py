@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .cooccur import WINDOWS, count_cooccurrences
+from .corpus import SUPPORTED_SUFFIXES, RecordFields, reported_once
 from .curation import Curation, announce_overlays, discover_overlays, load_curation
 from .dates import within_dates
 from .engines import ENGINES, extract_corpus, resolve_jobs
@@ -41,7 +42,10 @@ class Settings:
     model: str | None = None
     clean: bool = True
     propose: bool | None = None
-    text_field: str = "text"
+    text_field: str = "text"  # which fields of .jsonl/.csv records hold what
+    title_field: str = "title"
+    date_field: str = "date"
+    url_field: str = "url"
     batch_size: int = 64
     jobs: int | None = None  # NER processes; None: all cores for large corpora
     engine: str = "local"  # or "dask"
@@ -68,6 +72,11 @@ class Settings:
             raise GraphkitError("--engine dask needs --scheduler ADDRESS")
         check_settings(self)
 
+    def record_fields(self) -> RecordFields:
+        """The record fields to read (graphkit.corpus.read_corpus's `fields`)."""
+        return RecordFields(text=self.text_field, title=self.title_field,
+                            date=self.date_field, url=self.url_field)
+
 
 def make_settings(settings: Settings | None = None, **options: Any) -> Settings:
     """Settings from keyword options (unknown names are an error)."""
@@ -84,7 +93,8 @@ def make_settings(settings: Settings | None = None, **options: Any) -> Settings:
 def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = None,
           settings: Settings | None = None, store: str | Path | bool | None = None,
           on_document: Callable[[Extraction], None] | None = None, **options: Any) -> Build:
-    """Build the co-mention graph of a corpus (folders, files, .jsonl/.csv records).
+    """Build the co-mention graph of a corpus (folders and files of any format
+    `graphkit.corpus` reads: text, records, web pages, PDF, Word, feeds).
 
     Options are the fields of `Settings` (window, min_weight, kb_files, curation_files,
     model, clean, ...). With `out`, every output-contract file is written there, and NER
@@ -108,7 +118,8 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
         _keep_apart(paths, Path(out))
         claim_folder(Path(out), OUTPUT_FILES + OPTIONAL_FILES)
     # one build at a time per output folder: another's files and store writes would mix
-    with folder_lock(Path(out)) if out is not None else contextlib.nullcontext():
+    with folder_lock(Path(out)) if out is not None else contextlib.nullcontext(), \
+            reported_once():
         return _build_locked(paths, out, settings, kb, curation, store, on_document)
 
 
@@ -136,7 +147,7 @@ def _build_locked(paths: list[str | Path], out: str | Path | None, settings: Set
         clock.lap("read and NER (or stored results)")
         if not extractions:
             raise CorpusError(f"no readable documents in {', '.join(str(p) for p in paths)} "
-                              "(supported: .txt, .md, .jsonl, .csv)")
+                              f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
         if settings.since or settings.until:
             extractions = within_dates(extractions, settings.since, settings.until)
             if not extractions:
@@ -213,10 +224,11 @@ def unchanged_build(corpus: str | Path | Sequence[str | Path], out: str | Path,
 
     settings = make_settings(settings, **options)
     paths = [corpus] if isinstance(corpus, str | Path) else list(corpus)
-    summary = up_to_date(Path(out), inputs_fingerprint(paths, settings))
-    if summary and settings.discover_curation:  # (a build announces them itself)
-        announce_overlays([p for p in discover_overlays(paths)
-                           if str(p) not in settings.curation_files])
+    with reported_once():
+        summary = up_to_date(Path(out), inputs_fingerprint(paths, settings))
+        if summary and settings.discover_curation:  # (a build announces them itself)
+            announce_overlays([p for p in discover_overlays(paths)
+                               if str(p) not in settings.curation_files])
     return summary
 
 

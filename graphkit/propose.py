@@ -12,16 +12,10 @@ from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP_WORDS
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .names import is_title_word
 
-DAYS_AND_MONTHS = frozenset(
-    """
-    senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday
-    thursday friday saturday sunday januari februari maret april mei juni juli agustus
-    september oktober november desember january february march may june july august
-    october december
-    """.split()
-)
+DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for name in names}
 # Capitalised abbreviations that are common nouns or units, never entities on their own.
 NOT_NAMES = frozenset("ktt wib wita wit utc gmt ceo cfo tv km kg mm usd rp vs ii iii iv".split())
 # Function words that end a name when capitalised mid-run: "Moskow Mereka", "PBB Untuk".

@@ -109,7 +109,8 @@ class Build:
         writes files side by side in forked processes; `held`: files of these mentions
         already being written (`graphkit.export.write_link_files`)."""
         return write_outputs(self.graph, self.mentions, Path(out), self.summary(),
-                             self.settings.gexf if gexf is None else gexf, processes, held)
+                             self.settings.gexf if gexf is None else gexf, processes, held,
+                             self.extractions)
 
     def export(self, to: str, out: str | Path) -> list[Path]:
         """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder."""

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .names import name_key, normalize_name
 from .result import Build
+from .terminal import printable as _printable
 from .types import LinkedMention
 
 ENTITY_COLUMNS = ("id", "label", "type", "mentions", "documents", "linked_by", "aliases")
 SORT_KEYS = ("mentions", "documents", "label", "type", "id")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def entity_rows(build: Build, sort: str = "mentions", types: Iterable[str] = (),
@@ -97,14 +96,6 @@ def format_explanation(build: Build, explanation: Explanation, limit: int = 20) 
     if len(explanation.mentions) > limit:
         lines.append(f"... and {len(explanation.mentions) - limit} more mentions")
     return "\n".join(map(_printable, lines))
-
-
-def _printable(text: str) -> str:
-    """`text` safe to print to a terminal: control characters (an article's escape
-    sequences could retitle the window or write the clipboard) and bidirectional overrides
-    shown as escapes."""
-    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(),
-                            text)
 
 
 def _cut(text: str, width: int) -> str:

@@ -49,7 +49,7 @@ def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
         digest.update(part.encode("utf-8") + b"\0")
     if digests is None:
         digests = (document_digest(document)
-                   for document in read_corpus(paths, text_field=settings.text_field))
+                   for document in read_corpus(paths, fields=settings.record_fields()))
     for document_hash in digests:
         digest.update(document_hash.encode() + b"\0")
     return digest.hexdigest()

@@ -30,10 +30,19 @@ CREATE TABLE IF NOT EXISTS documents (
 """
 
 
+# Formats read before documents had a source and format: their digests leave out the
+# format (a text file's is in its id's suffix) so that stores of earlier versions still hold.
+_FIRST_FORMATS = ("", "txt", "md", "jsonl", "csv")
+
+
 def document_digest(document: Document) -> str:
-    """A fingerprint of everything about a document that NER and the outputs depend on."""
+    """A fingerprint of everything about a document that NER and the outputs depend on
+    (for a web page, PDF or Word file: the text extracted from it, not its bytes)."""
     h = hashlib.sha256()
-    for part in (document.id, document.text, document.title, document.date, document.url):
+    parts = [document.id, document.text, document.title, document.date, document.url]
+    if document.source or document.format not in _FIRST_FORMATS:
+        parts += [document.source, document.format]
+    for part in parts:
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

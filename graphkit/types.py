@@ -9,13 +9,19 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "MISC")
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One article as read from the corpus; `text` is exactly what the file decoded to."""
+    """One article as read from the corpus; `text` is what NER reads and mentions' offsets
+    index into (`graphkit text FILE` prints it): a text file's decoded text, a record's text
+    field, a web page's main text, a PDF's or Word file's text. `source`: the outlet or
+    site name where known; `format`: what it was read from (txt, md, jsonl, csv, html,
+    mhtml, pdf, docx, odt, feed)."""
 
     id: str
     text: str
     title: str = ""
     date: str = ""
     url: str = ""
+    source: str = ""
+    format: str = ""
 
 
 @dataclass(frozen=True, slots=True)

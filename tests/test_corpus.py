@@ -11,7 +11,7 @@ def test_reads_folders_recursively_with_relative_ids(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text("Putin tiba.", encoding="utf-8")
     (tmp_path / "two.md").write_text("# Kim\n\nKim tiba.", encoding="utf-8")
-    (tmp_path / "skip.pdf").write_bytes(b"%PDF")
+    (tmp_path / "skip.xlsx").write_bytes(b"PK\x03\x04")
     docs = list(read_corpus([tmp_path]))
     assert [d.id for d in docs] == ["two.md", "a/one.txt"] or [d.id for d in docs] == [
         "a/one.txt", "two.md"]

@@ -64,13 +64,17 @@ def test_missing_path_is_a_one_line_error(tmp_path):
     assert no_traceback(err)
 
 
-@pytest.mark.parametrize("files", [{}, {"a.pdf": b"%PDF-1.4", "b.docx": b"PK\x03\x04"}])
-def test_empty_folder_or_no_supported_files(tmp_path, caplog, files):
+@pytest.mark.parametrize(("files", "found"), [
+    ({}, "no files"), ({"a.pdf": b"%PDF-1.4", "b.docx": b"PK\x03\x04", "c.xlsx": b"PK"},
+                       "found 1 .docx, 1 .pdf, 1 .xlsx")])
+def test_empty_folder_or_no_supported_files(tmp_path, caplog, files, found):
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     with pytest.raises(CorpusError, match="no readable documents"):
         read(tmp_path, caplog)
-    assert "holds no supported files" in caplog.text
+    assert f"{tmp_path} holds no readable documents ({found};" in caplog.text
+    for name in files:
+        assert f"skipped {tmp_path / name}: " in caplog.text
     code, _, err = run_cli("build", str(tmp_path), "--out", str(tmp_path / "o"))
     assert code == 1 and "no readable documents" in err and no_traceback(err)
 

@@ -20,7 +20,7 @@ from ..processes import (
     process_context,
     quiet_child,
 )
-from ..types import LinkedMention
+from ..types import Extraction, LinkedMention
 from .atomic import Pending, discard, prepare_folder, replace_all, write_pending
 from .gexf import gexf_chunks
 from .graphml import graphml_chunks
@@ -29,6 +29,7 @@ from .nodelink import node_link_chunks
 from .owned import claim_folder, record_written, recorded_by_graphkit
 from .read import read_graph
 from .tables import (
+    documents_csv_chunks,
     edges_csv_chunks,
     mentions_csv_chunks,
     nodes_csv_chunks,
@@ -37,7 +38,7 @@ from .tables import (
 
 log = logging.getLogger("graphkit")
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.json", "nodes.csv", "edges.csv",
-                "mentions.csv", "sentences.csv")
+                "mentions.csv", "sentences.csv", "documents.csv")
 # Written only on request (`gexf=True`, `graphkit build --gexf`): Gephi reads GraphML as
 # well, and GEXF is the largest file of all (a third of the output of a large corpus).
 OPTIONAL_FILES = ("graph.gexf",)
@@ -90,7 +91,8 @@ def _link_writers(links: Iterable[LinkedMention]
 
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                   summary: str = "", gexf: bool = False, processes: int = 1,
-                  held: HeldFiles | None = None) -> list[Path]:
+                  held: HeldFiles | None = None,
+                  extractions: Sequence[Extraction] = ()) -> list[Path]:
     """Write every contract file (and graph.gexf if `gexf`) into `folder`, streaming the
     large ones (no file's whole text is held in memory); returns the paths. The set is
     replaced together: every file is first written in full under a temporary name, then
@@ -100,7 +102,8 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
     same. `held`: files already being written by `write_link_files`, put in place now. A
     graph.gexf an earlier build wrote is removed when not written now: it would no longer
     match the other files. A folder graphkit has not written to before must not hold files
-    with the outputs' names (they are someone else's: OutputError)."""
+    with the outputs' names (they are someone else's: OutputError). `extractions`: the
+    documents read, for documents.csv."""
     if held is None:  # (held files are temporary files in a folder already claimed)
         claim_folder(folder, OUTPUT_FILES + OPTIONAL_FILES)
     writers: dict[str, Callable[[], str | Iterable[str]]] = {
@@ -110,6 +113,7 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "nodes.csv": lambda: nodes_csv_chunks(graph),
         "edges.csv": lambda: edges_csv_chunks(graph),
         "sentences.csv": lambda: sentences_csv_chunks(graph),
+        "documents.csv": lambda: documents_csv_chunks(extractions),
         "graph.html": lambda: html_text(graph, summary),
         **_link_writers(links),
     }
@@ -171,7 +175,8 @@ def _remove_unrequested(path: Path) -> None:
 # Tenths of a second each file took to write on a 25,589-article build (graph.gexf
 # estimated), to share the files out evenly among writer processes.
 _WRITE_COST = {"graph.gexf": 120, "graph.graphml": 92, "graph.json": 60, "edges.csv": 55,
-               "mentions.csv": 26, "graph.html": 17, "sentences.csv": 15, "nodes.csv": 12}
+               "mentions.csv": 26, "graph.html": 17, "sentences.csv": 15, "nodes.csv": 12,
+               "documents.csv": 3}
 
 
 def _share_out(names: tuple[str, ...], processes: int) -> list[list[str]]:

@@ -110,7 +110,7 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
         yield '  <graph edgedefault="undirected" />\n</graphml>\n'
         return
     yield '  <graph edgedefault="undirected">\n'
-    lines: list[str] = list(graph_data)
+    lines: list[str] = []
     for node, data in graph.nodes(data=True):
         _element(lines, f'node id="{xml_attribute(str(node))}"', nodes.render(data))
         if len(lines) >= CHUNK:
@@ -120,6 +120,7 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
                         f'target="{xml_attribute(str(b))}"', edges.render(data))
         if len(lines) >= CHUNK:
             yield _chunk(lines)
+    lines.extend(graph_data)  # after the edges, where networkx puts them
     if lines:
         yield _chunk(lines)
     yield "  </graph>\n</graphml>\n"

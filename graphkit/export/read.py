@@ -12,7 +12,8 @@ from typing import Any
 import networkx as nx
 
 from ..errors import GraphkitError
-from ..graph import DOCUMENT_DATES, EVIDENCE_TEXT
+from ..graph import DOCUMENT_DATES, DOCUMENT_INFO, DOCUMENT_INFO_KEYS, EVIDENCE_TEXT, document_info
+from ..types import Document
 from .tables import SENTENCE_COLUMNS
 
 # Attributes that are lists in the graph and JSON strings in the flat formats.
@@ -84,6 +85,22 @@ def _sentence_tables(path: Path) -> dict[str, dict[str, str]]:
     return {EVIDENCE_TEXT: texts, DOCUMENT_DATES: dates}
 
 
+def _document_info(table: Path) -> dict[str, dict[str, str]]:
+    """The DOCUMENT_INFO table from documents.csv (GEXF has no graph attributes)."""
+    with table.open(encoding="utf-8", newline="") as handle:
+        return document_info(Document(_unquote(row.get("doc", "")), "",
+                                      **{key: _unquote(row.get(key) or "")
+                                         for key in DOCUMENT_INFO_KEYS})
+                             for row in csv.DictReader(handle))
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError(f"graph attribute {DOCUMENT_INFO!r} is not a JSON object")
+    return value
+
+
 def read_graph(path: str | Path) -> nx.Graph:
     """The graph in a graphkit graph.json / graph.graphml / graph.gexf, lists restored;
     evidence texts come from graph.json itself, or from sentences.csv next to the file."""
@@ -113,6 +130,11 @@ def _graphkit_graph(path: Path, read: nx.Graph) -> nx.Graph:
         graph.graph.update(read.graph)
     else:
         graph.graph.update(_sentence_tables(path))
+        info = read.graph.get(DOCUMENT_INFO)  # a JSON string in GraphML; not in GEXF
+        if isinstance(info, str):
+            graph.graph[DOCUMENT_INFO] = _json_object(info)
+        elif (path.with_name("documents.csv")).is_file():
+            graph.graph[DOCUMENT_INFO] = _document_info(path.with_name("documents.csv"))
     for node in sorted(read, key=str):  # ids are strings (the contract's; JSON may
         graph.add_node(str(node), **read.nodes[node])  # hold numbers)
     for u, v in sorted(read.edges, key=lambda edge: tuple(sorted(map(str, edge)))):

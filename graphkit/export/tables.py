@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..types import LinkedMention
+from ..types import Extraction, LinkedMention
 from .evidence import evidence_refs, sentence_record
 from .flatten import IN_MEMORY_ONLY, flat_value
 
@@ -18,6 +18,7 @@ NODE_COLUMNS = ("id", "label", "type", "aliases", "mentions", "documents", "kb_i
 EDGE_COLUMNS = ("source", "target", "weight", "documents", "npmi")
 MENTION_COLUMNS = ("doc", "start", "end", "text", "entity", "sentence", "type", "how")
 SENTENCE_COLUMNS = ("doc", "sentence", "date", "text")
+DOCUMENT_COLUMNS = ("doc", "title", "date", "url", "source", "format", "words")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -123,3 +124,17 @@ def mentions_csv_chunks(links: Iterable[LinkedMention]) -> Iterator[str]:
     return csv_chunks(MENTION_COLUMNS, ((lk.mention.doc, lk.mention.start, lk.mention.end,
                                    lk.mention.text, lk.entity, lk.mention.sentence,
                                    lk.mention.type, lk.how) for lk in ordered))
+
+
+def documents_csv(extractions: Iterable[Extraction]) -> str:
+    """One row per document read: doc, title, date (ISO, '' when unknown), url, source
+    (outlet or site), format (what it was read from) and words (as NER counted them)."""
+    return "".join(documents_csv_chunks(extractions))
+
+
+def documents_csv_chunks(extractions: Iterable[Extraction]) -> Iterator[str]:
+    """`documents_csv` in pieces."""
+    ordered = sorted(extractions, key=lambda e: e.doc.id)
+    return csv_chunks(DOCUMENT_COLUMNS, ((e.doc.id, e.doc.title, e.doc.date, e.doc.url,
+                                         e.doc.source, e.doc.format, e.words)
+                                        for e in ordered))
