@@ -13,7 +13,7 @@ import graphkit
 from graphkit.cli import cli
 from graphkit.export import OUTPUT_FILES, read_graph
 from graphkit.export.graphml import graphml_text
-from graphkit.export.html import MAX_NODES, page_data
+from graphkit.export.html import MAX_NODES, html_text, page_data
 from graphkit.export.tables import safe_cell
 from graphkit.graph import add_metrics
 
@@ -229,7 +229,7 @@ def test_cli_choices_match_the_library():
 
 
 def test_html_page_data_has_metrics_and_caps_large_graphs():
-    graph = nx.barabasi_albert_graph(400, 2, seed=1)
+    graph = nx.barabasi_albert_graph(MAX_NODES + 100, 2, seed=1)
     graph = nx.relabel_nodes(graph, {n: f"n{n:03d}" for n in graph})
     for node, data in graph.nodes(data=True):
         data.update(label=node, type="PERSON", aliases=[node], mentions=graph.degree(node),
@@ -237,8 +237,8 @@ def test_html_page_data_has_metrics_and_caps_large_graphs():
     for _, _, data in graph.edges(data=True):
         data.update(weight=1, documents=1, npmi=0.5, evidence=[])
     data = page_data(add_metrics(graph))
-    assert len(data["nodes"]) == MAX_NODES and "Showing the 300 most mentioned" in (
-        data["graph"]["truncated"])
+    assert len(data["nodes"]) == MAX_NODES and f"Showing the {MAX_NODES} most mentioned" in (
+        data["graph"]["truncated"]) and "--top" in data["graph"]["truncated"]
     assert {"pagerank", "community", "x", "y"} <= set(data["nodes"][0])
 
 
@@ -322,7 +322,100 @@ def test_read_graphml_finds_texts_in_sentences_csv(seed_out, tmp_path):
     shutil.copy(seed_out / "graph.graphml", tmp_path / "graph.graphml")
     assert read_graph(tmp_path / "graph.graphml").graph == {}
     data = page_data(graph)
-    assert all(s["text"] for e in data["edges"] for s in e["evidence"])
+    assert all(data["sentences"][i][2] for e in data["edges"] for i in e["evidence"])
+
+
+def _cited_graph(nodes: int, text: str) -> nx.Graph:
+    """A clique whose every edge cites the one sentence `text` (a list of names)."""
+    graph = nx.complete_graph([f"n{i:03d}" for i in range(nodes)])
+    for node, data in graph.nodes(data=True):
+        data.update(label=f"Nama {node}", type="PERSON", mentions=1, documents=1)
+    for _, _, data in graph.edges(data=True):
+        data.update(weight=1, documents=1, evidence=["list.txt#0"], sentences=["list.txt#0"])
+    graph.graph.update(evidence_text={"list.txt#0": text},
+                       document_dates={"list.txt": "2019-09-10"})
+    return graph
+
+
+def test_html_writes_an_evidence_text_once_however_many_edges_cite_it():
+    """Issue 30 D12: a 46 KB document listing names on one line made every edge among
+    them repeat its text (a 217 MB page); the page now cites sentences by index."""
+    text = "Daftar: " + ", ".join(f"Nama Orang{i}" for i in range(3000))
+    assert len(text) > 46_000
+    graph = _cited_graph(40, text)  # 780 edges cite the one sentence
+    html = html_text(graph)
+    assert html.count(text) == 1
+    assert len(html) < 2 * len(text) + 2_000_000  # vis-network itself is ~1.2 MB
+    data = page_data(graph)
+    assert {tuple(e["evidence"]) for e in data["edges"]} == {(0,)}
+    assert data["sentences"] == [[0, 0, text]] and data["dates"] == ["2019-09-10"]
+    assert all(e["timeline"] == [0, 1] for e in data["edges"])
+
+
+def test_html_page_data_reads_document_info_and_links_only_web_addresses():
+    graph = _cited_graph(3, "Nama n000 bertemu Nama n001.")
+    graph.add_edge("n000", "n001", evidence=["list.txt#0"], sentences=["list.txt#0", "b#2"])
+    graph.graph["evidence_text"]["b#2"] = "Nama n000 dan Nama n001."
+    graph.graph["document_info"] = {
+        "list.txt": {"title": "Daftar <b>", "url": "https://example.org/a?x=1&y=<2>",
+                     "source": "kompas"},
+        "b": {"title": "B", "url": "javascript:alert(1)"}}
+    data = page_data(graph)
+    docs = {d["id"]: d for d in data["docs"]}
+    assert docs["list.txt"] == {"id": "list.txt", "date": "2019-09-10", "title": "Daftar <b>",
+                                "url": "https://example.org/a?x=1&y=<2>", "source": "kompas"}
+    assert docs["b"] == {"id": "b", "date": "", "title": "B"}  # no javascript: link
+    edge = next(e for e in data["edges"] if (e["source"], e["target"]) == ("n000", "n001"))
+    assert [data["sentences"][i][2] for i in edge["evidence"]] == [
+        "Nama n000 bertemu Nama n001.", "Nama n000 dan Nama n001."]
+    assert edge["timeline"] == [0, 1]  # the undated document's sentence has no date
+    assert "<" not in html_text(graph).split('id="graph-data">')[1].split("</script>")[0]
+
+
+def test_html_marks_nodes_linked_by_doubtful_rules():
+    graph = _cited_graph(3, "x")
+    graph.nodes["n000"]["linked_by"] = ["fuzzy", "kb", "kb-weak"]
+    graph.nodes["n001"]["linked_by"] = ["kb", "new"]
+    nodes = {n["id"]: n for n in page_data(graph)["nodes"]}
+    assert nodes["n000"]["doubtful"] == ["fuzzy", "kb-weak"]
+    assert "doubtful" not in nodes["n001"] and "doubtful" not in nodes["n002"]
+
+
+def test_html_keeps_the_strongest_edges_and_says_what_it_leaves_out(monkeypatch):
+    from graphkit.export import html
+    from graphkit.export.html import strongest_edges
+
+    graph = _cited_graph(6, "x")
+    for i, (_, _, data) in enumerate(sorted(graph.edges(data=True))):
+        data["weight"] = i + 1
+    kept = strongest_edges(graph, max_edges=3)
+    assert sorted(d["weight"] for *_, d in kept) == [13, 14, 15]
+    assert [(a, b) for a, b, _ in kept] == sorted((a, b) for a, b, _ in kept)
+    monkeypatch.setattr(html.strongest_edges, "__defaults__", (4,))
+    data = page_data(graph)
+    assert len(data["edges"]) == 4
+    assert "the 4 strongest of their 15 edges" in data["graph"]["truncated"]
+
+
+def test_page_layout_is_deterministic_and_separates_communities():
+    from graphkit.export.layout import layout
+
+    graph = nx.planted_partition_graph(4, 60, 0.3, 0.005, seed=2)
+    graph = nx.relabel_nodes(graph, lambda n: f"n{n:03d}")
+    for node in graph:
+        graph.nodes[node]["community"] = int(node[1:]) // 60
+    first, again = layout(graph), layout(graph.copy())
+    assert first == again
+    centres = {c: [sum(first[f"n{i:03d}"][k] for i in range(c * 60, c * 60 + 60)) / 60
+                   for k in (0, 1)] for c in range(4)}
+
+    def spread(c):
+        cx, cy = centres[c]
+        return sum(((first[f"n{i:03d}"][0] - cx) ** 2 + (first[f"n{i:03d}"][1] - cy) ** 2)
+                   ** 0.5 for i in range(c * 60, c * 60 + 60)) / 60
+    gaps = [((centres[a][0] - centres[b][0]) ** 2 + (centres[a][1] - centres[b][1]) ** 2) ** 0.5
+            for a in range(4) for b in range(a + 1, 4)]
+    assert min(gaps) > max(spread(c) for c in range(4))  # groups lie apart, not mixed
 
 
 def test_temporary_files_left_by_a_killed_write_are_cleaned(tmp_path):

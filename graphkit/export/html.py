@@ -16,7 +16,7 @@ from .evidence import split_ref
 from .layout import layout
 
 MAX_NODES = 2_000  # drawn with physics off and labels by a density rule, still quick
-MAX_EDGES = 20_000  # the strongest edges among the shown nodes; more make panning sluggish
+MAX_EDGES = 10_000  # the strongest edges among the shown nodes; each costs load time
 SENTENCES_PER_EDGE = 100  # evidence sentences an edge's panel pages through
 DOCUMENT_INFO = "document_info"  # graph attribute: {doc: {"title", "url", "source"}}
 DOUBTFUL_RULES = ("corpus-short-form", "fuzzy", "kb-weak")  # link.HOW values worth a check
