@@ -125,7 +125,8 @@ def test_date_window_recomputes_weights_and_hides_nodes_left_without_edges(fresh
     dates = graph.graph["document_dates"]
     inside = sum("2024-02-01" <= dates[r.split("#")[0]] <= "2024-03-09"
                  for r in graph.edges[PAGED]["sentences"])
-    assert f"({inside} in the date window)" in fresh.page.locator("#panel .muted").first.text_content()
+    stats = fresh.page.locator("#panel .muted").first.text_content()
+    assert f"({inside} in the date window)" in stats
     assert fresh.page.locator("#histogram div.in").count() >= 1
     fresh.js("window.graphkit.setDateRange(null, null)")
     assert fresh.visible() == set(graph)

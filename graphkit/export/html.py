@@ -88,7 +88,8 @@ class Tables:
     def __init__(self, graph: nx.Graph) -> None:
         self.texts: dict[str, str] = graph.graph.get(EVIDENCE_TEXT, {}) or {}
         self.dates: dict[str, str] = graph.graph.get(DOCUMENT_DATES, {}) or {}
-        self.info: dict[str, dict[str, Any]] = graph.graph.get(DOCUMENT_INFO, {}) or {}
+        info = graph.graph.get(DOCUMENT_INFO)
+        self.info: dict[str, Any] = info if isinstance(info, dict) else {}
         self.docs: dict[str, int] = {}
         self.sentences: dict[str, int] = {}
         self.day: dict[str, int] = {}
@@ -118,7 +119,8 @@ class Tables:
     def doc_rows(self) -> list[dict[str, Any]]:
         rows = []
         for doc in self.docs:
-            info = self.info.get(doc, {}) if isinstance(self.info.get(doc), dict) else {}
+            info = self.info.get(doc)
+            info = info if isinstance(info, dict) else {}
             row = {"id": doc, "date": self.dates.get(doc, "")}
             row |= {key: str(info[key]) for key in ("title", "source") if info.get(key)}
             if web_url(info.get("url")):
