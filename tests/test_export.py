@@ -613,3 +613,23 @@ def test_a_running_writers_temporary_files_are_left_alone(tmp_path):
         path.write_text("partial", encoding="utf-8")
     prepare_folder(tmp_path)
     assert running.exists() and not dead.exists()
+
+
+def test_export_to_svg_draws_the_page_layout_without_a_browser(seed_out, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from graphkit.export.svg import svg_text
+
+    result = CliRunner().invoke(cli, ["export", str(seed_out / "graph.json"), "--to", "svg",
+                                      "-o", str(tmp_path / "seed.svg")])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "seed.svg").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    graph = read_graph(seed_out / "graph.json")
+    assert len(root.findall(f"./{ns}g/{ns}circle")) == graph.number_of_nodes()
+    texts = [t.text for t in root.iter(f"{ns}text")]
+    assert "Vladimir Putin" in texts and any("nodes" in (t or "") for t in texts)
+    assert svg == svg_text(graph)  # deterministic: the same graph, the same picture
+    graph.nodes["person:vladimir-putin"]["label"] = "<script>alert(1)</script> & co"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg_text(graph)

@@ -28,6 +28,7 @@ from .html import html_text
 from .nodelink import node_link_chunks
 from .owned import claim_folder, record_written, recorded_by_graphkit
 from .read import read_graph
+from .svg import svg_text
 from .tables import (
     edges_csv_chunks,
     mentions_csv_chunks,
@@ -49,6 +50,7 @@ GRAPH_FORMATS: dict[str, tuple[tuple[str, Writer], ...]] = {
     "json": (("graph.json", node_link_chunks),),
     "csv": (("nodes.csv", nodes_csv_chunks), ("edges.csv", edges_csv_chunks),
             ("sentences.csv", sentences_csv_chunks)),
+    "svg": (("graph.svg", svg_text),),  # only on request: `graphkit export --to svg`
 }
 FORMATS = tuple(GRAPH_FORMATS)
 
