@@ -7,6 +7,7 @@ import base64
 import random
 import struct
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -255,3 +256,81 @@ def test_a_graph_past_the_cap_shows_2000_nodes_with_labels_by_density(browser, t
     finally:
         page.close()
 
+
+
+def test_the_notebook_page_is_the_same_page_and_works_in_its_frame(browser, seed_build,  # noqa: F811
+                                                                   tmp_path):
+    from graphkit.export.html import html_text as page_text
+
+    shown = seed_build.show()
+    assert shown.html == page_text(seed_build.graph, seed_build.summary())
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<html><body>{shown._repr_html_()}</body></html>", encoding="utf-8")
+    context = browser.new_context(offline=True)
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.goto(host.resolve().as_uri())
+        frame = tab.frames[1]
+        frame.wait_for_function("window.graphkit && window.graphkit.ready", timeout=20000)
+        assert frame.evaluate("window.graphkit.focus('Vladimir Putin', 1)") is True
+        putin = "person:vladimir-putin"
+        assert set(frame.evaluate("window.graphkit.visibleNodes()")) == set(
+            seed_build.graph[putin]) | {putin}
+        assert errors == []
+    finally:
+        context.close()
+
+
+CLICK_ID = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / \
+    "click-id-raw-articles"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CLICK_ID.is_dir(), reason="needs ../shared/data/click-id-raw-articles")
+def test_a_real_dated_click_id_build(browser, tmp_path):  # noqa: F811
+    """300 dated Indonesian news articles (rules and knowledge base only, for speed):
+    legible labels, focus, a date window, a reopened permalink, and both pictures."""
+    import csv
+    import gzip
+
+    import graphkit
+
+    csv.field_size_limit(2**31 - 1)
+    rows = []
+    for publisher in ("kompas", "tempo", "okezone"):
+        with gzip.open(CLICK_ID / f"{publisher}.csv.gz", "rt", encoding="utf-8") as handle:
+            found = [r for r in csv.DictReader(handle) if r["date"][:4] == "2019"][:100]
+        rows += [{"id": f"{publisher}-{i}", "title": r["title"], "date": r["date"],
+                  "url": r["url"], "text": r["content"]} for i, r in enumerate(found)]
+    (tmp_path / "corpus").mkdir()
+    with (tmp_path / "corpus" / "click.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "title", "date", "url", "text"])
+        writer.writeheader()
+        writer.writerows(rows)
+    build = graphkit.build(tmp_path / "corpus", out=tmp_path / "out", model="blank")
+    page = Page(browser, tmp_path / "out" / "graph.html", width=1440, height=900)
+    try:
+        labels = page.js("window.graphkit.labels()")
+        assert len(labels) >= 10 and all(label["px"] >= 10 for label in labels)
+        top = max(build.graph, key=lambda n: (build.graph.nodes[n]["mentions"], n))
+        assert top in {label["id"] for label in labels}
+        first, last = page.js("window.graphkit.dateRange()")
+        assert first < last
+        page.js("id => window.graphkit.focus(id, 1)", top)
+        edges = page.js("window.graphkit.data.edges.map(e => [e.source, e.target])")
+        assert page.visible() == {n for edge in edges if top in edge for n in edge}
+        page.js(f"window.graphkit.unfocus(); window.graphkit.setDateRange('{first}', '{first}')")
+        assert 0 < len(page.visible()) < build.graph.number_of_nodes()
+        page.page.wait_for_timeout(400)
+        again = Page(browser, page.page.url, width=1440, height=900)
+        try:
+            assert again.visible() == page.visible()
+        finally:
+            again.close()
+        assert page.js("window.graphkit.exportImage('png')").startswith("data:image/png")
+        assert page.js("window.graphkit.exportImage('svg')").startswith("<svg")
+        assert page.errors == []
+    finally:
+        page.close()
