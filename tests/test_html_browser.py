@@ -70,7 +70,7 @@ class Page:
               net.moveTo({position: at, scale: 1.5, animation: false});
               net.redraw();
               const dom = net.canvasToDOM(at);
-              if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === index) return dom;
+              if (net.getNodeAt(dom) === undefined && g.edgeAt(dom) === index) return dom;
             }
           }
           return null;
