@@ -132,8 +132,11 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
+    load_before = os.getloadavg()[0]
     seed = graphkit.build(ROOT / "seeds")
-    pages = {f"seed corpus ({seed.graph.number_of_nodes()} nodes, "
+    pages = {"empty graph (same-run baseline: the page's fixed cost, vis-network's 1.2 MB "
+             "parsed)": page(nx.Graph()),
+             f"seed corpus ({seed.graph.number_of_nodes()} nodes, "
              f"{seed.graph.number_of_edges()} edges)": page(seed.graph, seed.summary())}
     big = synthetic(2300)
     pages[f"synthetic 2,300 nodes, {big.number_of_edges()} edges (page shows top "
@@ -160,13 +163,14 @@ def main() -> None:
         "# graph.html load time", "",
         f"Written by `benchmarks/html_load.py` on {datetime.date.today().isoformat()} "
         f"({args.runs} fresh loads each, offline, headless, 1440x900; {machine()}, shared "
-        f"with other work while measured; {chromium_version()}, {platform.machine()}, "
+        f"with other work while measured: load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after; {chromium_version()}, {platform.machine()}, "
         f"Python {platform.python_version()}).", "",
         "Interactive = ms from navigation start to `window.graphkit.ready` (vis-network's "
         "first drawing; positions are precomputed in Python and physics is off, so that "
         "drawing is final and the page takes clicks from then on). Python = seconds to "
-        "write the page (layout included). Same run, baseline: pyvis's default page of a "
-        "naive seed graph (231 nodes) takes ~20 s to settle in the same browser.", "",
+        "write the page (layout included). The empty graph's row is the same run's baseline: "
+        "what any page costs on this machine at this load.", "",
         "| page | size | Python (s) | nodes / edges drawn | DOM ready (ms, median) "
         "| interactive (ms, median) | interactive (ms, max) |",
         "| --- | --- | --- | --- | --- | --- | --- |", *rows, ""]), encoding="utf-8")

@@ -10,14 +10,15 @@ from typing import Any
 
 import networkx as nx
 
-from ..graph import DOCUMENT_DATES, EVIDENCE_TEXT
+from ..graph import DOCUMENT_DATES, EVIDENCE_PER_EDGE, EVIDENCE_TEXT
 from .colors import COMMUNITY_COLORS, OTHER_COLOR, TYPE_COLORS
 from .evidence import split_ref
 from .layout import layout
 
 MAX_NODES = 2_000  # drawn with physics off and labels by a density rule, still quick
-MAX_EDGES = 10_000  # the strongest edges among the shown nodes; each costs load time
-SENTENCES_PER_EDGE = 100  # evidence sentences an edge's panel pages through
+MAX_EDGES = 20_000  # the strongest edges among the shown nodes (the page draws them itself)
+SENTENCES_PER_EDGE = 100  # evidence sentences an edge's panel pages through, at most
+PAGE_SENTENCES = 30_000  # sentence citations per page; fewer per edge above it (size)
 DOCUMENT_INFO = "document_info"  # graph attribute: {doc: {"title", "url", "source"}}
 DOUBTFUL_RULES = ("corpus-short-form", "fuzzy", "kb-weak")  # link.HOW values worth a check
 _VIS_DIR = ("lib", "vis-9.1.2")
@@ -85,7 +86,8 @@ class Tables:
     """Documents, dates and sentence texts, each written once and cited by index, so a
     sentence behind a thousand edges costs its text once (issue 30, D12)."""
 
-    def __init__(self, graph: nx.Graph) -> None:
+    def __init__(self, graph: nx.Graph, per_edge: int = SENTENCES_PER_EDGE) -> None:
+        self.per_edge = per_edge
         self.texts: dict[str, str] = graph.graph.get(EVIDENCE_TEXT, {}) or {}
         self.dates: dict[str, str] = graph.graph.get(DOCUMENT_DATES, {}) or {}
         info = graph.graph.get(DOCUMENT_INFO)
@@ -105,7 +107,7 @@ class Tables:
         return self.sentences[ref]
 
     def evidence(self, refs: list[str]) -> list[int]:
-        return [self.sentence(ref) for ref in refs[:SENTENCES_PER_EDGE]]
+        return [self.sentence(ref) for ref in refs[:self.per_edge]]
 
     def timeline(self, refs: list[str]) -> list[int]:
         """Sentences per document date, flat: [date index, count, ...] ('' dates left out)."""
@@ -137,8 +139,30 @@ class Tables:
         return rows
 
 
+def sentences_per_edge(counts: list[int], budget: int = PAGE_SENTENCES) -> int:
+    """The most sentences each edge may cite (up to SENTENCES_PER_EDGE, at least
+    EVIDENCE_PER_EDGE) for the page's citations to stay within `budget`.
+
+    >>> sentences_per_edge([3, 500, 40]), sentences_per_edge([3, 500, 40], budget=100)
+    (100, 57)
+    """
+    low, high = EVIDENCE_PER_EDGE, SENTENCES_PER_EDGE
+    while low < high:  # the largest cap whose citations fit
+        middle = (low + high + 1) // 2
+        if sum(min(count, middle) for count in counts) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _refs(data: dict[str, Any]) -> list[str]:
+    """Every sentence ref of an edge: `sentences` in memory, `evidence` read from a file."""
+    return [r for r in (data.get("sentences") or data.get("evidence") or []) if isinstance(r, str)]
+
+
 def _edge(tables: Tables, a: str, b: str, data: dict[str, Any]) -> dict[str, Any]:
-    refs = [r for r in (data.get("sentences") or data.get("evidence") or []) if isinstance(r, str)]
+    refs = _refs(data)
     edge = {"source": a, "target": b, **_fields(data, EDGE_FIELDS),
             "evidence": tables.evidence(refs)}
     timeline = tables.timeline(refs)
@@ -160,8 +184,8 @@ def page_data(graph: nx.Graph, summary: str = "") -> dict[str, Any]:
     shown = visible_subgraph(graph)
     positions = layout(shown)
     nodes = [_node(d, n, positions[n]) for n, d in sorted(shown.nodes(data=True))]
-    tables = Tables(graph)
     kept = strongest_edges(shown)
+    tables = Tables(graph, sentences_per_edge([len(_refs(d)) for *_, d in kept]))
     edges = [_edge(tables, a, b, d) for a, b, d in kept]
     sentences = tables.sentence_rows()
     day = sorted(tables.day, key=tables.day.__getitem__)
