@@ -334,3 +334,32 @@ def test_a_real_dated_click_id_build(browser, tmp_path):  # noqa: F811
         assert page.errors == []
     finally:
         page.close()
+
+
+def test_histogram_drag_moves_the_window_and_play_steps_it(fresh):
+    bars = fresh.page.locator("#histogram div")
+    count = bars.count()
+    assert count >= 20  # one bar a week from January to June
+    box = fresh.page.locator("#histogram").bounding_box()
+    y = box["y"] + box["height"] / 2
+
+    def x(bar):
+        return box["x"] + (bar + 0.5) * box["width"] / count
+    fresh.page.mouse.move(x(2), y)
+    fresh.page.mouse.down()
+    fresh.page.mouse.move(x(5), y, steps=4)
+    fresh.page.mouse.up()
+    assert fresh.page.locator("#histogram div.in").count() == 4
+    first = fresh.js("window.graphkit.dateRange()")
+    fresh.page.mouse.move(x(3), y)  # drag the window itself two bars on
+    fresh.page.mouse.down()
+    fresh.page.mouse.move(x(5), y, steps=4)
+    fresh.page.mouse.up()
+    moved = fresh.js("window.graphkit.dateRange()")
+    assert moved[0] > first[0] and moved[1] > first[1]
+    assert fresh.page.locator("#histogram div.in").count() == 4
+    fresh.page.locator("#play").click()
+    fresh.page.wait_for_function("start => window.graphkit.dateRange()[0] > start",
+                                 arg=moved[0], timeout=5000)
+    fresh.page.locator("#play").click()  # pause
+    assert fresh.page.locator("#play").text_content() == "Play"
