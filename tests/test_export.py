@@ -633,3 +633,13 @@ def test_export_to_svg_draws_the_page_layout_without_a_browser(seed_out, tmp_pat
     assert svg == svg_text(graph)  # deterministic: the same graph, the same picture
     graph.nodes["person:vladimir-putin"]["label"] = "<script>alert(1)</script> & co"
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg_text(graph)
+
+
+def test_page_module_examples_run():
+    import doctest
+
+    from graphkit.export import colors, html
+
+    for module in (html, colors):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted >= 2
