@@ -69,7 +69,8 @@ class Page:
               const at = {x: from.x + f * (to.x - from.x), y: from.y + f * (to.y - from.y)};
               net.moveTo({position: at, scale: 1.5, animation: false});
               net.redraw();
-              const dom = net.canvasToDOM(at);
+              const exact = net.canvasToDOM(at);
+              const dom = {x: Math.round(exact.x), y: Math.round(exact.y)};  // a mouse's point
               if (net.getNodeAt(dom) === undefined && g.edgeAt(dom) === index) return dom;
             }
           }

@@ -363,3 +363,24 @@ def test_histogram_drag_moves_the_window_and_play_steps_it(fresh):
                                  arg=moved[0], timeout=5000)
     fresh.page.locator("#play").click()  # pause
     assert fresh.page.locator("#play").text_content() == "Play"
+
+
+def test_hovering_an_edge_names_it(fresh):
+    point = fresh.js("""() => {
+      const g = window.graphkit, net = g.network, e = g.data.edges.findIndex(
+        x => x.source === 'n0000' && x.target === 'n0001');
+      const p = net.getPositions(['n0000', 'n0001']);
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+        const at = net.canvasToDOM({x: p.n0000.x + f * (p.n0001.x - p.n0000.x),
+                                    y: p.n0000.y + f * (p.n0001.y - p.n0000.y)});
+        const dom = {x: Math.round(at.x), y: Math.round(at.y)};  // where a mouse can be
+        if (net.getNodeAt(dom) === undefined && g.edgeAt(dom) === e) return dom;
+      }
+      return null;
+    }""")
+    assert point
+    box = fresh.page.locator("#net").bounding_box()
+    fresh.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    fresh.page.wait_for_function(
+        "() => document.getElementById('net').title.startsWith('Tokoh 0000 – Tokoh 0001')",
+        timeout=3000)
