@@ -22,6 +22,7 @@ from ..processes import (
 )
 from ..types import LinkedMention
 from .atomic import Pending, discard, prepare_folder, replace_all, write_pending
+from .doubts import Doubts, doubtful_mentions
 from .gexf import gexf_chunks
 from .graphml import graphml_chunks
 from .html import html_text
@@ -92,7 +93,7 @@ def _link_writers(links: Iterable[LinkedMention]
 
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                   summary: str = "", gexf: bool = False, processes: int = 1,
-                  held: HeldFiles | None = None) -> list[Path]:
+                  held: HeldFiles | None = None, doubts: Doubts | None = None) -> list[Path]:
     """Write every contract file (and graph.gexf if `gexf`) into `folder`, streaming the
     large ones (no file's whole text is held in memory); returns the paths. The set is
     replaced together: every file is first written in full under a temporary name, then
@@ -102,7 +103,8 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
     same. `held`: files already being written by `write_link_files`, put in place now. A
     graph.gexf an earlier build wrote is removed when not written now: it would no longer
     match the other files. A folder graphkit has not written to before must not hold files
-    with the outputs' names (they are someone else's: OutputError)."""
+    with the outputs' names (they are someone else's: OutputError). `doubts`: the build's
+    doubtful mentions, listed by graph.html's node panels."""
     if held is None:  # (held files are temporary files in a folder already claimed)
         claim_folder(folder, OUTPUT_FILES + OPTIONAL_FILES)
     writers: dict[str, Callable[[], str | Iterable[str]]] = {
@@ -112,7 +114,7 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "nodes.csv": lambda: nodes_csv_chunks(graph),
         "edges.csv": lambda: edges_csv_chunks(graph),
         "sentences.csv": lambda: sentences_csv_chunks(graph),
-        "graph.html": lambda: html_text(graph, summary),
+        "graph.html": lambda: html_text(graph, summary, doubts),
         **_link_writers(links),
     }
     names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
@@ -270,5 +272,5 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     return [file.path for file in pending]
 
 
-__all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "HeldFiles", "read_graph",
-           "write_format", "write_link_files", "write_outputs"]
+__all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "Doubts", "HeldFiles",
+           "doubtful_mentions", "read_graph", "write_format", "write_link_files", "write_outputs"]

@@ -12,6 +12,7 @@ import networkx as nx
 
 from ..graph import DOCUMENT_DATES, EVIDENCE_PER_EDGE, EVIDENCE_TEXT
 from .colors import COMMUNITY_COLORS, OTHER_COLOR, TYPE_COLORS
+from .doubts import DOUBTFUL_RULES, Doubts
 from .evidence import split_ref
 from .layout import layout
 
@@ -20,7 +21,7 @@ MAX_EDGES = 20_000  # the strongest edges among the shown nodes (the page draws 
 SENTENCES_PER_EDGE = 100  # evidence sentences an edge's panel pages through, at most
 PAGE_SENTENCES = 30_000  # sentence citations per page; fewer per edge above it (size)
 DOCUMENT_INFO = "document_info"  # graph attribute: {doc: {"title", "url", "source"}}
-DOUBTFUL_RULES = ("corpus-short-form", "fuzzy", "kb-weak")  # link.HOW values worth a check
+PAGE_DOUBTS = 1_000  # doubtful-mention groups listed in node panels per page (size)
 _VIS_DIR = ("lib", "vis-9.1.2")
 _SLOT = re.compile(r"/\*VIS_CSS\*/|__GRAPH_DATA__|/\*VIS_JS\*/")
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
@@ -86,9 +87,11 @@ class Tables:
     """Documents, dates and sentence texts, each written once and cited by index, so a
     sentence behind a thousand edges costs its text once (issue 30, D12)."""
 
-    def __init__(self, graph: nx.Graph, per_edge: int = SENTENCES_PER_EDGE) -> None:
+    def __init__(self, graph: nx.Graph, per_edge: int = SENTENCES_PER_EDGE,
+                 more_texts: dict[str, str] | None = None) -> None:
         self.per_edge = per_edge
         self.texts: dict[str, str] = graph.graph.get(EVIDENCE_TEXT, {}) or {}
+        self.more_texts = more_texts or {}  # sentences no edge cites (doubtful mentions')
         self.dates: dict[str, str] = graph.graph.get(DOCUMENT_DATES, {}) or {}
         info = graph.graph.get(DOCUMENT_INFO)
         self.info: dict[str, Any] = info if isinstance(info, dict) else {}
@@ -135,7 +138,8 @@ class Tables:
         rows = []
         for ref in self.sentences:
             doc, index = split_ref(ref)
-            rows.append([self.doc(doc), index, self.texts.get(ref, "")])
+            text = self.texts.get(ref) or self.more_texts.get(ref, "")
+            rows.append([self.doc(doc), index, text])
         return rows
 
 
@@ -178,15 +182,36 @@ def _node(data: dict[str, Any], node: str, position: tuple[float, float]) -> dic
             **({"doubtful": doubtful} if doubtful else {})}
 
 
-def page_data(graph: nx.Graph, summary: str = "") -> dict[str, Any]:
+def _add_doubts(nodes: list[dict[str, Any]], doubts: Doubts, tables: Tables,
+                budget: int = PAGE_DOUBTS) -> None:
+    """Each node's doubtful mentions (count, and the ranked groups with their sentences by
+    index) from a build; groups go to the nodes with the most doubtful mentions first,
+    `budget` in all, so the page stays small (the others keep their count and rules)."""
+    for node in sorted(nodes, key=lambda n: (-doubts.mentions.get(n["id"], 0), n["id"])):
+        if node["id"] not in doubts.mentions:
+            continue
+        node["doubtful_mentions"] = doubts.mentions[node["id"]]
+        groups = doubts.groups.get(node["id"], [])[:max(budget, 0)]
+        budget -= len(groups)
+        node["doubts"] = [{"text": d.text, "how": d.how, "why": d.why, "count": d.count,
+                           "sentences": [tables.sentence(f"{doc}#{index}")
+                                         for doc, index in d.refs]} for d in groups]
+
+
+def page_data(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None
+              ) -> dict[str, Any]:
     """What the page's script reads: nodes with positions, the strongest edges among them
-    citing sentences by index, and the tables of sentences, documents and dates."""
+    citing sentences by index, and the tables of sentences, documents and dates. With a
+    build's `doubts`, nodes also list their doubtful mentions (a graph file has none)."""
     shown = visible_subgraph(graph)
     positions = layout(shown)
     nodes = [_node(d, n, positions[n]) for n, d in sorted(shown.nodes(data=True))]
     kept = strongest_edges(shown)
-    tables = Tables(graph, sentences_per_edge([len(_refs(d)) for *_, d in kept]))
+    tables = Tables(graph, sentences_per_edge([len(_refs(d)) for *_, d in kept]),
+                    doubts.texts if doubts else None)
     edges = [_edge(tables, a, b, d) for a, b, d in kept]
+    if doubts is not None:
+        _add_doubts(nodes, doubts, tables)
     sentences = tables.sentence_rows()
     day = sorted(tables.day, key=tables.day.__getitem__)
     summary = summary or (f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
@@ -211,13 +236,14 @@ def _left_out(graph: nx.Graph, shown: nx.Graph, edges: int) -> str:
             "`graphkit export graph.json --to html --top N` (or --types, --min-weight).")
 
 
-def html_text(graph: nx.Graph, summary: str = "") -> str:
-    """The whole page as one string: no external scripts, styles or requests."""
+def html_text(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None) -> str:
+    """The whole page as one string: no external scripts, styles or requests. `doubts`
+    (`doubtful_mentions` of a build) lets node panels list their doubtful mentions."""
     page = _asset("graphkit", "export", "page.html")
     vis_js = _asset("pyvis", *_VIS_DIR, "vis-network.min.js").replace("</script", "<\\/script")
     vis_css = _asset("pyvis", *_VIS_DIR, "vis-network.css")
-    slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": _script_safe_json(page_data(graph, summary)),
-             "/*VIS_JS*/": vis_js}
+    data = _script_safe_json(page_data(graph, summary, doubts))
+    slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": data, "/*VIS_JS*/": vis_js}
     # One pass over the template: a slot's name inside inserted text (an article may say
     # "/*VIS_JS*/") is never taken for the slot itself.
     return _SLOT.sub(lambda match: slots[match.group(0)], page)
