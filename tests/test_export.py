@@ -12,10 +12,12 @@ from conftest import SEEDS
 import graphkit
 from graphkit.cli import cli
 from graphkit.export import OUTPUT_FILES, read_graph
+from graphkit.export.doubts import DOUBTS_PER_NODE, doubtful_mentions
 from graphkit.export.graphml import graphml_text
 from graphkit.export.html import MAX_NODES, html_text, page_data
 from graphkit.export.tables import safe_cell
 from graphkit.graph import add_metrics
+from graphkit.types import Document, Extraction, LinkedMention, Mention, Sentence
 
 
 def test_every_contract_file_is_written(seed_out):
@@ -381,6 +383,45 @@ def test_html_marks_nodes_linked_by_doubtful_rules():
     assert "doubtful" not in nodes["n001"] and "doubtful" not in nodes["n002"]
 
 
+def _doubtful_links() -> tuple[list[LinkedMention], list[Extraction]]:
+    """n000: 'Kim' by corpus-short-form twice, 'Amerika' by kb-weak 5 times, 22 other
+    names by kb-weak once; n001: one fuzzy mention; and one sure (kb) mention."""
+    def link(text: str, entity: str, how: str, sentence: int) -> LinkedMention:
+        mention = Mention("b", 0, len(text), text, "PERSON", sentence, "model")
+        return LinkedMention(mention, entity, how, f"why {text}")
+    links = [link("Kim", "n000", "corpus-short-form", i) for i in (3, 1)]
+    links += [link("Amerika", "n000", "kb-weak", i) for i in range(1, 6)]
+    links += [link(f"Nama {i:02d}", "n000", "kb-weak", 6) for i in range(22)]
+    links += [link("Nama n0001", "n001", "fuzzy", 7), link("Nama n002", "n002", "kb", 7)]
+    sentences = tuple(Sentence(i, 0, 0, 0, f"kalimat {i}") for i in range(8))
+    return links, [Extraction(Document("b", ""), sentences, ())]
+
+
+def test_html_node_panels_list_doubtful_mentions_ranked_and_capped(monkeypatch):
+    from graphkit.export import html
+
+    graph = _cited_graph(3, "x")
+    graph.nodes["n000"]["linked_by"] = ["corpus-short-form", "kb-weak"]
+    graph.nodes["n001"]["linked_by"] = ["fuzzy"]
+    doubts = doubtful_mentions(*_doubtful_links())
+    data = page_data(graph, doubts=doubts)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    first = nodes["n000"]
+    assert first["doubtful_mentions"] == 29 and len(first["doubts"]) == DOUBTS_PER_NODE
+    assert [(d["text"], d["how"], d["count"]) for d in first["doubts"][:3]] == [
+        ("Kim", "corpus-short-form", 2), ("Amerika", "kb-weak", 5), ("Nama 00", "kb-weak", 1)]
+    assert first["doubts"][0]["why"] == "why Kim"
+    text = {i: data["sentences"][i][2] for d in first["doubts"] for i in d["sentences"]}
+    assert [text[i] for i in first["doubts"][1]["sentences"]] == [
+        "kalimat 1", "kalimat 2", "kalimat 3"]  # three, in document order
+    assert nodes["n001"]["doubts"][0]["how"] == "fuzzy"
+    assert "doubts" not in nodes["n002"] and "doubts" not in page_data(graph)["nodes"][0]
+    monkeypatch.setattr(html._add_doubts, "__defaults__", (DOUBTS_PER_NODE,))
+    capped = {n["id"]: n for n in page_data(graph, doubts=doubts)["nodes"]}
+    assert len(capped["n000"]["doubts"]) == DOUBTS_PER_NODE  # most doubtful mentions first
+    assert capped["n001"]["doubts"] == [] and capped["n001"]["doubtful_mentions"] == 1
+
+
 def test_html_keeps_the_strongest_edges_and_says_what_it_leaves_out(monkeypatch):
     from graphkit.export import html
     from graphkit.export.html import strongest_edges
@@ -638,8 +679,8 @@ def test_export_to_svg_draws_the_page_layout_without_a_browser(seed_out, tmp_pat
 def test_page_module_examples_run():
     import doctest
 
-    from graphkit.export import colors, html
+    from graphkit.export import colors, doubts, html
 
-    for module in (html, colors):
+    for module in (html, colors, doubts):
         result = doctest.testmod(module)
-        assert result.failed == 0 and result.attempted >= 2
+        assert result.failed == 0 and result.attempted >= 1

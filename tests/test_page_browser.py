@@ -195,7 +195,41 @@ def test_doubtful_links_are_marked_on_the_node_and_its_panel(fresh):
     assert fresh.js("window.graphkit.network.body.nodes['n0003'].options"
                     ".shapeProperties.borderDashes") is False
     fresh.js("window.graphkit.showNode('n0002')")
-    assert "fuzzy" in fresh.page.locator("#panel .doubt").text_content()
+    note = fresh.page.locator("#panel .doubt").text_content()
+    assert "fuzzy" in note and "written from a graph file" in note  # no mentions to list
+    assert "graphkit explain" in note
+    assert fresh.page.locator("#doubts").text_content() == "Doubtful links (1)"
+
+
+def test_doubtful_mentions_listed_on_their_nodes_of_the_seed_page(browser, seed_build,  # noqa: F811
+                                                                  tmp_path):
+    """The seeds link 'Kim' to Kim Jong Un by corpus-short-form (3 mentions), 'Washington'
+    by kb-weak (2), and three more nodes by one doubtful mention each."""
+    path = tmp_path / "graph.html"
+    seed_build.show().save(path)
+    page = Page(browser, path)
+    try:
+        page.page.click("#doubts")
+        listed = page.js("Array.from(document.querySelectorAll('#panel .doubtful-nodes button'),"
+                         " b => b.dataset.id)")
+        assert listed[:2] == ["person:kim-jong-un", "city:washington"] and len(listed) == 5
+        assert page.page.locator("#panel h2").text_content() == "Doubtful links (5)"
+        page.page.click("#panel .doubtful-nodes button >> nth=0")
+        assert page.visible() == set(seed_build.graph["person:kim-jong-un"]) | {
+            "person:kim-jong-un"}
+        doubt = page.page.locator("#panel .doubts > ol > li").first
+        assert doubt.locator("b").text_content() == "Kim"
+        assert "corpus-short-form · 3 mentions" in doubt.text_content()
+        assert "short form of 'Kim Jong Un'" in doubt.locator(".why").text_content()
+        sentences = doubt.locator("ul.sentences > li")
+        assert sentences.count() == 3
+        assert set(sentences.locator("mark").all_text_contents()) == {"Kim"}
+        assert all("000_6ddc3e2aa6a6e817.txt" in t for t in
+                   sentences.locator(".doc").all_text_contents())
+        assert page.page.locator("#panel .doubts .more").count() == 0  # all 3 listed
+        assert page.errors == []
+    finally:
+        page.close()
 
 
 def _png_size(data_url: str) -> tuple[int, int]:
