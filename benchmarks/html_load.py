@@ -2,13 +2,17 @@
 
 Usage: python benchmarks/html_load.py [--runs 5] [--screenshot docs/graph.png]
            [--corpus FOLDER --corpus-out OUT --corpus-name NAME]...
+           [--scale-corpus FILE.jsonl --scale-out OUT [--data ../shared/data]]
 (needs Debian's chromium and the playwright package; the screenshot is the README's)
 
 "Interactive" = `window.graphkit.ready` (the page sets `window.graphkit.readyAt`, ms since
 navigation start, once vis-network has drawn the graph); physics is off, so the drawing is
 final and the page takes clicks from then on. Measured: the seeds, a synthetic 2,300-node
-graph (the page caps it to MAX_NODES), and any real build given with --corpus (built into
---corpus-out, whose store makes a second run quick).
+graph (the page caps it to MAX_NODES), any real build given with --corpus (built into
+--corpus-out, whose store makes a second run quick), and with --scale-corpus the 25,589
+real articles of benchmarks/scale.py (written once to that JSONL file, outside the repo,
+then built into --scale-out). Real builds' pages are the ones `graphkit build` writes
+(doubtful mentions included).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import os
 import platform
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,10 +31,12 @@ from pathlib import Path
 import networkx as nx
 
 import graphkit
+from graphkit.export.doubts import Doubts
 from graphkit.export.html import MAX_NODES, html_text
 from graphkit.graph import add_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -50,11 +57,23 @@ def synthetic(nodes: int) -> nx.Graph:
     return add_metrics(graph)
 
 
-def page(graph: nx.Graph, summary: str = "") -> tuple[str, float]:
+def page(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None
+         ) -> tuple[str, float]:
     """The page's text and the seconds Python took to write it (layout included)."""
     start = time.perf_counter()
-    text = html_text(graph, summary)
+    text = html_text(graph, summary, doubts)
     return text, time.perf_counter() - start
+
+
+def scale_corpus(path: Path, data: Path) -> Path:
+    """benchmarks/scale.py's corpus (IndoSum dev + CLICK-ID, its order) as one JSONL file,
+    written once to `path` (never into the repo: the data stay in ../shared)."""
+    if not path.exists():
+        from scale import shuffled_articles, write_jsonl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path, shuffled_articles(data))
+    return path
 
 
 def machine() -> str:
@@ -129,7 +148,18 @@ def main() -> None:
                         help="where to build each --corpus (keeps its store)")
     parser.add_argument("--corpus-name", action="append", default=[],
                         help="how to name each --corpus in the table")
+    parser.add_argument("--scale-corpus", type=Path, default=None,
+                        help="JSONL file for benchmarks/scale.py's 25,589 articles (outside "
+                             "the repo; written when missing)")
+    parser.add_argument("--scale-out", type=Path, default=None,
+                        help="where to build --scale-corpus (keeps its store)")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
+                        help="the shared data folder --scale-corpus is made from")
     args = parser.parse_args()
+    corpora = list(zip(args.corpus, args.corpus_out, args.corpus_name, strict=True))
+    if args.scale_corpus:
+        corpora.append((scale_corpus(args.scale_corpus, args.data), args.scale_out,
+                        "IndoSum dev + CLICK-ID, 25,589 articles (benchmarks/scale.py)"))
     from playwright.sync_api import sync_playwright
 
     load_before = os.getloadavg()[0]
@@ -141,10 +171,11 @@ def main() -> None:
     big = synthetic(2300)
     pages[f"synthetic 2,300 nodes, {big.number_of_edges()} edges (page shows top "
           f"{MAX_NODES})"] = page(big)
-    for corpus, out, name in zip(args.corpus, args.corpus_out, args.corpus_name, strict=True):
+    for corpus, out, name in corpora:
         build = graphkit.build(corpus, out=out)
         pages[f"{name} ({build.graph.number_of_nodes()} nodes, "
-              f"{build.graph.number_of_edges()} edges)"] = page(build.graph, build.summary())
+              f"{build.graph.number_of_edges()} edges)"] = page(build.graph, build.summary(),
+                                                                build.doubts())
     rows = []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
