@@ -118,8 +118,9 @@ class Build:
         return doubtful_mentions(self.mentions, self.extractions)
 
     def export(self, to: str, out: str | Path) -> list[Path]:
-        """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder."""
-        return write_format(self.graph, to, Path(out))
+        """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder
+        (the html page lists doubtful mentions, as the build's does)."""
+        return write_format(self.graph, to, Path(out), self.doubts() if to == "html" else None)
 
     def node(self, name: str) -> str:
         """The node id for an id, a label or an alias (case- and accent-insensitive); the

@@ -684,3 +684,21 @@ def test_page_module_examples_run():
     for module in (html, colors, doubts):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted >= 1
+
+
+def test_pages_of_a_build_list_doubtful_mentions_pages_of_a_file_name_rules(seed_build,
+                                                                             seed_out, tmp_path):
+    def kim(html: str) -> dict:
+        data = json.loads(html.split('id="graph-data">')[1].split("</script>")[0])
+        return next(n for n in data["nodes"] if n["id"] == "person:kim-jong-un")
+
+    built = kim((seed_out / "graph.html").read_text(encoding="utf-8"))
+    assert built["doubtful_mentions"] == 3 and built["doubts"][0]["text"] == "Kim"
+    seed_build.export("html", tmp_path / "api.html")
+    assert kim((tmp_path / "api.html").read_text(encoding="utf-8")) == built
+    assert kim(seed_build.show().html) == built
+    result = CliRunner().invoke(cli, ["export", str(seed_out / "graph.json"), "--to", "html",
+                                      "--out", str(tmp_path / "file.html")])
+    assert result.exit_code == 0, result.output
+    from_file = kim((tmp_path / "file.html").read_text(encoding="utf-8"))
+    assert from_file["doubtful"] == ["corpus-short-form"] and "doubts" not in from_file

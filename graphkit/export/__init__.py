@@ -253,8 +253,10 @@ def _pending_from(message: list[tuple[str, str]]) -> list[Pending]:
     return [Pending(Path(temporary), Path(path)) for temporary, path in message]
 
 
-def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
-    """Write `graph` as one format: to a file path, or into a folder (always for csv)."""
+def write_format(graph: nx.Graph, to: str, out: Path, doubts: Doubts | None = None
+                 ) -> list[Path]:
+    """Write `graph` as one format: to a file path, or into a folder (always for csv).
+    `doubts`: a build's doubtful mentions, for graph.html's node panels."""
     if to not in GRAPH_FORMATS:
         raise GraphkitError(f"--to must be one of {', '.join(FORMATS)}")
     writers = GRAPH_FORMATS[to]
@@ -264,7 +266,8 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     pending: list[Pending] = []
     try:
         for name, writer in writers:  # (csv: three files, replaced together)
-            pending.append(write_pending(out if single else folder / name, writer(graph)))
+            text = html_text(graph, doubts=doubts) if writer is html_text else writer(graph)
+            pending.append(write_pending(out if single else folder / name, text))
         replace_all(pending)
     except BaseException:
         discard(pending)
