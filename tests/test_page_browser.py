@@ -297,7 +297,7 @@ def test_the_notebook_page_is_the_same_page_and_works_in_its_frame(browser, seed
     from graphkit.export.html import html_text as page_text
 
     shown = seed_build.show()
-    assert shown.html == page_text(seed_build.graph, seed_build.summary())
+    assert shown.html == page_text(seed_build.graph, seed_build.summary(), seed_build.doubts())
     host = tmp_path / "notebook.html"
     host.write_text(f"<html><body>{shown._repr_html_()}</body></html>", encoding="utf-8")
     context = browser.new_context(offline=True)
