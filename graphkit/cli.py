@@ -15,7 +15,7 @@ from . import __version__
 from .errors import GraphkitError
 
 WINDOW_CHOICES = ("sentence", "paragraph", "document")
-EXPORT_FORMATS = ("html", "graphml", "gexf", "json", "csv")  # = graphkit.export.FORMATS
+EXPORT_FORMATS = ("html", "graphml", "gexf", "json", "csv", "svg")  # = export.FORMATS
 EXPORT_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank",
                   "betweenness")  # = graphkit.graph.NODE_METRICS
 _PROGRESS_MIN_DOCUMENTS = 20
@@ -377,6 +377,7 @@ def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
     Examples:
       graphkit export out/graph.json --to gexf
       graphkit export out/graph.graphml --to html --top 200 -o top200.html
+      graphkit export out/graph.json --to svg --min-weight 2
       graphkit export out/graph.json --to csv --types PERSON,ORG -o people/
     """
     from .export import read_graph, write_format

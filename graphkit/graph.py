@@ -60,7 +60,8 @@ def build_graph(entities: Mapping[str, Entity], links: Iterable[LinkedMention],
     last_date ('' when no document date is known), sentences (every supporting
     'doc#index', in memory only: exports keep `evidence`), evidence (the first
     EVIDENCE_PER_EDGE of them), and disparity. Sentence texts are stored once, in the graph
-    attribute EVIDENCE_TEXT ({ref: text} for every evidence ref), document dates in
+    attribute EVIDENCE_TEXT ({ref: text} for every sentence ref: exports cut it to the
+    evidence refs, graph.html pages through them all), document dates in
     DOCUMENT_DATES, titles, URLs and sources in DOCUMENT_INFO; ref strings are shared
     between edges, and an edge with at most EVIDENCE_PER_EDGE sentences holds one list as
     both `sentences` and `evidence`.
@@ -117,8 +118,8 @@ def _graph(entities: Mapping[str, Entity], nodes: list[str], links: Iterable[Lin
     for (a, b), pair in kept:
         windows = pair.windows  # one per window: distinct (doc, sentence) refs
         sentences = [refs.get(w) or refs.setdefault(w, f"{w[0]}#{w[1]}") for w in windows]
-        for (doc, index), ref in zip(windows[:EVIDENCE_PER_EDGE], sentences, strict=False):
-            if ref not in texts:
+        for (doc, index), ref in zip(windows, sentences, strict=True):
+            if ref not in texts:  # every sentence, for the page's paged evidence
                 texts[ref] = _sentence_text(by_doc.get(doc), index)
         docs = {doc for doc, _ in windows}
         known = [dates[d] for d in docs if d in dates]

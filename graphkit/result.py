@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .dates import document_date
-from .export import FORMATS, HeldFiles, write_format, write_outputs
+from .export import FORMATS, Doubts, HeldFiles, doubtful_mentions, write_format, write_outputs
 from .export.evidence import split_ref
 from .filters import filter_graph
 from .names import normalize_name
@@ -110,11 +110,17 @@ class Build:
         already being written (`graphkit.export.write_link_files`)."""
         return write_outputs(self.graph, self.mentions, Path(out), self.summary(),
                              self.settings.gexf if gexf is None else gexf, processes, held,
-                             self.extractions)
+                             self.extractions, self.doubts())
+
+    def doubts(self) -> Doubts:
+        """Each node's mentions linked by a doubtful rule, grouped and ranked (graph.html
+        lists them in node panels)."""
+        return doubtful_mentions(self.mentions, self.extractions)
 
     def export(self, to: str, out: str | Path) -> list[Path]:
-        """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder."""
-        return write_format(self.graph, to, Path(out))
+        """Write the graph in one format (html, graphml, gexf, json, csv) to a file or folder
+        (the html page lists doubtful mentions, as the build's does)."""
+        return write_format(self.graph, to, Path(out), self.doubts() if to == "html" else None)
 
     def node(self, name: str) -> str:
         """The node id for an id, a label or an alias (case- and accent-insensitive); the
@@ -201,7 +207,8 @@ class Build:
         """The interactive page, shown inline by Jupyter; `.save(path)` writes it."""
         from .export.html import html_text
 
-        return Page(html_text(self.graph, self.summary()), self.graph.number_of_nodes(),
+        return Page(html_text(self.graph, self.summary(), self.doubts()),
+                    self.graph.number_of_nodes(),
                     self.graph.number_of_edges(), height)
 
 

@@ -12,10 +12,12 @@ from conftest import SEEDS
 import graphkit
 from graphkit.cli import cli
 from graphkit.export import OUTPUT_FILES, read_graph
+from graphkit.export.doubts import DOUBTS_PER_NODE, doubtful_mentions
 from graphkit.export.graphml import graphml_text
-from graphkit.export.html import MAX_NODES, page_data
+from graphkit.export.html import MAX_NODES, html_text, page_data
 from graphkit.export.tables import safe_cell
 from graphkit.graph import add_metrics
+from graphkit.types import Document, Extraction, LinkedMention, Mention, Sentence
 
 
 def test_every_contract_file_is_written(seed_out):
@@ -229,7 +231,7 @@ def test_cli_choices_match_the_library():
 
 
 def test_html_page_data_has_metrics_and_caps_large_graphs():
-    graph = nx.barabasi_albert_graph(400, 2, seed=1)
+    graph = nx.barabasi_albert_graph(MAX_NODES + 100, 2, seed=1)
     graph = nx.relabel_nodes(graph, {n: f"n{n:03d}" for n in graph})
     for node, data in graph.nodes(data=True):
         data.update(label=node, type="PERSON", aliases=[node], mentions=graph.degree(node),
@@ -237,8 +239,8 @@ def test_html_page_data_has_metrics_and_caps_large_graphs():
     for _, _, data in graph.edges(data=True):
         data.update(weight=1, documents=1, npmi=0.5, evidence=[])
     data = page_data(add_metrics(graph))
-    assert len(data["nodes"]) == MAX_NODES and "Showing the 300 most mentioned" in (
-        data["graph"]["truncated"])
+    assert len(data["nodes"]) == MAX_NODES and f"Showing the {MAX_NODES} most mentioned" in (
+        data["graph"]["truncated"]) and "--top" in data["graph"]["truncated"]
     assert {"pagerank", "community", "x", "y"} <= set(data["nodes"][0])
 
 
@@ -324,7 +326,139 @@ def test_read_graphml_finds_texts_in_sentences_csv(seed_out, tmp_path):
     assert set(alone) == {"document_info"} and alone["document_info"] == graph.graph[
         "document_info"]
     data = page_data(graph)
-    assert all(s["text"] for e in data["edges"] for s in e["evidence"])
+    assert all(data["sentences"][i][2] for e in data["edges"] for i in e["evidence"])
+
+
+def _cited_graph(nodes: int, text: str) -> nx.Graph:
+    """A clique whose every edge cites the one sentence `text` (a list of names)."""
+    graph = nx.complete_graph([f"n{i:03d}" for i in range(nodes)])
+    for node, data in graph.nodes(data=True):
+        data.update(label=f"Nama {node}", type="PERSON", mentions=1, documents=1)
+    for _, _, data in graph.edges(data=True):
+        data.update(weight=1, documents=1, evidence=["list.txt#0"], sentences=["list.txt#0"])
+    graph.graph.update(evidence_text={"list.txt#0": text},
+                       document_dates={"list.txt": "2019-09-10"})
+    return graph
+
+
+def test_html_writes_an_evidence_text_once_however_many_edges_cite_it():
+    """Issue 30 D12: a 46 KB document listing names on one line made every edge among
+    them repeat its text (a 217 MB page); the page now cites sentences by index."""
+    text = "Daftar: " + ", ".join(f"Nama Orang{i}" for i in range(3000))
+    assert len(text) > 46_000
+    graph = _cited_graph(40, text)  # 780 edges cite the one sentence
+    html = html_text(graph)
+    assert html.count(text) == 1
+    assert len(html) < 2 * len(text) + 2_000_000  # vis-network itself is ~1.2 MB
+    data = page_data(graph)
+    assert {tuple(e["evidence"]) for e in data["edges"]} == {(0,)}
+    assert data["sentences"] == [[0, 0, text]] and data["dates"] == ["2019-09-10"]
+    assert all(e["timeline"] == [0, 1] for e in data["edges"])
+
+
+def test_html_page_data_reads_document_info_and_links_only_web_addresses():
+    graph = _cited_graph(3, "Nama n000 bertemu Nama n001.")
+    graph.add_edge("n000", "n001", evidence=["list.txt#0"], sentences=["list.txt#0", "b#2"])
+    graph.graph["evidence_text"]["b#2"] = "Nama n000 dan Nama n001."
+    graph.graph["document_info"] = {
+        "list.txt": {"title": "Daftar <b>", "url": "https://example.org/a?x=1&y=<2>",
+                     "source": "kompas"},
+        "b": {"title": "B", "url": "javascript:alert(1)"}}
+    data = page_data(graph)
+    docs = {d["id"]: d for d in data["docs"]}
+    assert docs["list.txt"] == {"id": "list.txt", "date": "2019-09-10", "title": "Daftar <b>",
+                                "url": "https://example.org/a?x=1&y=<2>", "source": "kompas"}
+    assert docs["b"] == {"id": "b", "date": "", "title": "B"}  # no javascript: link
+    edge = next(e for e in data["edges"] if (e["source"], e["target"]) == ("n000", "n001"))
+    assert [data["sentences"][i][2] for i in edge["evidence"]] == [
+        "Nama n000 bertemu Nama n001.", "Nama n000 dan Nama n001."]
+    assert edge["timeline"] == [0, 1]  # the undated document's sentence has no date
+    assert "<" not in html_text(graph).split('id="graph-data">')[1].split("</script>")[0]
+
+
+def test_html_marks_nodes_linked_by_doubtful_rules():
+    graph = _cited_graph(3, "x")
+    graph.nodes["n000"]["linked_by"] = ["fuzzy", "kb", "kb-weak"]
+    graph.nodes["n001"]["linked_by"] = ["kb", "new"]
+    nodes = {n["id"]: n for n in page_data(graph)["nodes"]}
+    assert nodes["n000"]["doubtful"] == ["fuzzy", "kb-weak"]
+    assert "doubtful" not in nodes["n001"] and "doubtful" not in nodes["n002"]
+
+
+def _doubtful_links() -> tuple[list[LinkedMention], list[Extraction]]:
+    """n000: 'Kim' by corpus-short-form twice, 'Amerika' by kb-weak 5 times, 22 other
+    names by kb-weak once; n001: one fuzzy mention; and one sure (kb) mention."""
+    def link(text: str, entity: str, how: str, sentence: int) -> LinkedMention:
+        mention = Mention("b", 0, len(text), text, "PERSON", sentence, "model")
+        return LinkedMention(mention, entity, how, f"why {text}")
+    links = [link("Kim", "n000", "corpus-short-form", i) for i in (3, 1)]
+    links += [link("Amerika", "n000", "kb-weak", i) for i in range(1, 6)]
+    links += [link(f"Nama {i:02d}", "n000", "kb-weak", 6) for i in range(22)]
+    links += [link("Nama n0001", "n001", "fuzzy", 7), link("Nama n002", "n002", "kb", 7)]
+    sentences = tuple(Sentence(i, 0, 0, 0, f"kalimat {i}") for i in range(8))
+    return links, [Extraction(Document("b", ""), sentences, ())]
+
+
+def test_html_node_panels_list_doubtful_mentions_ranked_and_capped(monkeypatch):
+    from graphkit.export import html
+
+    graph = _cited_graph(3, "x")
+    graph.nodes["n000"]["linked_by"] = ["corpus-short-form", "kb-weak"]
+    graph.nodes["n001"]["linked_by"] = ["fuzzy"]
+    doubts = doubtful_mentions(*_doubtful_links())
+    data = page_data(graph, doubts=doubts)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    first = nodes["n000"]
+    assert first["doubtful_mentions"] == 29 and len(first["doubts"]) == DOUBTS_PER_NODE
+    assert [(d["text"], d["how"], d["count"]) for d in first["doubts"][:3]] == [
+        ("Kim", "corpus-short-form", 2), ("Amerika", "kb-weak", 5), ("Nama 00", "kb-weak", 1)]
+    assert first["doubts"][0]["why"] == "why Kim"
+    text = {i: data["sentences"][i][2] for d in first["doubts"] for i in d["sentences"]}
+    assert [text[i] for i in first["doubts"][1]["sentences"]] == [
+        "kalimat 1", "kalimat 2", "kalimat 3"]  # three, in document order
+    assert nodes["n001"]["doubts"][0]["how"] == "fuzzy"
+    assert "doubts" not in nodes["n002"] and "doubts" not in page_data(graph)["nodes"][0]
+    monkeypatch.setattr(html._add_doubts, "__defaults__", (DOUBTS_PER_NODE,))
+    capped = {n["id"]: n for n in page_data(graph, doubts=doubts)["nodes"]}
+    assert len(capped["n000"]["doubts"]) == DOUBTS_PER_NODE  # most doubtful mentions first
+    assert capped["n001"]["doubts"] == [] and capped["n001"]["doubtful_mentions"] == 1
+
+
+def test_html_keeps_the_strongest_edges_and_says_what_it_leaves_out(monkeypatch):
+    from graphkit.export import html
+    from graphkit.export.html import strongest_edges
+
+    graph = _cited_graph(6, "x")
+    for i, (_, _, data) in enumerate(sorted(graph.edges(data=True))):
+        data["weight"] = i + 1
+    kept = strongest_edges(graph, max_edges=3)
+    assert sorted(d["weight"] for *_, d in kept) == [13, 14, 15]
+    assert [(a, b) for a, b, _ in kept] == sorted((a, b) for a, b, _ in kept)
+    monkeypatch.setattr(html.strongest_edges, "__defaults__", (4,))
+    data = page_data(graph)
+    assert len(data["edges"]) == 4
+    assert "the 4 strongest of their 15 edges" in data["graph"]["truncated"]
+
+
+def test_page_layout_is_deterministic_and_separates_communities():
+    from graphkit.export.layout import layout
+
+    graph = nx.planted_partition_graph(4, 60, 0.3, 0.005, seed=2)
+    graph = nx.relabel_nodes(graph, lambda n: f"n{n:03d}")
+    for node in graph:
+        graph.nodes[node]["community"] = int(node[1:]) // 60
+    first, again = layout(graph), layout(graph.copy())
+    assert first == again
+    centres = {c: [sum(first[f"n{i:03d}"][k] for i in range(c * 60, c * 60 + 60)) / 60
+                   for k in (0, 1)] for c in range(4)}
+
+    def spread(c):
+        cx, cy = centres[c]
+        return sum(((first[f"n{i:03d}"][0] - cx) ** 2 + (first[f"n{i:03d}"][1] - cy) ** 2)
+                   ** 0.5 for i in range(c * 60, c * 60 + 60)) / 60
+    gaps = [((centres[a][0] - centres[b][0]) ** 2 + (centres[a][1] - centres[b][1]) ** 2) ** 0.5
+            for a in range(4) for b in range(a + 1, 4)]
+    assert min(gaps) > max(spread(c) for c in range(4))  # groups lie apart, not mixed
 
 
 def test_temporary_files_left_by_a_killed_write_are_cleaned(tmp_path):
@@ -522,3 +656,51 @@ def test_a_running_writers_temporary_files_are_left_alone(tmp_path):
         path.write_text("partial", encoding="utf-8")
     prepare_folder(tmp_path)
     assert running.exists() and not dead.exists()
+
+
+def test_export_to_svg_draws_the_page_layout_without_a_browser(seed_out, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from graphkit.export.svg import svg_text
+
+    result = CliRunner().invoke(cli, ["export", str(seed_out / "graph.json"), "--to", "svg",
+                                      "-o", str(tmp_path / "seed.svg")])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "seed.svg").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    graph = read_graph(seed_out / "graph.json")
+    assert len(root.findall(f"./{ns}g/{ns}circle")) == graph.number_of_nodes()
+    texts = [t.text for t in root.iter(f"{ns}text")]
+    assert "Vladimir Putin" in texts and any("nodes" in (t or "") for t in texts)
+    assert svg == svg_text(graph)  # deterministic: the same graph, the same picture
+    graph.nodes["person:vladimir-putin"]["label"] = "<script>alert(1)</script> & co"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg_text(graph)
+
+
+def test_page_module_examples_run():
+    import doctest
+
+    from graphkit.export import colors, doubts, html
+
+    for module in (html, colors, doubts):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted >= 1
+
+
+def test_pages_of_a_build_list_doubtful_mentions_pages_of_a_file_name_rules(seed_build,
+                                                                             seed_out, tmp_path):
+    def kim(html: str) -> dict:
+        data = json.loads(html.split('id="graph-data">')[1].split("</script>")[0])
+        return next(n for n in data["nodes"] if n["id"] == "person:kim-jong-un")
+
+    built = kim((seed_out / "graph.html").read_text(encoding="utf-8"))
+    assert built["doubtful_mentions"] == 3 and built["doubts"][0]["text"] == "Kim"
+    seed_build.export("html", tmp_path / "api.html")
+    assert kim((tmp_path / "api.html").read_text(encoding="utf-8")) == built
+    assert kim(seed_build.show().html) == built
+    result = CliRunner().invoke(cli, ["export", str(seed_out / "graph.json"), "--to", "html",
+                                      "--out", str(tmp_path / "file.html")])
+    assert result.exit_code == 0, result.output
+    from_file = kim((tmp_path / "file.html").read_text(encoding="utf-8"))
+    assert from_file["doubtful"] == ["corpus-short-form"] and "doubts" not in from_file

@@ -148,3 +148,43 @@ def test_graphml_and_csv_hold_the_payloads_as_text(xss_out):
     with (Path(xss_out) / "nodes.csv").open(encoding="utf-8", newline="") as handle:
         labels = {row["label"] for row in csv.DictReader(handle)}
     assert set(PAYLOADS) <= labels
+
+
+def test_doubtful_mentions_show_payloads_as_text(xss_out, page, tmp_path):
+    """Surface texts, reasons and sentences of doubtful mentions (all from documents) are
+    text in the node panels and the page's list of doubtful links."""
+    from graphkit.export import read_graph
+    from graphkit.export.doubts import Doubt, Doubts
+    from graphkit.export.html import html_text
+
+    graph = read_graph(Path(xss_out) / "graph.json")
+    nodes = sorted(graph)[:len(PAYLOADS)]
+    for node in nodes:
+        graph.nodes[node]["linked_by"] = ["fuzzy"]
+    doubts = Doubts({node: [Doubt(payload, "fuzzy", payload, 2, [(payload, 99)])]
+                     for node, payload in zip(nodes, PAYLOADS, strict=True)},
+                    dict.fromkeys(nodes, 2), {f"{p}#99": f"{p} kata {p}" for p in PAYLOADS})
+    path = tmp_path / "graph.html"
+    path.write_text(html_text(graph, doubts=doubts), encoding="utf-8")
+    context = page.context.browser.new_context(offline=True)  # the module's browser
+    try:
+        tab = context.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        tab.goto(path.resolve().as_uri())
+        tab.wait_for_function("window.graphkit && window.graphkit.ready", timeout=20000)
+        shown = tab.evaluate("""() => {
+          const g = window.graphkit, seen = [], panel = document.getElementById("panel");
+          g.showDoubts(); seen.push(panel.textContent);
+          g.data.nodes.forEach(n => { g.showNode(n.id); seen.push(panel.textContent); });
+          return seen.join("\\n");
+        }""")
+        tab.wait_for_timeout(300)
+        injected = tab.evaluate("""document.querySelectorAll(
+          '#panel img, #panel iframe, #panel svg, #panel math, #panel details').length""")
+        pwned = tab.evaluate("window.__pwned")
+    finally:
+        context.close()
+    assert dialogs == [] and pwned is None and injected == 0
+    for payload in PAYLOADS:
+        assert f"{payload} kata {payload}" in shown and f"{payload} · fuzzy" in shown

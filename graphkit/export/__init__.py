@@ -22,12 +22,14 @@ from ..processes import (
 )
 from ..types import Extraction, LinkedMention
 from .atomic import Pending, discard, prepare_folder, replace_all, write_pending
+from .doubts import Doubts, doubtful_mentions
 from .gexf import gexf_chunks
 from .graphml import graphml_chunks
 from .html import html_text
 from .nodelink import node_link_chunks
 from .owned import claim_folder, record_written, recorded_by_graphkit
 from .read import read_graph
+from .svg import svg_text
 from .tables import (
     documents_csv_chunks,
     edges_csv_chunks,
@@ -50,6 +52,7 @@ GRAPH_FORMATS: dict[str, tuple[tuple[str, Writer], ...]] = {
     "json": (("graph.json", node_link_chunks),),
     "csv": (("nodes.csv", nodes_csv_chunks), ("edges.csv", edges_csv_chunks),
             ("sentences.csv", sentences_csv_chunks)),
+    "svg": (("graph.svg", svg_text),),  # only on request: `graphkit export --to svg`
 }
 FORMATS = tuple(GRAPH_FORMATS)
 
@@ -91,8 +94,8 @@ def _link_writers(links: Iterable[LinkedMention]
 
 def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
                   summary: str = "", gexf: bool = False, processes: int = 1,
-                  held: HeldFiles | None = None,
-                  extractions: Sequence[Extraction] = ()) -> list[Path]:
+                  held: HeldFiles | None = None, extractions: Sequence[Extraction] = (),
+                  doubts: Doubts | None = None) -> list[Path]:
     """Write every contract file (and graph.gexf if `gexf`) into `folder`, streaming the
     large ones (no file's whole text is held in memory); returns the paths. The set is
     replaced together: every file is first written in full under a temporary name, then
@@ -103,7 +106,8 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
     graph.gexf an earlier build wrote is removed when not written now: it would no longer
     match the other files. A folder graphkit has not written to before must not hold files
     with the outputs' names (they are someone else's: OutputError). `extractions`: the
-    documents read, for documents.csv."""
+    documents read, for documents.csv. `doubts`: the build's doubtful mentions, listed by
+    graph.html's node panels."""
     if held is None:  # (held files are temporary files in a folder already claimed)
         claim_folder(folder, OUTPUT_FILES + OPTIONAL_FILES)
     writers: dict[str, Callable[[], str | Iterable[str]]] = {
@@ -114,7 +118,7 @@ def write_outputs(graph: nx.Graph, links: Iterable[LinkedMention], folder: Path,
         "edges.csv": lambda: edges_csv_chunks(graph),
         "sentences.csv": lambda: sentences_csv_chunks(graph),
         "documents.csv": lambda: documents_csv_chunks(extractions),
-        "graph.html": lambda: html_text(graph, summary),
+        "graph.html": lambda: html_text(graph, summary, doubts),
         **_link_writers(links),
     }
     names = OUTPUT_FILES + (OPTIONAL_FILES if gexf else ())
@@ -254,8 +258,10 @@ def _pending_from(message: list[tuple[str, str]]) -> list[Pending]:
     return [Pending(Path(temporary), Path(path)) for temporary, path in message]
 
 
-def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
-    """Write `graph` as one format: to a file path, or into a folder (always for csv)."""
+def write_format(graph: nx.Graph, to: str, out: Path, doubts: Doubts | None = None
+                 ) -> list[Path]:
+    """Write `graph` as one format: to a file path, or into a folder (always for csv).
+    `doubts`: a build's doubtful mentions, for graph.html's node panels."""
     if to not in GRAPH_FORMATS:
         raise GraphkitError(f"--to must be one of {', '.join(FORMATS)}")
     writers = GRAPH_FORMATS[to]
@@ -268,7 +274,8 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     pending: list[Pending] = []
     try:
         for name, writer in writers:  # (csv: three files, replaced together)
-            pending.append(write_pending(out if single else folder / name, writer(graph)))
+            text = html_text(graph, doubts=doubts) if writer is html_text else writer(graph)
+            pending.append(write_pending(out if single else folder / name, text))
         replace_all(pending)
     except BaseException:
         discard(pending)
@@ -278,5 +285,5 @@ def write_format(graph: nx.Graph, to: str, out: Path) -> list[Path]:
     return [file.path for file in pending]
 
 
-__all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "HeldFiles", "read_graph",
-           "write_format", "write_link_files", "write_outputs"]
+__all__ = ["FORMATS", "OPTIONAL_FILES", "OUTPUT_FILES", "Doubts", "HeldFiles",
+           "doubtful_mentions", "read_graph", "write_format", "write_link_files", "write_outputs"]

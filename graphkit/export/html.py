@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
-import math
 import re
+from collections import Counter
 from importlib import resources
 from typing import Any
 
 import networkx as nx
 
+from ..graph import DOCUMENT_DATES, DOCUMENT_INFO, EVIDENCE_PER_EDGE, EVIDENCE_TEXT
 from .colors import COMMUNITY_COLORS, OTHER_COLOR, TYPE_COLORS
-from .evidence import sentence_record
+from .doubts import DOUBTFUL_RULES, Doubts
+from .evidence import split_ref
+from .layout import layout
 
-MAX_NODES = 300  # vis-network stays responsive up to a few hundred nodes
+MAX_NODES = 2_000  # drawn with physics off and labels by a density rule, still quick
+MAX_EDGES = 20_000  # the strongest edges among the shown nodes (the page draws them itself)
+SENTENCES_PER_EDGE = 100  # evidence sentences an edge's panel pages through, at most
+PAGE_SENTENCES = 30_000  # sentence citations per page; fewer per edge above it (size)
+PAGE_DOUBTS = 1_000  # doubtful-mention groups listed in node panels per page (size)
 _VIS_DIR = ("lib", "vis-9.1.2")
 _SLOT = re.compile(r"/\*VIS_CSS\*/|__GRAPH_DATA__|/\*VIS_JS\*/")
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 def _asset(package: str, *parts: str) -> str:
@@ -43,50 +51,23 @@ def visible_subgraph(graph: nx.Graph, max_nodes: int = MAX_NODES) -> nx.Graph:
     return graph.subgraph(ranked[:max_nodes])
 
 
-NODE_SPACING = 70.0  # pixels per sqrt(node) of a component's radius on the page
+def strongest_edges(graph: nx.Graph, max_edges: int = MAX_EDGES
+                    ) -> list[tuple[str, str, dict[str, Any]]]:
+    """The `max_edges` heaviest edges (ties by ids) as (low id, high id, data), sorted."""
+    edges = [(min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)]
+    if len(edges) > max_edges:
+        edges = sorted(edges, key=lambda e: (-_number(e[2].get("weight", 1)), e[0], e[1]))
+        edges = edges[:max_edges]
+    return sorted(edges, key=lambda e: (e[0], e[1]))
 
 
-def _component_layout(graph: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Positions in [-1, 1] for one connected component (log-damped weights)."""
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    component = nx.Graph()
-    component.add_nodes_from(nodes)
-    component.add_edges_from((a, b, {"pull": 1.0 + math.log(d.get("weight", 1))})
-                             for a, b, d in graph.subgraph(nodes).edges(data=True))
-    positions = nx.spring_layout(component, seed=7, weight="pull", iterations=100)
-    return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
-
-
-def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Deterministic positions computed once in Python, so the page needs no physics: the
-    largest component in the middle, smaller ones and isolated nodes in rows beneath it."""
-    components = sorted((sorted(c) for c in nx.connected_components(graph)),
-                        key=lambda c: (-len(c), c[0]))
-    placed: dict[str, tuple[float, float]] = {}
-    cursor_x = cursor_y = row_height = 0.0
-    width = 0.0
-    for index, nodes in enumerate(components):
-        radius = NODE_SPACING * max(len(nodes), 1) ** 0.5 * (2.0 if index == 0 else 0.8)
-        if index == 0:
-            width = 2 * radius
-            cursor_x, cursor_y = -radius, radius + NODE_SPACING * 1.5
-        elif cursor_x + 2 * radius > width / 2 + radius and cursor_x > -width / 2:
-            cursor_x, cursor_y = -width / 2, cursor_y + row_height + NODE_SPACING
-            row_height = 0.0
-        center = (0.0, 0.0) if index == 0 else (cursor_x + radius, cursor_y + radius)
-        for node, (x, y) in _component_layout(graph, nodes).items():
-            placed[node] = (round(center[0] + x * radius, 1), round(center[1] + y * radius, 1))
-        if index:
-            cursor_x += 2 * radius + NODE_SPACING
-            row_height = max(row_height, 2 * radius)
-    return placed
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 NODE_FIELDS = ("label", "type", "aliases", "mentions", "documents", "kb_id", "degree",
                "weighted_degree", "pagerank", "betweenness", "community")
-EDGE_FIELDS = ("weight", "documents", "npmi", "dice", "g2", "first_date", "last_date",
-               "evidence")
+EDGE_FIELDS = ("weight", "documents", "npmi", "dice", "g2", "first_date", "last_date")
 
 
 MAX_NAME = 200  # characters of a label or an alias shown on the page
@@ -122,43 +103,176 @@ def shortened_names(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _edge(graph: nx.Graph, a: str, b: str, data: dict[str, Any]) -> dict[str, Any]:
-    """An edge for the page, its evidence refs resolved to doc, sentence, date and text."""
-    fields = _fields(data, EDGE_FIELDS)
-    if "evidence" in fields:
-        fields["evidence"] = [sentence_record(graph, ref) if isinstance(ref, str) else ref
-                              for ref in fields["evidence"]]
-    return {"source": min(a, b), "target": max(a, b), **fields}
+def web_url(value: Any) -> str:
+    """`value` when it is one plain http(s) address, else '' (the page links only these).
+
+    >>> web_url("https://example.org/a?b=1"), web_url("javascript:alert(1)")
+    ('https://example.org/a?b=1', '')
+    """
+    return value if isinstance(value, str) and _WEB_URL.fullmatch(value) else ""
 
 
-def page_data(graph: nx.Graph, summary: str = "") -> dict[str, Any]:
-    """What the page's script reads: nodes with positions, edges (of the shown nodes only)
-    with the texts of their evidence, notes."""
+class Tables:
+    """Documents, dates and sentence texts, each written once and cited by index, so a
+    sentence behind a thousand edges costs its text once (issue 30, D12)."""
+
+    def __init__(self, graph: nx.Graph, per_edge: int = SENTENCES_PER_EDGE,
+                 more_texts: dict[str, str] | None = None) -> None:
+        self.per_edge = per_edge
+        self.texts: dict[str, str] = graph.graph.get(EVIDENCE_TEXT, {}) or {}
+        self.more_texts = more_texts or {}  # sentences no edge cites (doubtful mentions')
+        self.dates: dict[str, str] = graph.graph.get(DOCUMENT_DATES, {}) or {}
+        info = graph.graph.get(DOCUMENT_INFO)
+        self.info: dict[str, Any] = info if isinstance(info, dict) else {}
+        self.docs: dict[str, int] = {}
+        self.sentences: dict[str, int] = {}
+        self.day: dict[str, int] = {}
+
+    def doc(self, doc: str) -> int:
+        if doc not in self.docs:
+            self.docs[doc] = len(self.docs)
+        return self.docs[doc]
+
+    def sentence(self, ref: str) -> int:
+        if ref not in self.sentences:
+            self.sentences[ref] = len(self.sentences)
+        return self.sentences[ref]
+
+    def evidence(self, refs: list[str]) -> list[int]:
+        return [self.sentence(ref) for ref in refs[:self.per_edge]]
+
+    def timeline(self, refs: list[str]) -> list[int]:
+        """Sentences per document date, flat: [date index, count, ...] ('' dates left out)."""
+        counts = Counter(self.dates.get(split_ref(ref)[0], "") for ref in refs)
+        counts.pop("", None)
+        return [n for date, count in sorted(counts.items()) for n in (self._date(date), count)]
+
+    def _date(self, date: str) -> int:
+        return self.day.setdefault(date, len(self.day))
+
+    def doc_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for doc in self.docs:
+            info = self.info.get(doc)
+            info = info if isinstance(info, dict) else {}
+            row = {"id": doc, "date": self.dates.get(doc, "")}
+            row |= {key: str(info[key]) for key in ("title", "source") if info.get(key)}
+            if web_url(info.get("url")):
+                row["url"] = info["url"]
+            rows.append(row)
+        return rows
+
+    def sentence_rows(self) -> list[list[Any]]:
+        """[doc index, sentence number, text] per sentence, in citation order."""
+        rows = []
+        for ref in self.sentences:
+            doc, index = split_ref(ref)
+            text = self.texts.get(ref) or self.more_texts.get(ref, "")
+            rows.append([self.doc(doc), index, text])
+        return rows
+
+
+def sentences_per_edge(counts: list[int], budget: int = PAGE_SENTENCES) -> int:
+    """The most sentences each edge may cite (up to SENTENCES_PER_EDGE, at least
+    EVIDENCE_PER_EDGE) for the page's citations to stay within `budget`.
+
+    >>> sentences_per_edge([3, 500, 40]), sentences_per_edge([3, 500, 40], budget=100)
+    (100, 57)
+    """
+    low, high = EVIDENCE_PER_EDGE, SENTENCES_PER_EDGE
+    while low < high:  # the largest cap whose citations fit
+        middle = (low + high + 1) // 2
+        if sum(min(count, middle) for count in counts) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _refs(data: dict[str, Any]) -> list[str]:
+    """Every sentence ref of an edge: `sentences` in memory, `evidence` read from a file."""
+    return [r for r in (data.get("sentences") or data.get("evidence") or []) if isinstance(r, str)]
+
+
+def _edge(tables: Tables, a: str, b: str, data: dict[str, Any]) -> dict[str, Any]:
+    refs = _refs(data)
+    edge = {"source": a, "target": b, **_fields(data, EDGE_FIELDS),
+            "evidence": tables.evidence(refs)}
+    timeline = tables.timeline(refs)
+    if timeline:
+        edge["timeline"] = timeline
+    return edge
+
+
+def _node(data: dict[str, Any], node: str, position: tuple[float, float]) -> dict[str, Any]:
+    fields = shortened_names(_fields(data, NODE_FIELDS))
+    doubtful = sorted(set(data.get("linked_by") or ()) & set(DOUBTFUL_RULES))
+    return {"id": node, "x": position[0], "y": position[1], **fields,
+            **({"doubtful": doubtful} if doubtful else {})}
+
+
+def _add_doubts(nodes: list[dict[str, Any]], doubts: Doubts, tables: Tables,
+                budget: int = PAGE_DOUBTS) -> None:
+    """Each node's doubtful mentions (count, and the ranked groups with their sentences by
+    index) from a build; groups go to the nodes with the most doubtful mentions first,
+    `budget` in all, so the page stays small (the others keep their count and rules)."""
+    for node in sorted(nodes, key=lambda n: (-doubts.mentions.get(n["id"], 0), n["id"])):
+        if node["id"] not in doubts.mentions:
+            continue
+        node["doubtful_mentions"] = doubts.mentions[node["id"]]
+        groups = doubts.groups.get(node["id"], [])[:max(budget, 0)]
+        budget -= len(groups)
+        node["doubts"] = [{"text": d.text, "how": d.how, "why": d.why, "count": d.count,
+                           "sentences": [tables.sentence(f"{doc}#{index}")
+                                         for doc, index in d.refs]} for d in groups]
+
+
+def page_data(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None
+              ) -> dict[str, Any]:
+    """What the page's script reads: nodes with positions, the strongest edges among them
+    citing sentences by index, and the tables of sentences, documents and dates. With a
+    build's `doubts`, nodes also list their doubtful mentions (a graph file has none)."""
     shown = visible_subgraph(graph)
     positions = layout(shown)
-    nodes = [{"id": n, "x": positions[n][0], "y": positions[n][1],
-              **shortened_names(_fields(d, NODE_FIELDS))}
-             for n, d in sorted(shown.nodes(data=True))]
-    edges = [_edge(graph, a, b, d) for a, b, d in
-             sorted(shown.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2])))]
-    truncated = ""
-    if shown.number_of_nodes() < graph.number_of_nodes():
-        truncated = (f"Showing the {shown.number_of_nodes()} most mentioned of "
-                     f"{graph.number_of_nodes()} entities; graph.graphml and graph.json hold all.")
+    nodes = [_node(d, n, positions[n]) for n, d in sorted(shown.nodes(data=True))]
+    kept = strongest_edges(shown)
+    tables = Tables(graph, sentences_per_edge([len(_refs(d)) for *_, d in kept]),
+                    doubts.texts if doubts else None)
+    edges = [_edge(tables, a, b, d) for a, b, d in kept]
+    if doubts is not None:
+        _add_doubts(nodes, doubts, tables)
+    sentences = tables.sentence_rows()
+    day = sorted(tables.day, key=tables.day.__getitem__)
     summary = summary or (f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-    return {"graph": {"summary": summary, "truncated": truncated},
+    return {"graph": {"summary": summary, "truncated": _left_out(graph, shown, len(kept))},
             "colors": {"types": TYPE_COLORS, "other": OTHER_COLOR,
                        "communities": list(COMMUNITY_COLORS)},
-            "nodes": nodes, "edges": edges}
+            "nodes": nodes, "edges": edges, "sentences": sentences,
+            "docs": tables.doc_rows(), "dates": day}
 
 
-def html_text(graph: nx.Graph, summary: str = "") -> str:
-    """The whole page as one string: no external scripts, styles or requests."""
+def _left_out(graph: nx.Graph, shown: nx.Graph, edges: int) -> str:
+    """What the page leaves out and how to see it, or '' when it shows everything."""
+    notes = []
+    if shown.number_of_nodes() < graph.number_of_nodes():
+        notes.append(f"Showing the {shown.number_of_nodes()} most mentioned of "
+                     f"{graph.number_of_nodes()} entities")
+    if edges < shown.number_of_edges():
+        notes.append(f"the {edges} strongest of their {shown.number_of_edges()} edges")
+    if not notes:
+        return ""
+    return ("; ".join(notes) + ". graph.graphml and graph.json hold all; for another part, "
+            "`graphkit export graph.json --to html --top N` (or --types, --min-weight).")
+
+
+def html_text(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None) -> str:
+    """The whole page as one string: no external scripts, styles or requests. `doubts`
+    (`doubtful_mentions` of a build) lets node panels list their doubtful mentions."""
     page = _asset("graphkit", "export", "page.html")
     vis_js = _asset("pyvis", *_VIS_DIR, "vis-network.min.js").replace("</script", "<\\/script")
     vis_css = _asset("pyvis", *_VIS_DIR, "vis-network.css")
-    slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": _script_safe_json(page_data(graph, summary)),
-             "/*VIS_JS*/": vis_js}
+    data = _script_safe_json(page_data(graph, summary, doubts))
+    slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": data, "/*VIS_JS*/": vis_js}
     # One pass over the template: a slot's name inside inserted text (an article may say
     # "/*VIS_JS*/") is never taken for the slot itself.
     return _SLOT.sub(lambda match: slots[match.group(0)], page)
