@@ -25,6 +25,7 @@ from .kb import KnowledgeBase
 from .models import resolve_model, shipped_model_path
 from .names import is_title_word
 from .propose import (
+    CONNECTORS,
     DAYS_AND_MONTHS,
     EVENT_HEADS,
     GIVEN_NAME_TITLES,
@@ -202,11 +203,12 @@ class EntityCombiner:
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
             start, end = _extend_hyphenated(doc, ent.start, ent.end)
-            start, end = _split_model_span(doc, *_trim_span(doc, start, end), places)
+            start, end = _split_model_span(doc, *_trim_span(doc, start, end), places,
+                                           kb_bounds)
             start, end = _cut_to_known(doc, start, end, kb_bounds)
             if label == "PERSON":
                 start = _after_leading_place(start, end, places)
-            if label is None or start >= end or _tiled_by(doc, start, end, kb_types):
+            if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
             spans.append((start, end, label, "model"))
         return _join_hyphenated(doc, spans, kb_types)
@@ -328,13 +330,15 @@ def _cut_to_known(doc: Doc, start: int, end: int,
     return start, end
 
 
-def _split_model_span(doc: Doc, start: int, end: int,
-                      places: set[tuple[int, int]]) -> tuple[int, int]:
+def _split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int]],
+                      known: set[tuple[int, int]]) -> tuple[int, int]:
     """Keep the name in a model span that ran too far: up to an opening bracket
     ('Perserikatan Bangsa-Bangsa ( PBB'), after an inner title ('Qatar Sheikh Tamim ...'),
     without leading ordinary words ('Nasib Muslim Rohingya'), and without a trailing known
     place unless the name is a state organ ('Bandara Vnukovo' in 'Bandara Vnukovo Moskow',
-    but 'Kementerian Pertahanan Korea Selatan')."""
+    but 'Kementerian Pertahanan Korea Selatan') or an organisation whose name without the
+    place is not a known name ('Bursa Efek Indonesia', 'Partai Keadilan dan Persatuan
+    Indonesia'; but 'Universitas Nasional Kongju' + 'Korea Selatan')."""
     for i in range(start, end):
         if doc[i].text in "([{":
             end = i
@@ -344,25 +348,38 @@ def _split_model_span(doc: Doc, start: int, end: int,
                 and doc[i].lower_ not in GIVEN_NAME_TITLES | _PORTFOLIO_WORDS):
             start = i + 1
     common = common_words()
-    while (end - start > 1 and doc[start].lower_ in common
-           and doc[start].lower_ not in _OPENING_HEADS and not _name_word_inside(doc, start)):
-        start += 1
-    if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS | ORG_HEADS:
+    if not _name_word_inside(doc, start):
+        while (end - start > 1 and doc[start].lower_ in common
+               and doc[start].lower_ not in _OPENING_HEADS):
+            start += 1
+    if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS:
         for place_start, place_end in places:
-            if place_end == end and start + 2 <= place_start:
+            if (place_end == end and start + 2 <= place_start
+                    and not _place_in_name(doc, start, place_start, known)):
                 end = place_start
                 break
     return _trim_span(doc, start, end)
 
 
+def _place_in_name(doc: Doc, start: int, place_start: int,
+                   known: set[tuple[int, int]]) -> bool:
+    """A place ending an organisation's name ('Bursa Efek Indonesia') or following an
+    organisation head or a connector ('Partai Keadilan dan Persatuan Indonesia') is part of
+    the name, unless what comes before it is a known name; 'Bandara Vnukovo Moskow' is not."""
+    before = doc[place_start - 1].lower_
+    return (doc[start].lower_ in ORG_HEADS and (start, place_start) not in known) or (
+        before in ORG_HEADS or before in CONNECTORS)
+
+
 def _name_word_inside(doc: Doc, index: int) -> bool:
     """A common word the model took into a name is part of it when it is capitalised in
-    the middle of a sentence, after a word ('pimpinan KPK Bibit Samad Riyanto'); opening a
-    sentence or after punctuation it is just capitalised ('Nasib Muslim Rohingya')."""
-    word = doc[index]
-    if index == 0 or word.is_sent_start or not word.text[:1].isupper() or word.is_upper:
+    the middle of a sentence, after a capitalised word ('pimpinan KPK Bibit Samad Riyanto');
+    opening a sentence, after punctuation or after a lowercase word it is not ('Nasib Muslim
+    Rohingya', 'Pusat Studi dan Penelitian Ilmiah')."""
+    word, before = doc[index], doc[index - 1] if index else None
+    if before is None or word.is_sent_start or not word.text[:1].isupper() or word.is_upper:
         return False
-    return doc[index - 1].is_alpha
+    return before.is_alpha and before.text[:1].isupper()
 
 
 def _join_hyphenated(doc: Doc, spans: list[_Candidate],
@@ -384,11 +401,13 @@ def _join_hyphenated(doc: Doc, spans: list[_Candidate],
     return joined
 
 
-def _tiled_by(doc: Doc, start: int, end: int, known: dict[tuple[int, int], str]) -> bool:
-    """True when tokens start..end are two or more known names joined by hyphens
-    ('AS-Korea Selatan', 'Putin-Kim'), or by spaces when all are of one type ('Korea Utara
-    Korea Selatan'): 'Widodo AS', a person and a country by spaces, is one name."""
-    position, types, hyphens = start, set(), False
+def _tiled_by(doc: Doc, start: int, end: int, known: dict[tuple[int, int], str],
+             label: str = "") -> bool:
+    """True when tokens start..end are two or more known names, hyphens in between
+    ('AS-Korea Selatan', 'Putin-Kim', 'Hamas Palestina'), except a person the model found
+    whose name starts with a known person's and goes on, by a space, with a known name of
+    another type: 'Widodo AS' is a person, not a person and the country AS."""
+    position, types, hyphens = start, [], False
     pieces = 0
     while position < end:
         if doc[position].text == "-" and pieces:
@@ -399,8 +418,9 @@ def _tiled_by(doc: Doc, start: int, end: int, known: dict[tuple[int, int], str])
         if nxt is None:
             return False
         position, pieces = nxt[1], pieces + 1
-        types.add(known[nxt])
-    return pieces >= 2 and (hyphens or len(types) == 1)
+        types.append(known[nxt])
+    person = label == "PERSON" and types[:1] == ["PERSON"] and set(types) != {"PERSON"}
+    return pieces >= 2 and (hyphens or not person)
 
 
 @Language.factory("graphkit_entities", default_config={"propose": "all"})

@@ -169,7 +169,9 @@ def ruled_model_nlp(tmp_path_factory, kb):
         ("Kementerian Dalam Negeri", "ORG"), ("Sri Sultan Hamengku Buwono X", "PERSON"),
         ("Bibit Samad Riyanto", "PERSON"), ("Imam Nahrawi", "PERSON"),
         ("Lukman Hakim Syaifuddin", "PERSON"), ("Widodo AS", "PERSON"),
-        ("Partai Keadilan dan Persatuan Indonesia", "ORG"), ("Nasib Muslim Rohingya", "ORG")]])
+        ("Partai Keadilan dan Persatuan Indonesia", "ORG"), ("Nasib Muslim Rohingya", "ORG"),
+        ("Hamas Palestina", "ORG"), ("Penelitian Ilmiah Suriah", "ORG"),
+        ("Bandara Vnukovo Moskow", "LOC")]])
     path = tmp_path_factory.mktemp("stand_in") / "model"
     stand_in.to_disk(path)
     return load_pipeline(str(path), kb=kb)
@@ -187,9 +189,14 @@ def test_trimming_never_cuts_a_word_of_the_name(ruled_model_nlp, text, name):
     assert name in [t for t, _ in ents(ruled_model_nlp, text)]
 
 
-def test_an_ordinary_word_opening_a_sentence_is_still_trimmed(ruled_model_nlp):
+def test_an_ordinary_word_opening_a_sentence_or_after_a_lowercase_word_is_still_trimmed(
+        ruled_model_nlp):
     assert ents(ruled_model_nlp, "Nasib Muslim Rohingya makin buruk .")[0][0] == \
         "Muslim Rohingya"
+    assert "Penelitian Ilmiah" not in [t for t, _ in ents(
+        ruled_model_nlp, "Ia memimpin Pusat Studi dan Penelitian Ilmiah Suriah .")]
+    assert ents(ruled_model_nlp, "Pesawat mendarat di Bandara Vnukovo Moskow .")[0][0] == \
+        "Bandara Vnukovo"
 
 
 def test_the_knowledge_base_does_not_split_a_longer_name_the_model_found(ruled_model_nlp):
@@ -197,6 +204,9 @@ def test_the_knowledge_base_does_not_split_a_longer_name_the_model_found(ruled_m
         ("Widodo AS", "PERSON")]
     assert ("Partai Keadilan dan Persatuan Indonesia", "ORG") in ents(
         ruled_model_nlp, "Ketua umum Partai Keadilan dan Persatuan Indonesia Sutiyoso mendaftar .")
-    # names of two known places joined by a hyphen are still two mentions
+    # names of two known places joined by a hyphen are still two mentions, and so is an
+    # organisation followed by its country
     assert [t for t, _ in ents(ruled_model_nlp, "hubungan Korea Utara-Rusia terutama")] == [
         "Korea Utara", "Rusia"]
+    assert [t for t, _ in ents(ruled_model_nlp, "Turki mendukung Hamas Palestina .")] == [
+        "Turki", "Hamas", "Palestina"]
