@@ -42,7 +42,7 @@ ORG_HEADS = frozenset(
     bank lembaga organisasi asosiasi perusahaan kantor kedutaan angkatan tentara majelis
     mahkamah pengadilan parlemen kongres senat korps yayasan sekolah akademi fakultas
     perserikatan persatuan liga federasi serikat kepolisian kejaksaan komando markas
-    kelompok gerakan front brigade harian koran grup pt institute university college
+    kelompok gerakan front koalisi brigade harian koran grup pt institute university college
     council committee agency ministry department bureau
     """.split()
 )
@@ -65,6 +65,8 @@ ORG_TAILS = frozenset(
     """
     university college institute institution center centre endowment council foundation
     agency inc corp ltd group bank party news times post press labs technologies club
+    association network studio studios airlines airways company corporation holdings
+    entertainment pictures records
     """.split()
 )
 # Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
@@ -90,7 +92,7 @@ LAW_WORDS = frozenset(
 )
 EVENT_WORDS = frozenset(
     """
-    games olympics olympic piala cup league liga championship championships tournament
+    games olympics olympic piala cup league champions championship championships tournament
     turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
     munas musda muktamar musyawarah
     """.split()
@@ -107,6 +109,8 @@ OFFICE_WORDS = frozenset(
     pembina pembangunan pimpinan pusat wilayah cabang daerah kapolri kapolda kapolres
     kapolsek komjen irjen brigjen pol kabareskrim kasad kasal kasau pangdam kasum dirjen
     dirut kajati kajari wamen sesmen deputi staf khusus pelaksana tugas plt dekan rektor
+    camat lurah chief executive officer perhubungan pertanian perdagangan perindustrian
+    kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
@@ -256,14 +260,16 @@ def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
     >>> guess_type(["lapangan", "kim", "il", "sung"]), guess_type(["mason", "richey"])
     ('LOC', 'PERSON')
     """
+    if any(w in EVENT_WORDS for w in words[1:]) and words[0] in ORG_HEADS:
+        return "EVENT"  # 'Liga Champions'; 'Liga Arab' is an organisation
     if words[0] in ORG_HEADS or words[-1] in ORG_TAILS or "university" in words:
         return "ORG"
     if words[0] in LOC_HEADS:
         return "LOC"
     if any(w in EVENT_WORDS for w in words):
         return "EVENT"
-    if len(words) > 1 and not any(w in common or w in NOT_PERSON_WORDS or _office_title(w)
-                                  for w in words):
+    if len(words) > 1 and words[0] != "the" and not any(
+            w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words):
         return "PERSON"
     return "MISC"
 

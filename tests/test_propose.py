@@ -74,3 +74,13 @@ def test_a_title_that_is_also_a_given_name_stays_in_a_longer_name():
     found = proposed(doc, taken={1})  # 'Banten', a known place
     assert ("Ratu Atut Chosiyah", "PERSON") in found
     assert ("Ratu Elizabeth", "PERSON") not in found
+
+
+def test_english_titles_companies_and_leagues_are_not_people():
+    doc = sentences("Ia menonton The Pacifier , bekerja di European Free Trade Association dan "
+                    "Pixar Animation Studio , lalu menonton Liga Champions .")
+    found = dict(proposed(doc))
+    assert found["The Pacifier"] != "PERSON"
+    assert found["European Free Trade Association"] == found["Pixar Animation Studio"] == "ORG"
+    assert found["Liga Champions"] == "EVENT"
+    assert dict(proposed(sentences("Ia bergabung dengan Liga Arab .")))["Liga Arab"] == "ORG"

@@ -465,7 +465,9 @@ def kept_sections(md: Path) -> tuple[str, str]:
     if start >= 0:
         body_start = text.index("\n", start) + 1
         nxt = text.find("\n#", body_start)
-        cv = text[body_start:nxt + 1 if nxt >= 0 else len(text)].strip("\n")
+        body = text[body_start:nxt + 1 if nxt >= 0 else len(text)].strip("\n")
+        cv = "\n\n".join(part for part in body.split("\n\n")  # not what write_md adds
+                         if not part.startswith(("**What this figure means:**", "(No CV cache")))
     first_hand = text.find("\n### (e)")
     if first_hand >= 0:
         hand = text[first_hand + 1:].rstrip("\n")
