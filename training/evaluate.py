@@ -102,15 +102,27 @@ def full_set_sentences(data: str, key: str) -> list:
     return nd.load(data, key)
 
 
+# Ablations: the full pipeline without a stage (load_pipeline keyword arguments).
+WITHOUT = [("without the name rules", {"propose": False}),
+           ("without the knowledge base", {"with_kb": False}),
+           ("model + post-processing only", {"propose": False, "with_kb": False})]
+
+
 def users_results(data: str, model: str) -> dict:
-    """score_set of every FULL_SETS key for `graphkit.load_pipeline(model)`."""
+    """score_set of every FULL_SETS key for `graphkit.load_pipeline(model)`, and the full
+    pipeline's overall F1 without each stage (WITHOUT) under "without"."""
     sys.path.insert(0, str(ROOT))
     from graphkit.ner import load_pipeline
 
     nlp = load_pipeline(model)
-    out = {}
+    sets = {key: full_set_sentences(data, key) for key, _title, _role in FULL_SETS}
+    out: dict = {"without": {}}
+    for name, kwargs in WITHOUT:
+        ablated = load_pipeline(model, **kwargs)
+        out["without"][name] = {key: pe.score_set(ablated, sents)["full"]["ALL"]["f"]
+                                for key, sents in sets.items()}
     for key, title, _role in FULL_SETS:
-        out[key] = pe.score_set(nlp, full_set_sentences(data, key))
+        out[key] = pe.score_set(nlp, sets[key])
         b, f = out[key]["bare"]["ALL"], out[key]["full"]["ALL"]
         print(f"== {title}: full pipeline P {f['p']:.2f} R {f['r']:.2f} F1 {f['f']:.2f}; "
               f"bare model F1 {b['f']:.2f}; FP {out[key]['fp']} FN {out[key]['fn']}")
@@ -430,8 +442,27 @@ def users_md(users: dict, spd: dict, before: dict | None) -> list[str]:
           f"{spd['tokenizer_wps']:,.0f} for spaCy's bare Indonesian tokenizer "
           f"(`spacy.blank(\"id\")`) on the same texts in the same run: **{spd['ratio']:.2f}** "
           "of the tokenizer (target 0.35).\n"]
+    L += ablation_md(users)
     if before:
         L += what_changed_md(users, before)
+    return L
+
+
+def ablation_md(users: dict) -> list[str]:
+    """Overall F1 of the full pipeline without each stage: does the stage pay its way?"""
+    keys = [key for key, _title, _role in FULL_SETS]
+    L = ["### Does each stage pay its way?\n",
+         "Overall F1 of the full pipeline without a stage (the bare model is the model without "
+         "post-processing):\n",
+         "| pipeline | " + " | ".join(t for _k, t, _r in FULL_SETS) + " |",
+         "|---|" + "---|" * len(keys),
+         "| **full pipeline** | " + " | ".join(f"**{users[k]['full']['ALL']['f']:.1f}**"
+                                              for k in keys) + " |"]
+    for name, scores in users["without"].items():
+        L.append(f"| {name} | " + " | ".join(f"{scores[k]:.1f}" for k in keys) + " |")
+    L.append("| bare model | " + " | ".join(f"{users[k]['bare']['ALL']['f']:.1f}" for k in keys)
+             + " |")
+    L.append("")
     return L
 
 
@@ -625,10 +656,12 @@ def write_md(args, results: dict, cv: dict | None, spd: dict, meta: dict, size: 
 def save_users(args, users: dict) -> None:
     """--json: the scores without examples; --errors: the examples (for error analysis)."""
     if args.json:
-        scores = {k: {f: v for f, v in u.items() if f != "examples"} for k, u in users.items()}
+        scores = {k: {f: v for f, v in u.items() if f != "examples"} if k != "without" else u
+                  for k, u in users.items()}
         Path(args.json).write_text(json.dumps({"label": args.label, "users": scores}, indent=1))
     if args.errors:
-        Path(args.errors).write_text(json.dumps({k: u["examples"] for k, u in users.items()},
+        Path(args.errors).write_text(json.dumps({k: u["examples"] for k, u in users.items()
+                                                 if k != "without"},
                                                 indent=1, ensure_ascii=False))
 
 
