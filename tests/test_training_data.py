@@ -48,8 +48,8 @@ def test_augmented_corpus_names_are_judged_by_their_source_licence():
     assert nd.base_corpus("nerui_train1_mr1") not in nd.SHIPPABLE
 
 
-def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(tmp_path):
-    import json
+def import_evaluate():
+    """training/evaluate.py, without the one-BLAS-thread settings it makes on import."""
     import os
 
     saved = dict(os.environ)
@@ -58,6 +58,13 @@ def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(
     finally:
         os.environ.clear()
         os.environ.update(saved)
+    return evaluate
+
+
+def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(tmp_path):
+    import json
+
+    evaluate = import_evaluate()
 
     def run(name: str, folds: list[str], **recipe: object) -> str:
         result = {"folds": {k: {"res": {"ALL": {"f": 80.0 + int(k)}}, "seconds": 1} for k in folds},
@@ -105,14 +112,7 @@ def test_pipeline_spans_are_attributed_to_the_stage_that_made_or_lost_them():
 
 
 def test_ner_md_keeps_the_previous_cv_section_and_hand_written_notes(tmp_path):
-    import os
-
-    saved = dict(os.environ)
-    try:
-        import evaluate
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    evaluate = import_evaluate()
     md = tmp_path / "ner.md"
     md.write_text("# NER\n\n## (b) NER-UI 5-fold cross-validation (IndoLEM folds)\n\n"
                   "Mean F1 87.7\n\n## (c) other sets\n\n- x\n\n## Targets\n\n| a |\n\n"
