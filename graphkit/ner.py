@@ -25,11 +25,14 @@ from .kb import KnowledgeBase
 from .models import resolve_model, shipped_model_path
 from .names import is_title_word
 from .propose import (
+    CONNECTORS,
     DAYS_AND_MONTHS,
     EVENT_HEADS,
+    GIVEN_NAME_TITLES,
     HEADS,
     LOC_HEADS,
     LOC_TAILS,
+    ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
     TAILS,
@@ -42,6 +45,9 @@ from .types import Block, Document, Extraction, Mention, Sentence
 log = logging.getLogger("graphkit")
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
 _OPENING_HEADS = HEADS | EVENT_HEADS
+# Title words that name a portfolio, not a person: they end organisation names
+# ('Kementerian Dalam Negeri', 'Departemen Luar Negeri'), so trimming never cuts them.
+_PORTFOLIO_WORDS = frozenset("dalam luar negeri pertahanan keuangan".split())
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -191,19 +197,21 @@ class EntityCombiner:
 
     def _model_spans(self, doc: Doc, kb_spans: list[_Candidate]) -> list[_Candidate]:
         kb_bounds = {(s, e) for s, e, _, _ in kb_spans}
+        kb_types = {(s, e): t for s, e, t, _ in kb_spans}
         places = {(s, e) for s, e, t, _ in kb_spans if t == "GPE"}
         spans = []
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
             start, end = _extend_hyphenated(doc, ent.start, ent.end)
-            start, end = _split_model_span(doc, *_trim_span(doc, start, end), places)
+            start, end = _split_model_span(doc, *_trim_span(doc, start, end), places,
+                                           kb_bounds)
             start, end = _cut_to_known(doc, start, end, kb_bounds)
             if label == "PERSON":
                 start = _after_leading_place(start, end, places)
-            if label is None or start >= end or _tiled_by(doc, start, end, kb_bounds):
+            if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
             spans.append((start, end, label, "model"))
-        return _join_hyphenated(doc, spans, kb_bounds)
+        return _join_hyphenated(doc, spans, kb_types)
 
 
 def _choose(candidates: list[_Candidate], chosen: list[_Candidate], taken: set[int]) -> None:
@@ -271,13 +279,24 @@ def _tail(doc: Doc, index: int) -> str:
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden'), and punctuation, numbers, days and months at
     the end ('Pyongyang 24', 'Kim September')."""
-    while start < end and (is_title_word(doc[start].text) or doc[start].is_punct):
+    while start < end and (_leading_title(doc, start, end) or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
-                           or is_title_word(doc[end - 1].text)):
+                           or (is_title_word(doc[end - 1].text)
+                               and doc[end - 1].lower_ not in _PORTFOLIO_WORDS)):
         end -= 1
     return start, end
+
+
+def _leading_title(doc: Doc, start: int, end: int) -> bool:
+    """A title word opening a model span, unless it is also a given name followed by a
+    capitalised word ('Imam Nahrawi', 'Ratu Atut Chosiyah'): the model took it in."""
+    word = doc[start]
+    if not is_title_word(word.text):
+        return False
+    return not (word.lower_ in GIVEN_NAME_TITLES and start + 1 < end
+                and doc[start + 1].text[:1].isupper())
 
 
 
@@ -311,34 +330,60 @@ def _cut_to_known(doc: Doc, start: int, end: int,
     return start, end
 
 
-def _split_model_span(doc: Doc, start: int, end: int,
-                      places: set[tuple[int, int]]) -> tuple[int, int]:
+def _split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int]],
+                      known: set[tuple[int, int]]) -> tuple[int, int]:
     """Keep the name in a model span that ran too far: up to an opening bracket
     ('Perserikatan Bangsa-Bangsa ( PBB'), after an inner title ('Qatar Sheikh Tamim ...'),
     without leading ordinary words ('Nasib Muslim Rohingya'), and without a trailing known
     place unless the name is a state organ ('Bandara Vnukovo' in 'Bandara Vnukovo Moskow',
-    but 'Kementerian Pertahanan Korea Selatan')."""
+    but 'Kementerian Pertahanan Korea Selatan') or an organisation whose name without the
+    place is not a known name ('Bursa Efek Indonesia', 'Partai Keadilan dan Persatuan
+    Indonesia'; but 'Universitas Nasional Kongju' + 'Korea Selatan')."""
     for i in range(start, end):
         if doc[i].text in "([{":
             end = i
             break
     for i in range(start + 1, end - 1):
-        if doc[i].text[:1].isupper() and is_title_word(doc[i].text):
+        if (doc[i].text[:1].isupper() and is_title_word(doc[i].text)
+                and doc[i].lower_ not in GIVEN_NAME_TITLES | _PORTFOLIO_WORDS):
             start = i + 1
     common = common_words()
-    while (end - start > 1 and doc[start].lower_ in common
-           and doc[start].lower_ not in _OPENING_HEADS):
-        start += 1
+    if not _name_word_inside(doc, start):
+        while (end - start > 1 and doc[start].lower_ in common
+               and doc[start].lower_ not in _OPENING_HEADS):
+            start += 1
     if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS:
         for place_start, place_end in places:
-            if place_end == end and start + 2 <= place_start:
+            if (place_end == end and start + 2 <= place_start
+                    and not _place_in_name(doc, start, place_start, known)):
                 end = place_start
                 break
     return _trim_span(doc, start, end)
 
 
+def _place_in_name(doc: Doc, start: int, place_start: int,
+                   known: set[tuple[int, int]]) -> bool:
+    """A place ending an organisation's name ('Bursa Efek Indonesia') or following an
+    organisation head or a connector ('Partai Keadilan dan Persatuan Indonesia') is part of
+    the name, unless what comes before it is a known name; 'Bandara Vnukovo Moskow' is not."""
+    before = doc[place_start - 1].lower_
+    return (doc[start].lower_ in ORG_HEADS and (start, place_start) not in known) or (
+        before in ORG_HEADS or before in CONNECTORS)
+
+
+def _name_word_inside(doc: Doc, index: int) -> bool:
+    """A common word the model took into a name is part of it when it is capitalised in
+    the middle of a sentence, after a capitalised word ('pimpinan KPK Bibit Samad Riyanto');
+    opening a sentence, after punctuation or after a lowercase word it is not ('Nasib Muslim
+    Rohingya', 'Pusat Studi dan Penelitian Ilmiah')."""
+    word, before = doc[index], doc[index - 1] if index else None
+    if before is None or word.is_sent_start or not word.text[:1].isupper() or word.is_upper:
+        return False
+    return before.is_alpha and before.text[:1].isupper()
+
+
 def _join_hyphenated(doc: Doc, spans: list[_Candidate],
-                     kb_bounds: set[tuple[int, int]]) -> list[_Candidate]:
+                     kb_types: dict[tuple[int, int], str]) -> list[_Candidate]:
     """'Leif' + '-' + 'Eric Easley' from the model is one name: join same-type model spans
     around a hyphen written without spaces, unless both are known names ('Korea Utara-Rusia')."""
     joined: list[_Candidate] = []
@@ -349,25 +394,33 @@ def _join_hyphenated(doc: Doc, spans: list[_Candidate],
             if (hyphen is not None and hyphen.text == "-" and span[0] == last[1] + 1
                     and not doc[last[1] - 1].whitespace_ and not hyphen.whitespace_
                     and last[3] == span[3] == "model" and last[2] == span[2]
-                    and not _tiled_by(doc, last[0], span[1], kb_bounds)):
+                    and not _tiled_by(doc, last[0], span[1], kb_types)):
                 joined[-1] = (last[0], span[1], last[2], "model")
                 continue
         joined.append(span)
     return joined
 
 
-def _tiled_by(doc: Doc, start: int, end: int, bounds: set[tuple[int, int]]) -> bool:
-    """True when tokens start..end are two or more known names, hyphens in between."""
-    position, pieces = start, 0
+def _tiled_by(doc: Doc, start: int, end: int, known: dict[tuple[int, int], str],
+             label: str = "") -> bool:
+    """True when tokens start..end are two or more known names, hyphens in between
+    ('AS-Korea Selatan', 'Putin-Kim', 'Hamas Palestina'), except a person the model found
+    whose name starts with a known person's and goes on, by a space, with a known name of
+    another type: 'Widodo AS' is a person, not a person and the country AS."""
+    position, types, hyphens = start, [], False
+    pieces = 0
     while position < end:
         if doc[position].text == "-" and pieces:
-            position += 1
+            position, hyphens = position + 1, True
             continue
-        nxt = max((e for s, e in bounds if s == position and e <= end), default=None)
+        nxt = max(((s, e) for s, e in known if s == position and e <= end),
+                  key=lambda b: b[1], default=None)
         if nxt is None:
             return False
-        position, pieces = nxt, pieces + 1
-    return pieces >= 2
+        position, pieces = nxt[1], pieces + 1
+        types.append(known[nxt])
+    person = label == "PERSON" and types[:1] == ["PERSON"] and set(types) != {"PERSON"}
+    return pieces >= 2 and (hyphens or not person)
 
 
 @Language.factory("graphkit_entities", default_config={"propose": "all"})

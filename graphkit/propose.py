@@ -36,7 +36,7 @@ ORG_HEADS = frozenset(
     bank lembaga organisasi asosiasi perusahaan kantor kedutaan angkatan tentara majelis
     mahkamah pengadilan parlemen kongres senat korps yayasan sekolah akademi fakultas
     perserikatan persatuan liga federasi serikat kepolisian kejaksaan komando markas
-    kelompok gerakan front brigade harian koran grup pt institute university college
+    kelompok gerakan front koalisi brigade harian koran grup pt institute university college
     council committee agency ministry department bureau
     """.split()
 )
@@ -59,6 +59,8 @@ ORG_TAILS = frozenset(
     """
     university college institute institution center centre endowment council foundation
     agency inc corp ltd group bank party news times post press labs technologies club
+    association network studio studios airlines airways company corporation holdings
+    entertainment pictures records
     """.split()
 )
 # Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
@@ -71,6 +73,45 @@ LOC_HEADS = frozenset(
     terusan jembatan menara masjid gereja candi zona
     """.split()
 )
+# Words that make a capitalised run something other than a person (guess_type): laws
+# ('RUU Pemilu', 'Kitab Undang-Undang Hukum Pidana'), events ('SEA Games', 'Piala Dunia'),
+# products and titles of works ('Galaxy S', 'Star Wars'), offices ('Komisaris Jenderal',
+# 'Menko Polhukam', 'Sekertaris Kabinet') and slogans or symbols ('Merah Putih').
+LAW_WORDS = frozenset(
+    """
+    ruu uu undang undang-undang perppu perpu perpres perda pergub perwali perbup permen
+    keppres inpres kuhp kuhap kitab pasal hukum pidana perdata nomor amandemen rancangan
+    peraturan act
+    """.split()
+)
+EVENT_WORDS = frozenset(
+    """
+    games olympics olympic piala cup league champions championship championships tournament
+    turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
+    munas musda muktamar musyawarah
+    """.split()
+)
+PRODUCT_WORDS = frozenset(
+    """
+    galaxy iphone ipad macbook xperia redmi pixel android windows playstation xbox wars
+    trek
+    """.split()
+)
+OFFICE_WORDS = frozenset(
+    """
+    komisaris sekertaris sekretaris kabinet menko polhukam polkam perekonomian kemaritiman
+    pembina pembangunan pimpinan pusat wilayah cabang daerah kapolri kapolda kapolres
+    kapolsek komjen irjen brigjen pol kabareskrim kasad kasal kasau pangdam kasum dirjen
+    dirut kajati kajari wamen sesmen deputi staf khusus pelaksana tugas plt dekan rektor
+    camat lurah chief executive officer perhubungan pertanian perdagangan perindustrian
+    kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty
+    """.split()
+)
+SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
+NOT_PERSON_WORDS = LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
+# Title words that are also given names: 'Imam Nahrawi', 'Ratu Atut Chosiyah',
+# 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X'.
+GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
 HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
 TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -190,7 +231,8 @@ def _continues(words: list[Word], spaced: list[int], previous: int, token: int) 
 
 def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]:
     common = common_words()
-    while run and (words[run[0]].title or not words[run[0]].capitalised or (
+    while run and ((words[run[0]].title and not _given_name(words, run)) or
+                   not words[run[0]].capitalised or (
             words[run[0]].lower in common and words[run[0]].lower not in HEADS
             and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES))):
         run = run[1:]
@@ -217,10 +259,27 @@ def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
     >>> guess_type(["lapangan", "kim", "il", "sung"]), guess_type(["mason", "richey"])
     ('LOC', 'PERSON')
     """
+    if any(w in EVENT_WORDS for w in words[1:]) and words[0] in ORG_HEADS:
+        return "EVENT"  # 'Liga Champions'; 'Liga Arab' is an organisation
     if words[0] in ORG_HEADS or words[-1] in ORG_TAILS or "university" in words:
         return "ORG"
     if words[0] in LOC_HEADS:
         return "LOC"
-    if len(words) > 1 and not any(w in common for w in words):
+    if any(w in EVENT_WORDS for w in words):
+        return "EVENT"
+    if len(words) > 1 and words[0] != "the" and not any(
+            w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words):
         return "PERSON"
     return "MISC"
+
+
+def _given_name(words: list[Word], run: list[int]) -> bool:
+    """A title that opens a name of three or more capitalised words is a given name
+    ('Ratu Atut Chosiyah', 'Imam Nahrawi Hasan'); 'Ratu Elizabeth' keeps her title out."""
+    return words[run[0]].lower in GIVEN_NAME_TITLES and sum(
+        1 for i in run[1:] if words[i].capitalised) >= 2
+
+
+def _office_title(word: str) -> bool:
+    """A role word ('jenderal', 'menteri') that is not also a given name ('Imam')."""
+    return word not in GIVEN_NAME_TITLES and is_title_word(word)

@@ -153,3 +153,60 @@ def test_the_sentence_opening_check_finds_the_first_word_of_each_sentence(rules_
                 and token == next(t for t in token.sent if t.is_alpha) for token in doc]
     assert [_is_capitalised_word(t) for t in doc] == expected
     assert sum(expected) == 2  # the first word of both sentences, not the third 'Antara'
+
+
+@pytest.fixture(scope="module")
+def ruled_model_nlp(tmp_path_factory, kb):
+    """The full pipeline around a stand-in model: a blank Indonesian pipeline whose "ner"
+    is an entity ruler giving the spans the shipped model gives on these sentences."""
+    import spacy
+
+    from graphkit.ner import load_pipeline
+
+    stand_in = spacy.blank("id")
+    ruler = stand_in.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": label, "pattern": text} for text, label in [
+        ("Kementerian Dalam Negeri", "ORG"), ("Sri Sultan Hamengku Buwono X", "PERSON"),
+        ("Bibit Samad Riyanto", "PERSON"), ("Imam Nahrawi", "PERSON"),
+        ("Lukman Hakim Syaifuddin", "PERSON"), ("Widodo AS", "PERSON"),
+        ("Partai Keadilan dan Persatuan Indonesia", "ORG"), ("Nasib Muslim Rohingya", "ORG"),
+        ("Hamas Palestina", "ORG"), ("Penelitian Ilmiah Suriah", "ORG"),
+        ("Bandara Vnukovo Moskow", "LOC")]])
+    path = tmp_path_factory.mktemp("stand_in") / "model"
+    stand_in.to_disk(path)
+    return load_pipeline(str(path), kb=kb)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tjahjo Kumolo memimpin Kementerian Dalam Negeri sejak 2014 .", "Kementerian Dalam Negeri"),
+    ("Gubernur DIY Sri Sultan Hamengku Buwono X membuka acara itu .",
+     "Sri Sultan Hamengku Buwono X"),
+    ("Mantan pimpinan KPK Bibit Samad Riyanto hadir di sidang .", "Bibit Samad Riyanto"),
+    ("Menpora Imam Nahrawi diperiksa KPK .", "Imam Nahrawi"),
+    ("Ketua DPP Lukman Hakim Syaifuddin berbicara .", "Lukman Hakim Syaifuddin"),
+])
+def test_trimming_never_cuts_a_word_of_the_name(ruled_model_nlp, text, name):
+    assert name in [t for t, _ in ents(ruled_model_nlp, text)]
+
+
+def test_an_ordinary_word_opening_a_sentence_or_after_a_lowercase_word_is_still_trimmed(
+        ruled_model_nlp):
+    assert ents(ruled_model_nlp, "Nasib Muslim Rohingya makin buruk .")[0][0] == \
+        "Muslim Rohingya"
+    assert "Penelitian Ilmiah" not in [t for t, _ in ents(
+        ruled_model_nlp, "Ia memimpin Pusat Studi dan Penelitian Ilmiah Suriah .")]
+    assert ents(ruled_model_nlp, "Pesawat mendarat di Bandara Vnukovo Moskow .")[0][0] == \
+        "Bandara Vnukovo"
+
+
+def test_the_knowledge_base_does_not_split_a_longer_name_the_model_found(ruled_model_nlp):
+    assert ents(ruled_model_nlp, "Menkopolkam Widodo AS mengatakan situasi aman .") == [
+        ("Widodo AS", "PERSON")]
+    assert ("Partai Keadilan dan Persatuan Indonesia", "ORG") in ents(
+        ruled_model_nlp, "Ketua umum Partai Keadilan dan Persatuan Indonesia Sutiyoso mendaftar .")
+    # names of two known places joined by a hyphen are still two mentions, and so is an
+    # organisation followed by its country
+    assert [t for t, _ in ents(ruled_model_nlp, "hubungan Korea Utara-Rusia terutama")] == [
+        "Korea Utara", "Rusia"]
+    assert [t for t, _ in ents(ruled_model_nlp, "Turki mendukung Hamas Palestina .")] == [
+        "Turki", "Hamas", "Palestina"]

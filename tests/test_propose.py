@@ -51,3 +51,36 @@ def test_title_case_headlines_propose_nothing_but_sentences_do():
     assert proposed(sentences("4 Bukan Hanya Menggertak Musuh Lama")) == []
     assert proposed(sentences("Menurut Mason Richey, Kim Jong Un datang.")) == [
         ("Mason Richey", "PERSON"), ("Kim Jong Un", "PERSON")]
+
+
+def test_laws_events_products_offices_and_slogans_are_not_people():
+    doc = sentences(
+        "DPR membahas RUU Pemilu dan UU Nomor 7 . Pasal itu ada dalam Kitab Undang-Undang "
+        "Hukum Pidana . Tim lolos ke SEA Games dan Piala Dunia . Samsung merilis Galaxy S , "
+        "film Star Wars tayang dan Premier League dimulai . Ia menjadi Komisaris Jenderal "
+        "bersama Menko Polhukam , Dewan Pembina dan Sekertaris Kabinet mengibarkan Merah "
+        "Putih .")
+    found = dict(proposed(doc))
+    for name in ("RUU Pemilu", "UU Nomor", "Kitab Undang-Undang Hukum Pidana", "SEA Games",
+                 "Piala Dunia", "Galaxy S", "Star Wars", "Premier League", "Komisaris Jenderal",
+                 "Menko Polhukam", "Dewan Pembina", "Sekertaris Kabinet", "Merah Putih"):
+        assert found.get(name, "none") != "PERSON", name
+    assert found["SEA Games"] == found["Premier League"] == "EVENT"
+    assert dict(proposed(sentences("Kemarin Mason Richey tiba .")))["Mason Richey"] == "PERSON"
+
+
+def test_a_title_that_is_also_a_given_name_stays_in_a_longer_name():
+    doc = sentences("Gubernur Banten Ratu Atut Chosiyah diperiksa , Ratu Elizabeth tidak .")
+    found = proposed(doc, taken={1})  # 'Banten', a known place
+    assert ("Ratu Atut Chosiyah", "PERSON") in found
+    assert ("Ratu Elizabeth", "PERSON") not in found
+
+
+def test_english_titles_companies_and_leagues_are_not_people():
+    doc = sentences("Ia menonton The Pacifier , bekerja di European Free Trade Association dan "
+                    "Pixar Animation Studio , lalu menonton Liga Champions .")
+    found = dict(proposed(doc))
+    assert found["The Pacifier"] != "PERSON"
+    assert found["European Free Trade Association"] == found["Pixar Animation Studio"] == "ORG"
+    assert found["Liga Champions"] == "EVENT"
+    assert dict(proposed(sentences("Ia bergabung dengan Liga Arab .")))["Liga Arab"] == "ORG"

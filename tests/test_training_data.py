@@ -48,8 +48,8 @@ def test_augmented_corpus_names_are_judged_by_their_source_licence():
     assert nd.base_corpus("nerui_train1_mr1") not in nd.SHIPPABLE
 
 
-def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(tmp_path):
-    import json
+def import_evaluate():
+    """training/evaluate.py, without the one-BLAS-thread settings it makes on import."""
     import os
 
     saved = dict(os.environ)
@@ -58,6 +58,13 @@ def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(
     finally:
         os.environ.clear()
         os.environ.update(saved)
+    return evaluate
+
+
+def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(tmp_path):
+    import json
+
+    evaluate = import_evaluate()
 
     def run(name: str, folds: list[str], **recipe: object) -> str:
         result = {"folds": {k: {"res": {"ALL": {"f": 80.0 + int(k)}}, "seconds": 1} for k in folds},
@@ -82,3 +89,36 @@ def test_cv_results_of_runs_over_different_folds_merge_only_for_the_same_recipe(
     assert sorted(merged["folds"]) == ["1", "2", "3", "4"]
     with pytest.raises(SystemExit, match="teacher_overrides differ"):
         evaluate.merge_cv_results([first, run("f.json", ["4"], teacher_overrides=["x=1"])])
+
+
+def test_pipeline_spans_are_attributed_to_the_stage_that_made_or_lost_them():
+    import pipeline_eval as pe
+
+    text = "Menkopolkam Widodo AS tiba di Seoul ."
+    gold = {(12, 21, "PERSON"), (30, 35, "LOC")}
+    result = pe.SentenceResult(
+        text, gold, bare={(12, 21, "PERSON"), (30, 35, "LOC")},
+        full={(0, 18, "PERSON"): "rule", (19, 21, "LOC"): "kb", (30, 35, "LOC"): "kb"})
+    counts = pe.count_stages([result])
+    assert counts.tp == {"kb": 1} and counts.fp == {"rule": 1, "kb": 1}
+    assert counts.fn == {"lost to rule": 1}  # the bare model had 'Widodo AS'
+    assert counts.examples["fp rule"] == [f"Menkopolkam Widodo (PERSON) | {text}"]
+    missed = pe.SentenceResult(text, gold, bare=set(), full={})
+    assert pe.count_stages([missed]).fn == {"model missed": 2}
+    # a model span the post-processing changed is the post-processing's
+    assert pe.stage_of((12, 18, "PERSON"), "model", result.bare) == "post"
+    assert pe.stage_of((12, 21, "PERSON"), "model", result.bare) == "model"
+    assert [pe.gold_type(t) for t in ("GPE", "LOC", "EVENT", "MISC")] == ["LOC", "LOC", None, None]
+
+
+def test_ner_md_keeps_the_previous_cv_section_and_hand_written_notes(tmp_path):
+    evaluate = import_evaluate()
+    md = tmp_path / "ner.md"
+    md.write_text("# NER\n\n## (b) NER-UI 5-fold cross-validation (IndoLEM folds)\n\n"
+                  "Mean F1 87.7\n\n## (c) other sets\n\n- x\n\n## Targets\n\n| a |\n\n"
+                  "### (e) Notes\n\nby hand\n")
+    assert evaluate.kept_sections(md) == ("Mean F1 87.7", "### (e) Notes\n\nby hand")
+    assert evaluate.kept_sections(tmp_path / "none.md") == ("", "")
+    md.write_text("### (b) NER-UI 5-fold cross-validation\n\n**What this figure means:** x\n\n"
+                  "(No CV cache here)\n\nMean F1 87.7\n\n### (c) other sets\n")
+    assert evaluate.kept_sections(md) == ("Mean F1 87.7", "")  # kept once, not repeated
