@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import GraphkitError
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["Build", "GraphkitError", "Settings", "__version__", "build", "load_kb",
            "load_pipeline"]
 
