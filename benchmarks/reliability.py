@@ -689,6 +689,75 @@ def _(tmp: Path) -> str:
     return f"exit {run.code}; {len(set(names) & found)} of {len(names)} names found"
 
 
+@case("a file name holding a terminal escape (OSC retitle) and a bare carriage return "
+      "(issue 30 D11)", "warnings show the name escaped; nothing raw reaches the terminal")
+def _(tmp: Path) -> str:
+    folder = corpus(tmp, {"a.txt": ARTICLE, "x\x1b]0;pwned\x07\r.bin": b"\x00\x01"})
+    run = build(folder, tmp)
+    raw = "\x1b" in run.stderr or "\r" in run.stderr
+    return outcome(run, "unsupported") + f"; raw control characters on stderr: {raw}"
+
+
+@case("two corpus folders each holding a different berita1.txt (issue 30 D13)",
+      "both read, as y1/berita1.txt and y2/berita1.txt")
+def _(tmp: Path) -> str:
+    for name, who in (("y1", "Vladimir Putin"), ("y2", "Joko Widodo")):
+        (tmp / name).mkdir()
+        (tmp / name / "berita1.txt").write_text(f"Presiden {who} tiba di Jakarta.\n",
+                                                encoding="utf-8")
+    run = graphkit("build", str(tmp / "y1"), str(tmp / "y2"), "--out", str(tmp / "out"),
+                   "--model", "blank")
+    docs = sorted({row["doc"] for row in csv.DictReader(io.StringIO(
+        (tmp / "out" / "mentions.csv").read_text(encoding="utf-8")))}) if run.code == 0 else []
+    return f"exit {run.code}; documents: {', '.join(docs)}"
+
+
+@case("an unsupported file, an undecodable text file and a broken PDF in one corpus "
+      "(issue 30 D14)", "each named once, with its reason")
+def _(tmp: Path) -> str:
+    folder = corpus(tmp, {"a.txt": ARTICLE, "b.xlsx": b"PK\x03\x04 not a workbook",
+                          "c.txt": b"\x00\x01\x02\x03" * 50, "d.pdf": b"%PDF-1.4 broken"})
+    run = build(folder, tmp)
+    counts = [run.stderr.count(name) for name in ("b.xlsx", "c.txt", "d.pdf")]
+    return f"exit {run.code}; times each file is named on stderr: {counts}"
+
+
+@case("a 46 KB document listing 2,000 names on one line (issue 30 D12)",
+      "graph.html holds each sentence's text once, whatever the number of edges")
+def _(tmp: Path) -> str:
+    first = ["Budi", "Andi", "Rina", "Siti", "Agus", "Dewi", "Joko", "Eko", "Bayu", "Dian"]
+    last = [f"{a}{b}" for a in ("Sa", "Wi", "Ka", "Ha", "Gu") for b in ("nto", "jaya",
+            "rtika", "lim", "nawan", "santo", "rtono", "stari")]
+    names = [f"{f} {n}" for f in first for n in last][:2000]
+    run = build(corpus(tmp, {"a.txt": "Hadir " + ", ".join(names) + ".\n"}), tmp)
+    page = (tmp / "out" / "graph.html").stat().st_size if run.code == 0 else 0
+    return f"exit {run.code}; graph.html {page / 1e6:.1f} MB (was 217 MB for 2,000 names)"
+
+
+@case("Ctrl-C 1.5 s into a --jobs 2 build of 200 documents, 20 times, both cores busy "
+      "(the flaky test of issue 30)", "exit 130 and 'interrupted' every time, no traceback")
+def _(tmp: Path) -> str:
+    folder = corpus(tmp, {f"{i}.txt": ARTICLE * 40 for i in range(200)})
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    bad = []
+    try:
+        for attempt in range(20):
+            process = subprocess.Popen(
+                [sys.executable, "-m", "graphkit", "build", str(folder), "--out",
+                 str(tmp / f"o{attempt}"), "--jobs", "2"], stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE, text=True, start_new_session=True,
+                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+            time.sleep(1.5)
+            os.killpg(process.pid, signal.SIGINT)
+            _, stderr = process.communicate(timeout=120)
+            if process.returncode != 130 or "Traceback" in stderr:
+                bad.append(f"exit {process.returncode}")
+    finally:
+        for burner in burners:
+            burner.kill()
+    return f"{20 - len(bad)} of 20 clean" + (f" ({', '.join(bad)})" if bad else "")
+
+
 def main() -> None:
     wanted = sys.argv[1:]
     report = HERE / "reliability.md"

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -37,19 +37,27 @@ class _Group(click.Group):
             click.echo(f"graphkit: error: {exc}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
-            _ignore_further_interrupts()
-            click.echo("graphkit: interrupted", err=True)
-            if (ctx.obj or {}).get("exit_when_done"):
-                _exit_at_once(130)
-            sys.exit(130)
+            interrupted(ctx.obj)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        """Ctrl-C while the command line is read ends as it does later (click would say
+        'Aborted!' and exit 1)."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:
+            interrupted(kwargs.get("obj"))
 
 
-def _ignore_further_interrupts() -> None:
-    """Once stopped, a second Ctrl-C (or the first reaching late) must not cut the exit short
-    with a traceback of its own."""
+def interrupted(obj: dict[str, Any] | None) -> NoReturn:
+    """After Ctrl-C: say so and exit with 130. A second Ctrl-C (or the first reaching late)
+    no longer cuts the exit short with a traceback of its own."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    click.echo("graphkit: interrupted", err=True)
+    if (obj or {}).get("exit_when_done"):
+        _exit_at_once(130)
+    sys.exit(130)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -215,7 +223,7 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
         _exit_at_once()
 
 
-def _exit_at_once(code: int = 0) -> None:
+def _exit_at_once(code: int = 0) -> NoReturn:
     """End the program now with exit status `code`, without the interpreter's shutdown:
     after a finished build, freeing its objects one by one is tens of millions of objects
     for a large corpus, which the operating system does at once; after Ctrl-C, the shutdown

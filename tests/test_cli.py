@@ -104,3 +104,25 @@ def test_ctrl_c_ends_the_program_at_once_with_130_and_ignores_a_second_one(monke
         signal.signal(signal.SIGINT, before)
     assert result.exit_code == 130 and "interrupted" in result.stderr
     assert exits == [(130, signal.SIG_IGN)]
+
+
+def test_ctrl_c_while_the_command_line_is_read_is_an_interrupt_too(monkeypatch):
+    # click says 'Aborted!' and exits 1 for a Ctrl-C before the command runs
+    import signal
+
+    import click
+
+    import graphkit.cli as cli_module
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(click.Group, "parse_args", interrupted)
+    monkeypatch.setattr(cli_module, "_exit_at_once", lambda code=0: sys.exit(code))
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        result = CliRunner().invoke(cli, ["--help"], obj={"exit_when_done": True})
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert result.exit_code == 130 and "interrupted" in result.stderr
+    assert "Aborted" not in result.output
