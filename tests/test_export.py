@@ -239,7 +239,7 @@ def test_html_page_data_has_metrics_and_caps_large_graphs():
     for _, _, data in graph.edges(data=True):
         data.update(weight=1, documents=1, npmi=0.5, evidence=[])
     data = page_data(add_metrics(graph))
-    assert len(data["nodes"]) == MAX_NODES and f"Showing the {MAX_NODES} most mentioned" in (
+    assert len(data["nodes"]) == MAX_NODES and f"Showing the {MAX_NODES:,} most mentioned" in (
         data["graph"]["truncated"]) and "--top" in data["graph"]["truncated"]
     assert {"pagerank", "community", "x", "y"} <= set(data["nodes"][0])
 
