@@ -239,7 +239,7 @@ def test_html_page_data_has_metrics_and_caps_large_graphs():
     for _, _, data in graph.edges(data=True):
         data.update(weight=1, documents=1, npmi=0.5, evidence=[])
     data = page_data(add_metrics(graph))
-    assert len(data["nodes"]) == MAX_NODES and f"Showing the {MAX_NODES} most mentioned" in (
+    assert len(data["nodes"]) == MAX_NODES and f"Showing the {MAX_NODES:,} most mentioned" in (
         data["graph"]["truncated"]) and "--top" in data["graph"]["truncated"]
     assert {"pagerank", "community", "x", "y"} <= set(data["nodes"][0])
 
@@ -420,8 +420,12 @@ def test_html_node_panels_list_doubtful_mentions_ranked_and_capped(monkeypatch):
     assert "doubts" not in nodes["n002"] and "doubts" not in page_data(graph)["nodes"][0]
     monkeypatch.setattr(html._add_doubts, "__defaults__", (DOUBTS_PER_NODE,))
     capped = {n["id"]: n for n in page_data(graph, doubts=doubts)["nodes"]}
-    assert len(capped["n000"]["doubts"]) == DOUBTS_PER_NODE  # most doubtful mentions first
-    assert capped["n001"]["doubts"] == [] and capped["n001"]["doubtful_mentions"] == 1
+    assert len(capped["n001"]["doubts"]) == 1  # every node's riskiest group first, then
+    assert capped["n000"]["doubts"] == first["doubts"][:DOUBTS_PER_NODE - 1]  # the rest
+    monkeypatch.setattr(html._add_doubts, "__defaults__", (1,))
+    one = {n["id"]: n for n in page_data(graph, doubts=doubts)["nodes"]}
+    assert [d["text"] for d in one["n000"]["doubts"]] == ["Kim"]  # most doubtful first
+    assert one["n001"]["doubts"] == [] and one["n001"]["doubtful_mentions"] == 1
 
 
 def test_html_keeps_the_strongest_edges_and_says_what_it_leaves_out(monkeypatch):

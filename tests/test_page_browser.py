@@ -265,7 +265,7 @@ def test_a_graph_past_the_cap_shows_2000_nodes_with_labels_by_density(browser, t
     page = Page(browser, path, width=1440, height=900)
     try:
         assert len(page.js("window.graphkit.visibleNodes()")) == MAX_NODES
-        assert f"of {big.number_of_nodes()} entities" in page.page.locator(
+        assert f"of {big.number_of_nodes():,} entities" in page.page.locator(
             "#truncated").text_content()
         first = page.js("window.graphkit.labels()")
         assert len(first) >= 10 and all(label["px"] >= 10 for label in first)

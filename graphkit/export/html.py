@@ -20,7 +20,7 @@ MAX_NODES = 2_000  # drawn with physics off and labels by a density rule, still 
 MAX_EDGES = 20_000  # the strongest edges among the shown nodes (the page draws them itself)
 SENTENCES_PER_EDGE = 100  # evidence sentences an edge's panel pages through, at most
 PAGE_SENTENCES = 30_000  # sentence citations per page; fewer per edge above it (size)
-PAGE_DOUBTS = 1_000  # doubtful-mention groups listed in node panels per page (size)
+PAGE_DOUBTS = 2_000  # doubtful-mention groups listed in node panels per page (size)
 _VIS_DIR = ("lib", "vis-9.1.2")
 _SLOT = re.compile(r"/\*VIS_CSS\*/|__GRAPH_DATA__|/\*VIS_JS\*/")
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
@@ -214,14 +214,20 @@ def _node(data: dict[str, Any], node: str, position: tuple[float, float]) -> dic
 def _add_doubts(nodes: list[dict[str, Any]], doubts: Doubts, tables: Tables,
                 budget: int = PAGE_DOUBTS) -> None:
     """Each node's doubtful mentions (count, and the ranked groups with their sentences by
-    index) from a build; groups go to the nodes with the most doubtful mentions first,
-    `budget` in all, so the page stays small (the others keep their count and rules)."""
-    for node in sorted(nodes, key=lambda n: (-doubts.mentions.get(n["id"], 0), n["id"])):
-        if node["id"] not in doubts.mentions:
-            continue
+    index) from a build; `budget` groups in all, so the page stays small, shared out round
+    by round (every node's riskiest group before any node's second), nodes with the most
+    doubtful mentions first in each round; a node past the budget keeps its count."""
+    ranked = sorted((n for n in nodes if n["id"] in doubts.mentions),
+                    key=lambda n: (-doubts.mentions[n["id"]], n["id"]))
+    shares = dict.fromkeys((n["id"] for n in ranked), 0)
+    for level in range(max((len(g) for g in doubts.groups.values()), default=0)):
+        for node in ranked:
+            if budget > 0 and len(doubts.groups.get(node["id"], [])) > level:
+                shares[node["id"]] += 1
+                budget -= 1
+    for node in ranked:
         node["doubtful_mentions"] = doubts.mentions[node["id"]]
-        groups = doubts.groups.get(node["id"], [])[:max(budget, 0)]
-        budget -= len(groups)
+        groups = doubts.groups.get(node["id"], [])[:shares[node["id"]]]
         node["doubts"] = [{"text": d.text, "how": d.how, "why": d.why, "count": d.count,
                            "sentences": [tables.sentence(f"{doc}#{index}")
                                          for doc, index in d.refs]} for d in groups]
@@ -255,10 +261,10 @@ def _left_out(graph: nx.Graph, shown: nx.Graph, edges: int) -> str:
     """What the page leaves out and how to see it, or '' when it shows everything."""
     notes = []
     if shown.number_of_nodes() < graph.number_of_nodes():
-        notes.append(f"Showing the {shown.number_of_nodes()} most mentioned of "
-                     f"{graph.number_of_nodes()} entities")
+        notes.append(f"Showing the {shown.number_of_nodes():,} most mentioned of "
+                     f"{graph.number_of_nodes():,} entities")
     if edges < shown.number_of_edges():
-        notes.append(f"the {edges} strongest of their {shown.number_of_edges()} edges")
+        notes.append(f"the {edges:,} strongest of their {shown.number_of_edges():,} edges")
     if not notes:
         return ""
     return ("; ".join(notes) + ". graph.graphml and graph.json hold all; for another part, "
