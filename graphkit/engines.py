@@ -20,10 +20,9 @@ from .store import Store, document_digest, extraction_from_json, extraction_to_j
 from .types import Document, Extraction
 
 if TYPE_CHECKING:
-    from .pipeline import Settings
+    from .settings import Settings
 
 log = logging.getLogger("graphkit")
-ENGINES = ("local", "dask")
 SAVE_EVERY = 64  # documents per store transaction
 DASK_BATCH = 64  # documents per Dask task
 # Text per task for local worker processes (~150 articles): enough documents for NER to
