@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from .choices import NODE_METRICS
 from .errors import GraphkitError
-from .graph import NODE_METRICS, add_metrics
+from .graph import add_metrics
 from .types import ENTITY_TYPES
 
 

@@ -7,13 +7,11 @@ from typing import Any
 
 import networkx as nx
 
-from .cooccur import WINDOWS
+from .choices import ENGINES, WINDOWS
 from .corpus import RecordFields
 from .dates import check_bound
 from .errors import GraphkitError
 from .filters import check_filters, filter_graph
-
-ENGINES = ("local", "dask")  # where NER runs (graphkit.engines)
 
 
 @dataclass(frozen=True)
