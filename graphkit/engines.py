@@ -258,7 +258,7 @@ def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
         _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
     except GraphkitError as exc:
         _WORKER_PIPELINES[_LOCAL] = exc
-    except Exception as exc:  # noqa: BLE001 (e.g. a model package that fails to import)
+    except Exception as exc:  # e.g. a model package that fails to import
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         _WORKER_PIPELINES[_LOCAL] = ModelError(f"cannot load the NER pipeline: {first}")
 

@@ -520,9 +520,9 @@ def _written_and_held(folder, links, timeout=30.0):
     """Wait until the held mentions.csv is complete under its temporary name."""
     import time
 
-    from graphkit.export.tables import mentions_csv
+    from graphkit.export.tables import mentions_csv_chunks
 
-    expected = len(mentions_csv(links).encode("utf-8"))
+    expected = len("".join(mentions_csv_chunks(links)).encode("utf-8"))
     deadline = time.time() + timeout
     while time.time() < deadline:
         if [p for p in _temporaries(folder) if p.stat().st_size == expected]:

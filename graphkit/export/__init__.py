@@ -222,7 +222,7 @@ def _write_in_child(folder: Path, names: list[str],
         pending = []  # the parent's now
     except GraphkitError as exc:
         failure = str(exc)
-    except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
+    except Exception as exc:  # reported to the parent as an error
         failure = f"writing {', '.join(names)} failed: {type(exc).__name__}: {exc}"
     finally:
         ignore_sigterm()  # (the parent stops its writers on a failure: finish cleaning up)
