@@ -1,8 +1,8 @@
 """graphkit: turn a folder of news articles into an entity co-occurrence knowledge graph.
 
 >>> import graphkit
->>> graphkit.__version__
-'0.1.0'
+>>> graphkit.Settings(window="paragraph").window
+'paragraph'
 """
 
 from __future__ import annotations
