@@ -105,7 +105,7 @@ def _imported_files(module: Path, package: Path) -> Iterator[Path]:
                 base = package.parent
             else:
                 continue
-            target = base.joinpath(*(node.module or "").split(".") if node.module else ())
+            target = base.joinpath(*node.module.split(".")) if node.module else base
             yield from _module_files(target, package)
             for alias in node.names:  # `from . import kb`: kb may be a module
                 yield from _module_files(target / alias.name, package)
