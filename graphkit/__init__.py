@@ -1,8 +1,8 @@
 """graphkit: turn a folder of news articles into an entity co-occurrence knowledge graph.
 
 >>> import graphkit
->>> graphkit.__version__
-'0.1.0'
+>>> graphkit.Settings(window="paragraph").window
+'paragraph'
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ __all__ = ["Build", "GraphkitError", "Settings", "__version__", "build", "load_k
 if TYPE_CHECKING:
     from .kb import load_kb
     from .ner import load_pipeline
-    from .pipeline import Settings, build
+    from .pipeline import build
     from .result import Build
+    from .settings import Settings
 
-_LAZY = {"build": "pipeline", "Build": "result", "Settings": "pipeline",
+_LAZY = {"build": "pipeline", "Build": "result", "Settings": "settings",
          "load_pipeline": "ner", "load_kb": "kb"}
 
 

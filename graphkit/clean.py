@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from .dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from .names import INVISIBLE
 from .types import Block
 
 # Lines that point to other articles: "READ ...", "Baca juga: ...", "Pilihan Editor ...".
@@ -61,10 +62,8 @@ _SITE_SUFFIX = re.compile(r"\s+\|\s+[^|\n]{1,40}$")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _KEY_WORD = re.compile(r"[^\W_]+")  # repeats are the same words and numbers ('5' is not '7')
-# Zero-width and bidirectional control characters (Unicode category Cf in common use): kept
-# in the text so offsets stay true, ignored when deciding what a line is.
-INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                       r"\u2066-\u206f\ufeff]")
+# INVISIBLE (zero-width and bidi control characters) are kept in the text so offsets stay
+# true, and ignored when deciding what a line is.
 # Longest block handed to NER: spaCy refuses texts over nlp.max_length (1,000,000) and
 # its cost per block grows faster than linearly, so longer lines are cut at sentence ends.
 MAX_BLOCK = 10_000

@@ -12,12 +12,9 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .choices import ENGINES, ENTITY_SORT_KEYS, EXPORT_FORMATS, LINK_HOW, NODE_METRICS, WINDOWS
 from .errors import GraphkitError
 
-WINDOW_CHOICES = ("sentence", "paragraph", "document")
-EXPORT_FORMATS = ("html", "graphml", "gexf", "json", "csv", "svg")  # = export.FORMATS
-EXPORT_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank",
-                  "betweenness")  # = graphkit.graph.NODE_METRICS
 _PROGRESS_MIN_DOCUMENTS = 20
 # Loggers of the libraries that read web pages and PDFs: their notes on a page are noise.
 _READER_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "pypdfium2")
@@ -145,7 +142,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Drop edges seen in fewer windows."),
         click.option("--top", type=click.IntRange(min=1), default=None,
                      help="Keep only the N highest-ranked nodes (by --top-by)."),
-        click.option("--top-by", type=click.Choice(EXPORT_METRICS), default="mentions",
+        click.option("--top-by", type=click.Choice(NODE_METRICS), default="mentions",
                      show_default=True, help="Node metric that --top ranks by."),
         click.option("--types", multiple=True, callback=_split_types,
                      help="Only these entity types, e.g. PERSON,ORG (repeatable)."),
@@ -159,7 +156,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @cli.command()
 @corpus_options
-@click.option("--window", type=click.Choice(WINDOW_CHOICES), default="sentence",
+@click.option("--window", type=click.Choice(WINDOWS), default="sentence",
               show_default=True, help="What counts as a co-mention.")
 @filter_options
 @click.option("--since", default=None, help="Only documents published on or after this "
@@ -167,7 +164,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--until", default=None, help="Only documents published on or before this date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="NER processes [default: all cores for 2 MB of text or more, else 1].")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+@click.option("--engine", type=click.Choice(ENGINES), default="local",
               show_default=True, help="Where NER runs: this machine or a Dask cluster.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
@@ -261,12 +258,11 @@ class _Progress:
 
 @cli.command()
 @corpus_options
-@click.option("--sort", type=click.Choice(["mentions", "documents", "label", "type", "id"]),
+@click.option("--sort", type=click.Choice(ENTITY_SORT_KEYS),
               default="mentions", show_default=True, help="Order of the rows.")
 @click.option("--type", "types", multiple=True, help="Only this type (repeatable).")
 @click.option("--how", "linked_by", multiple=True,
-              type=click.Choice(["curation", "kb", "acronym", "short-form", "corpus-short-form",
-                                 "kb-weak", "fuzzy", "new"]),
+              type=click.Choice(LINK_HOW),
               help="Only nodes with mentions linked this way (repeatable).")
 @click.option("--match", default="", help="Only nodes whose label or an alias contains this.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")

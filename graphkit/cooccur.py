@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from .choices import WINDOWS
 from .types import Extraction, LinkedMention
-
-WINDOWS = ("sentence", "paragraph", "document")
 
 
 @dataclass(slots=True)

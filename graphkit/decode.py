@@ -114,7 +114,7 @@ class FastEntityRecognizer:
                 for part in _by_tokens(sorted(batch, key=len), DECODE_TOKENS // len(plans)):
                     if not decode(plans, part):
                         list(self.ner.pipe(part, batch_size=len(part)))
-            except Exception as exc:  # noqa: BLE001 (spaCy's error-handler protocol)
+            except Exception as exc:  # spaCy's error-handler protocol
                 error_handler(self.ner.name, self.ner, batch, exc)
                 continue
             yield from batch

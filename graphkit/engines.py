@@ -20,10 +20,9 @@ from .store import Store, document_digest, extraction_from_json, extraction_to_j
 from .types import Document, Extraction
 
 if TYPE_CHECKING:
-    from .pipeline import Settings
+    from .settings import Settings
 
 log = logging.getLogger("graphkit")
-ENGINES = ("local", "dask")
 SAVE_EVERY = 64  # documents per store transaction
 DASK_BATCH = 64  # documents per Dask task
 # Text per task for local worker processes (~150 articles): enough documents for NER to
@@ -259,7 +258,7 @@ def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
         _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
     except GraphkitError as exc:
         _WORKER_PIPELINES[_LOCAL] = exc
-    except Exception as exc:  # noqa: BLE001 (e.g. a model package that fails to import)
+    except Exception as exc:  # e.g. a model package that fails to import
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         _WORKER_PIPELINES[_LOCAL] = ModelError(f"cannot load the NER pipeline: {first}")
 

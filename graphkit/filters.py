@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .dates import check_bound
+from .choices import NODE_METRICS
 from .errors import GraphkitError
-from .graph import NODE_METRICS, add_metrics
+from .graph import add_metrics
 from .types import ENTITY_TYPES
-
-if TYPE_CHECKING:
-    from .pipeline import Settings
 
 
 def check_filters(top: int | None = None, by: str = "mentions",
@@ -74,19 +70,3 @@ def filter_graph(graph: nx.Graph, *, min_weight: int = 1, top: int | None = None
     if drop_isolates:
         result.remove_nodes_from(list(nx.isolates(result)))
     return add_metrics(result)
-
-
-def check_settings(settings: Settings) -> None:
-    """Validate the filter and date options of build settings (raises GraphkitError)."""
-    check_filters(settings.top, settings.top_by, settings.types, settings.backbone)
-    check_bound(settings.since, "--since")
-    check_bound(settings.until, "--until")
-
-
-def apply_settings(graph: nx.Graph, settings: Settings) -> nx.Graph:
-    """The graph filtered by the build settings' top/types/isolates/backbone options (the
-    graph itself when none is set; min_weight is applied while building)."""
-    if not (settings.top or settings.types or settings.drop_isolates or settings.backbone):
-        return graph
-    return filter_graph(graph, top=settings.top, by=settings.top_by, types=settings.types,
-                        drop_isolates=settings.drop_isolates, backbone=settings.backbone)

@@ -29,8 +29,6 @@ COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed makes communities rep
 PAGERANK_DAMPING = 0.85
 BETWEENNESS_EXACT = 2_000  # up to this many nodes betweenness is exact (Brandes)
 BETWEENNESS_PIVOTS = 200  # above it, estimated from this many seeded pivot sources
-NODE_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank",
-                "betweenness")
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]

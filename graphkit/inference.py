@@ -58,7 +58,7 @@ def decode_ner_in_batches(nlp: Language) -> None:
     (so plain spaCy runs `ner` alone) that graphkit decodes together with `ner`."""
     ensembles = ensemble_members(nlp)
     members = {name for names in ensembles.values() for name in names}
-    components = nlp._components  # noqa: SLF001
+    components = nlp._components
     for i, (name, component) in enumerate(components):
         if type(component).__name__ != "EntityRecognizer" or name in members:
             continue
@@ -113,7 +113,7 @@ def cache_floret_vectors(nlp: Language) -> None:
     for node in _model_nodes(nlp):
         if node.name == "static_vectors" and node.has_param("W") and id(node) not in inside_cached:
             node.attrs["graphkit_floret_cache"] = FloretCache(vectors)
-            node._func = _cached_static_vectors  # noqa: SLF001 (thinc has no setter)
+            node._func = _cached_static_vectors  # thinc has no setter
 
 
 def fuse_maxout_layernorm(nlp: Language) -> None:
@@ -123,7 +123,7 @@ def fuse_maxout_layernorm(nlp: Language) -> None:
     bit for bit (tested)."""
     for node in _model_nodes(nlp):
         if _is_maxout_layernorm(node):
-            node._func = _fused_maxout_layernorm(node)  # noqa: SLF001 (thinc has no setter)
+            node._func = _fused_maxout_layernorm(node)  # thinc has no setter
 
 
 # Layers that compute each token's row from that token alone (no window, no sequence
@@ -157,7 +157,7 @@ def cache_token_embeddings(nlp: Language) -> None:
             if _is_row_wise_embedding(node) and "graphkit_embedding_cache" not in node.attrs:
                 cache = EmbeddingCache(node, nlp.vocab)
                 node.attrs["graphkit_embedding_cache"] = cache
-                node._func = cache.forward  # noqa: SLF001 (thinc has no setter)
+                node._func = cache.forward  # thinc has no setter
 
 
 def _is_row_wise_embedding(node: Model[Any, Any]) -> bool:
@@ -166,7 +166,7 @@ def _is_row_wise_embedding(node: Model[Any, Any]) -> bool:
     if not (node.layers and node.layers[-1].name == "ragged2list"
             and any(n.name == "extract_features" for n in nodes)):
         return False
-    if not all((n._func.__module__, n._func.__qualname__) in _ROW_WISE  # noqa: SLF001
+    if not all((n._func.__module__, n._func.__qualname__) in _ROW_WISE
                for n in nodes):
         return False
     for n in nodes:
@@ -191,7 +191,7 @@ class EmbeddingCache:
         self.node = node
         self.vocab = vocab
         self.size = size
-        self.compute = node._func  # noqa: SLF001 (the layer's own forward pass)
+        self.compute = node._func  # the layer's own forward pass
         self.rows: dict[int, int] = {}
         self.table = np.zeros((0, node.get_dim("nO")), dtype="float32")
         self.norms = np.zeros(0, dtype="uint64")
@@ -257,7 +257,7 @@ class EmbeddingCache:
 
 def _is_maxout_layernorm(node: Model[Any, Any]) -> bool:
     names = [layer.name for layer in node.layers]
-    return (names == ["maxout", "layernorm"] and node._func is thinc_chain_forward  # noqa: SLF001
+    return (names == ["maxout", "layernorm"] and node._func is thinc_chain_forward
             and all(node.layers[0].has_param(p) for p in ("W", "b"))
             and all(node.layers[1].has_param(p) for p in ("G", "b")))
 

@@ -25,8 +25,6 @@ from .names import (
 from .types import Entity, Extraction, LinkedMention, Mention
 
 log = logging.getLogger("graphkit")
-# How a mention was linked, from most to least certain.
-HOW = ("curation", "kb", "acronym", "short-form", "corpus-short-form", "kb-weak", "fuzzy", "new")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 _FUZZY_MIN_LENGTH = 6
 _SPECIFIC_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import hashlib
+from collections.abc import Iterator
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -11,11 +14,10 @@ from . import __version__
 from .kb import KnowledgeBase
 
 SHIPPED_MODEL = "id_news_ner"
-# Bump when what NER extracts changes for a reason the sources below do not show.
+# Bump when what NER extracts changes for a reason its source files do not show.
 NER_VERSION = "2"
-# Modules whose code decides what NER extracts: their bytes are part of the fingerprint.
-_NER_SOURCES = ("clean.py", "ner.py", "inference.py", "decode.py", "propose.py", "names.py",
-                "dates.py")
+# The module that runs NER: it and every graphkit module it imports shape NER results.
+_NER_ENTRY = "ner.py"
 
 
 def shipped_model_path() -> Path:
@@ -39,11 +41,12 @@ def pipeline_fingerprint(model: str | None, kb: KnowledgeBase | None, clean: boo
     cached mentions are reused only under the same fingerprint."""
     digest = hashlib.sha256()
     resolved = resolve_model(model)
-    package = resources.files("graphkit")
-    sources = [package / name for name in _NER_SOURCES]
-    sources.append(package / "data" / "common_words_id.txt")
+    package = _package_folder()
     parts = [NER_VERSION, __version__, resolved, kb.version if kb else "", str(clean),
-             str(propose)] + [hashlib.sha256(s.read_bytes()).hexdigest() for s in sources]
+             str(propose)]
+    for path in ner_source_files():
+        content = hashlib.sha256(path.read_bytes()).hexdigest()
+        parts.append(f"{path.relative_to(package).as_posix()}:{content}")
     folder = Path(resolved)
     if resolved != "blank" and folder.is_dir():
         for path in sorted(folder.rglob("*")):
@@ -58,3 +61,78 @@ def pipeline_fingerprint(model: str | None, kb: KnowledgeBase | None, clean: boo
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:24]
+
+
+def ner_source_files() -> tuple[Path, ...]:
+    """Every file whose content shapes NER results, so a change to any of them makes stored
+    NER results stale: the NER module with every graphkit module it imports, directly or
+    through another (found in their source, so a new import is covered without a list to
+    keep), and the shipped data (knowledge base, word lists) those modules read.
+
+    >>> names = [p.name for p in ner_source_files()]
+    >>> {"ner.py", "kb.py", "propose.py", "common_words_id.txt", "people.csv"} <= set(names)
+    True
+    """
+    return _ner_source_files(_package_folder())
+
+
+def _package_folder() -> Path:
+    return Path(str(resources.files("graphkit")))
+
+
+@lru_cache(maxsize=4)
+def _ner_source_files(package: Path) -> tuple[Path, ...]:
+    modules = {package / _NER_ENTRY}
+    waiting = [package / _NER_ENTRY]
+    while waiting:
+        for found in _imported_files(waiting.pop(), package):
+            if found not in modules:
+                modules.add(found)
+                waiting.append(found)
+    data = (path for path in (package / "data").rglob("*") if path.is_file())
+    return tuple(sorted(modules.union(data)))
+
+
+def _imported_files(module: Path, package: Path) -> Iterator[Path]:
+    """Source files of the graphkit modules and packages `module` imports, anywhere in it
+    (imports inside functions too, not those under `if TYPE_CHECKING:`, which never run),
+    with the `__init__.py` of each package on the way."""
+    for node in _run_time_nodes(ast.parse(module.read_bytes(), filename=str(module))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module.parents[node.level - 1]
+            elif node.module and node.module.split(".")[0] == package.name:
+                base = package.parent
+            else:
+                continue
+            target = base.joinpath(*node.module.split(".")) if node.module else base
+            yield from _module_files(target, package)
+            for alias in node.names:  # `from . import kb`: kb may be a module
+                yield from _module_files(target / alias.name, package)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == package.name:
+                    yield from _module_files(package.parent.joinpath(*alias.name.split(".")),
+                                             package)
+
+
+def _run_time_nodes(node: ast.AST) -> Iterator[ast.AST]:
+    """`node` and every node under it, without the bodies of `if TYPE_CHECKING:`."""
+    yield node
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+            yield from _run_time_nodes(ast.Module(body=child.orelse, type_ignores=[]))
+        else:
+            yield from _run_time_nodes(child)
+
+
+def _module_files(target: Path, package: Path) -> Iterator[Path]:
+    """The file of module or package `target` inside `package`, after the `__init__.py` of
+    every package that holds it (importing a module imports them first)."""
+    for path in (target.with_suffix(".py"), target / "__init__.py"):
+        if path.is_file() and path.is_relative_to(package):
+            for folder in reversed(path.parents):
+                if folder.is_relative_to(package) and (folder / "__init__.py") != path:
+                    yield folder / "__init__.py"
+            yield path
+            return

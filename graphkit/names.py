@@ -35,9 +35,10 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\-_]+")
 _CACHED_NAMES = 1 << 18
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-# Zero-width and bidi control characters never change a name: 'Vladi\u200bmir' is 'Vladimir'.
-_INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                        r"\u2066-\u206f\ufeff]")
+# Zero-width and bidirectional control characters (Unicode category Cf in common use) never
+# change a name: 'Vladi\u200bmir' is 'Vladimir'. (graphkit.clean ignores them too.)
+INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       r"\u2066-\u206f\ufeff]")
 
 
 def strip_accents(text: str) -> str:
@@ -56,7 +57,7 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("  Erdoğan’s ")
     "erdogan's"
     """
-    text = strip_accents(unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)))
+    text = strip_accents(unicodedata.normalize("NFKC", INVISIBLE.sub("", text)))
     text = text.translate(_QUOTES)
     text = _DASHES.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()

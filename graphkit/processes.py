@@ -143,7 +143,7 @@ def _compute_in_child(function: Callable[..., Any], args: tuple[Any, ...], repor
     quiet_child()
     try:
         message: tuple[bool, Any] = (True, function(*args))
-    except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
+    except Exception as exc:  # reported to the parent as an error
         message = (False, f"{type(exc).__name__}: {exc}")
     report.send(message)
     report.close()

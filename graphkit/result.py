@@ -41,7 +41,7 @@ from .filters import filter_graph
 from .names import normalize_name
 
 if TYPE_CHECKING:
-    from .pipeline import Settings
+    from .settings import Settings
     from .types import Entity, Extraction, LinkedMention
 
 NODE_COLUMNS = ("label", "type", "mentions", "documents", "degree", "weighted_degree",

@@ -12,7 +12,6 @@ from .terminal import printable as _printable
 from .types import LinkedMention
 
 ENTITY_COLUMNS = ("id", "label", "type", "mentions", "documents", "linked_by", "aliases")
-SORT_KEYS = ("mentions", "documents", "label", "type", "id")
 
 
 def entity_rows(build: Build, sort: str = "mentions", types: Iterable[str] = (),

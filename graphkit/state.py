@@ -20,7 +20,7 @@ from .models import pipeline_fingerprint
 from .store import document_digest
 
 if TYPE_CHECKING:
-    from .pipeline import Settings
+    from .settings import Settings
 
 STATE_FILE = RECORD  # inside the output folder
 

@@ -43,7 +43,7 @@ def untrained_ner(seed: int, scale: float) -> spacy.Language:
 
 
 def random_docs(nlp: spacy.Language, seed: int, count: int) -> list[Doc]:
-    rng = random.Random(seed)  # noqa: S311
+    rng = random.Random(seed)
     texts = [" ".join(rng.choice(WORDS) for _ in range(rng.choice([0, 1, 2, 5, 30, 120])))
              for _ in range(count)]
     return [nlp.get_pipe("sentencizer")(nlp.make_doc(text)) for text in texts]

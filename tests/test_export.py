@@ -222,12 +222,44 @@ def test_export_reads_other_programs_node_link_json(tmp_path):
     assert "Satu \ufffd" in nodes
 
 
-def test_cli_choices_match_the_library():
-    from graphkit.cli import EXPORT_FORMATS, EXPORT_METRICS
-    from graphkit.export import FORMATS
-    from graphkit.graph import NODE_METRICS
+def test_the_choice_lists_are_what_the_library_does():
+    from graphkit.choices import EXPORT_FORMATS, NODE_METRICS
+    from graphkit.export import GRAPH_FORMATS
+    from graphkit.graph import add_metrics
 
-    assert EXPORT_FORMATS == FORMATS and EXPORT_METRICS == NODE_METRICS
+    assert tuple(GRAPH_FORMATS) == EXPORT_FORMATS
+    graph = nx.Graph([("a", "b", {"weight": 2})])
+    nx.set_node_attributes(graph, 1, "mentions")
+    nx.set_node_attributes(graph, 1, "documents")
+    assert all(set(NODE_METRICS) <= set(data) for _, data in add_metrics(graph).nodes(data=True))
+
+
+def test_the_cli_offers_the_library_choice_lists():
+    from graphkit import choices
+    from graphkit.cli import cli
+
+    def offered(command: str, option: str) -> tuple[str, ...]:
+        param = next(p for p in cli.commands[command].params if p.name == option)
+        return tuple(param.type.choices)  # type: ignore[attr-defined]
+
+    assert offered("build", "window") == choices.WINDOWS
+    assert offered("build", "engine") == choices.ENGINES
+    assert offered("build", "top_by") == offered("export", "top_by") == choices.NODE_METRICS
+    assert offered("export", "to") == choices.EXPORT_FORMATS
+    assert offered("entities", "sort") == choices.ENTITY_SORT_KEYS
+    assert offered("entities", "linked_by") == choices.LINK_HOW
+
+
+def test_the_command_line_loads_without_the_stages():
+    # `graphkit --help` stays instant: the CLI module imports no spaCy, networkx or stage
+    import subprocess
+    import sys
+
+    code = ("import sys, graphkit.cli; print(' '.join(m for m in ('spacy', 'networkx', "
+            "'numpy', 'graphkit.pipeline', 'graphkit.export') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert loaded == []
 
 
 def test_html_page_data_has_metrics_and_caps_large_graphs():
@@ -492,9 +524,9 @@ def _written_and_held(folder, links, timeout=30.0):
     """Wait until the held mentions.csv is complete under its temporary name."""
     import time
 
-    from graphkit.export.tables import mentions_csv
+    from graphkit.export.tables import mentions_csv_chunks
 
-    expected = len(mentions_csv(links).encode("utf-8"))
+    expected = len("".join(mentions_csv_chunks(links)).encode("utf-8"))
     deadline = time.time() + timeout
     while time.time() < deadline:
         if [p for p in _temporaries(folder) if p.stat().st_size == expected]:

@@ -101,8 +101,8 @@ def test_fused_maxout_layernorm_computes_thinc_s_numbers_bit_for_bit():
     expected = tok2vec.predict(docs)
     fuse_maxout_layernorm(nlp)
     fused = [node for node in tok2vec.walk() if node.name == "maxout>>layernorm"]
-    assert len(fused) == 3 and all(node._func.__name__ == "forward" and  # noqa: SLF001
-                                   node._func.__module__ == "graphkit.inference"  # noqa: SLF001
+    assert len(fused) == 3 and all(node._func.__name__ == "forward" and
+                                   node._func.__module__ == "graphkit.inference"
                                    for node in fused)
     got = tok2vec.predict(docs)
     assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
@@ -225,7 +225,7 @@ def test_graphkit_s_pipeline_is_sped_up():
     assert all(not node.ops.use_blis for node in nodes)
     assert any("graphkit_embedding_cache" in node.attrs for node in nodes)
     assert not any("graphkit_floret_cache" in node.attrs for node in nodes)  # inside it
-    assert sum(node._func.__module__ == "graphkit.inference"  # noqa: SLF001
+    assert sum(node._func.__module__ == "graphkit.inference"
                for node in nodes if node.name == "maxout>>layernorm") == 5
 
 

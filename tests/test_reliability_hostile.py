@@ -24,7 +24,7 @@ from graphkit.corpus import read_corpus
 from graphkit.curation import load_curation
 from graphkit.engines import resolve_jobs
 from graphkit.export.html import html_text
-from graphkit.export.nodelink import node_link_text
+from graphkit.export.nodelink import node_link_chunks
 from graphkit.link import link_mentions
 from graphkit.names import slugify
 from graphkit.ner import extract
@@ -333,7 +333,7 @@ def test_graph_json_is_strict_json(tmp_path):
     graph = nx.Graph()
     graph.add_edge("a", "b", weight=1, npmi=float("nan"))
     with pytest.raises(ValueError, match="not JSON compliant"):
-        node_link_text(graph)
+        "".join(node_link_chunks(graph))
     with pytest.raises(ValueError, match="not JSON compliant"):
         html_text(graph)
 

@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
 
-import ner_data as nd  # noqa: E402
+import ner_data as nd
 
 
 def sentence(text: str, *names: tuple[str, str]) -> nd.Sentence:

@@ -313,7 +313,7 @@ def speed(nlp, data: str, n_words: int, batch_size: int) -> dict:
     with contextlib.suppress(AttributeError, OSError):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     try:
-        import torch  # noqa: F401
+        import torch
 
         torch.set_num_threads(1)
     except ImportError:

@@ -290,7 +290,7 @@ def _max_steps(model_dir: Path):
 
     try:
         return load_config(model_dir / "config.cfg", interpolate=False)["training"]["max_steps"]
-    except Exception:  # noqa: BLE001 (informational only)
+    except Exception:  # informational only
         return None
 
 

@@ -80,7 +80,7 @@ def read_file(entry: CorpusFile, fields: RecordFields | None = None) -> Iterator
         return
     try:
         yield from _READERS[entry.format](raw, entry, fields or RecordFields())
-    except Exception as exc:  # noqa: BLE001 (a third-party reader's error on one bad file)
+    except Exception as exc:  # a third-party reader's error on one bad file
         first = str(exc).splitlines()[0][:200] if str(exc) else ""
         warn("skipped %s: cannot read it as %s (%s%s)", entry.path, entry.format,
              type(exc).__name__, f": {first}" if first else "")

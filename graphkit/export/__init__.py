@@ -11,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..choices import EXPORT_FORMATS
 from ..errors import GraphkitError, OutputError
 from ..graph import paused_gc
 from ..processes import (
@@ -54,7 +55,7 @@ GRAPH_FORMATS: dict[str, tuple[tuple[str, Writer], ...]] = {
             ("sentences.csv", sentences_csv_chunks)),
     "svg": (("graph.svg", svg_text),),  # only on request: `graphkit export --to svg`
 }
-FORMATS = tuple(GRAPH_FORMATS)
+FORMATS = EXPORT_FORMATS  # the keys of GRAPH_FORMATS, in this order
 
 
 @dataclass
@@ -221,7 +222,7 @@ def _write_in_child(folder: Path, names: list[str],
         pending = []  # the parent's now
     except GraphkitError as exc:
         failure = str(exc)
-    except Exception as exc:  # noqa: BLE001 (reported to the parent as an error)
+    except Exception as exc:  # reported to the parent as an error
         failure = f"writing {', '.join(names)} failed: {type(exc).__name__}: {exc}"
     finally:
         ignore_sigterm()  # (the parent stops its writers on a failure: finish cleaning up)

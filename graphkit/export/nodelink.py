@@ -35,14 +35,6 @@ def _table(table: Mapping[str, str]) -> Iterator[str]:
                   "{", "}")
 
 
-def node_link_text(graph: nx.Graph) -> str:
-    """`networkx.node_link_data` (edges under "edges"), keys sorted, one node, edge or
-    sentence per line. Graph attributes include `evidence_text` ({"doc#index": text} for
-    every evidence ref) and `document_dates` ({doc: date}), so front ends need no other
-    file; `sentences` (every supporting ref) stays in memory."""
-    return "".join(node_link_chunks(graph))
-
-
 def _edge(a: Any, b: Any, data: dict[str, Any]) -> str:
     edge = {k: v for k, v in data.items() if k not in IN_MEMORY_ONLY}
     edge["source"], edge["target"] = a, b
@@ -50,7 +42,11 @@ def _edge(a: Any, b: Any, data: dict[str, Any]) -> str:
 
 
 def node_link_chunks(graph: nx.Graph) -> Iterator[str]:
-    """`node_link_text` in pieces, so a large graph is written without holding its text."""
+    """`networkx.node_link_data` (edges under "edges"), keys sorted, one node, edge or
+    sentence per line. Graph attributes include `evidence_text` ({"doc#index": text} for
+    every evidence ref) and `document_dates` ({doc: date}), so front ends need no other
+    file; `sentences` (every supporting ref) stays in memory. Yielded in pieces, so a large
+    graph is written without holding its text."""
     attributes: dict[str, Iterable[str]] = {
         k: [_ENCODER.encode(v)] for k, v in graph.graph.items() if k not in GRAPH_TABLES}
     attributes |= {k: _table(v) for k, v in evidence_tables(graph).items()}  # lazily

@@ -73,26 +73,16 @@ def _write_rows(rows: list[list[Any]], plain: Any, quoted: Any) -> None:
         (quoted if any(type(c) is str and "\r" in c for c in row) else plain).writerow(row)
 
 
-def nodes_csv(graph: nx.Graph) -> str:
-    """One row per node: the contract's columns first, then any other attribute."""
-    return "".join(nodes_csv_chunks(graph))
-
-
 def nodes_csv_chunks(graph: nx.Graph) -> Iterator[str]:
-    """`nodes_csv` in pieces."""
+    """One row per node: the contract's columns first, then any other attribute."""
     extra = sorted({k for _, d in graph.nodes(data=True) for k in d} - set(NODE_COLUMNS))
     columns = list(NODE_COLUMNS) + extra
     return csv_chunks(columns, ([node] + [data.get(c, "") for c in columns[1:]]
                                 for node, data in sorted(graph.nodes(data=True))))
 
 
-def edges_csv(graph: nx.Graph) -> str:
-    """One row per edge (source < target): contract columns, then the rest."""
-    return "".join(edges_csv_chunks(graph))
-
-
 def edges_csv_chunks(graph: nx.Graph) -> Iterator[str]:
-    """`edges_csv` in pieces."""
+    """One row per edge (source < target): contract columns, then the rest."""
     keys = {tuple(d) for _, _, d in graph.edges(data=True)}
     extra = sorted({k for ks in keys for k in ks} - set(EDGE_COLUMNS) - IN_MEMORY_ONLY)
     columns = list(EDGE_COLUMNS) + extra
@@ -101,39 +91,24 @@ def edges_csv_chunks(graph: nx.Graph) -> Iterator[str]:
                                 for a, b, d in rows))
 
 
-def sentences_csv(graph: nx.Graph) -> str:
+def sentences_csv_chunks(graph: nx.Graph) -> Iterator[str]:
     """One row per sentence some edge's `evidence` refers to (doc, sentence, date, text):
     the texts once, instead of on every edge."""
-    return "".join(sentences_csv_chunks(graph))
-
-
-def sentences_csv_chunks(graph: nx.Graph) -> Iterator[str]:
-    """`sentences_csv` in pieces."""
     return csv_chunks(SENTENCE_COLUMNS, (sentence_record(graph, ref).values()
                                          for ref in evidence_refs(graph)))
 
 
-def mentions_csv(links: Iterable[LinkedMention]) -> str:
-    """One row per linked mention, in document and offset order."""
-    return "".join(mentions_csv_chunks(links))
-
-
 def mentions_csv_chunks(links: Iterable[LinkedMention]) -> Iterator[str]:
-    """`mentions_csv` in pieces."""
+    """One row per linked mention, in document and offset order."""
     ordered = sorted(links, key=lambda lk: (lk.mention.doc, lk.mention.start, lk.mention.end))
     return csv_chunks(MENTION_COLUMNS, ((lk.mention.doc, lk.mention.start, lk.mention.end,
                                    lk.mention.text, lk.entity, lk.mention.sentence,
                                    lk.mention.type, lk.how) for lk in ordered))
 
 
-def documents_csv(extractions: Iterable[Extraction]) -> str:
+def documents_csv_chunks(extractions: Iterable[Extraction]) -> Iterator[str]:
     """One row per document read: doc, title, date (ISO, '' when unknown), url, source
     (outlet or site), format (what it was read from) and words (as NER counted them)."""
-    return "".join(documents_csv_chunks(extractions))
-
-
-def documents_csv_chunks(extractions: Iterable[Extraction]) -> Iterator[str]:
-    """`documents_csv` in pieces."""
     ordered = sorted(extractions, key=lambda e: e.doc.id)
     return csv_chunks(DOCUMENT_COLUMNS, ((e.doc.id, e.doc.title, e.doc.date, e.doc.url,
                                          e.doc.source, e.doc.format, e.words)

@@ -21,7 +21,7 @@ import sys
 from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kbcsv import (  # noqa: E402
+from kbcsv import (
     COLUMNS,
     KB_DIR,
     KB_FILES,
