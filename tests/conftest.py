@@ -51,6 +51,19 @@ def entities_of(build, text: str, doc: str | None = None) -> set[str]:
             if link.mention.text == text and (doc is None or link.mention.doc == doc)}
 
 
+def run_cli(*args: str):
+    """The CLI in-process; returns (exit code, stdout, stderr). An exception other than the
+    CLI's own exit is raised, so a traceback fails the test."""
+    from click.testing import CliRunner
+
+    from graphkit.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
 def pytest_addoption(parser):
     parser.addoption("--regen-golden", action="store_true",
                      help="Rewrite tests/golden/ from the current output instead of comparing.")

@@ -9,11 +9,10 @@ import logging
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 from makefiles import docx_bytes, feed_xml, mhtml_bytes, news_page, odt_bytes, pdf_bytes, write
 
 import graphkit
-from graphkit.cli import cli
 from graphkit.corpus import read_corpus
 from graphkit.export import read_graph
 
@@ -23,13 +22,6 @@ TRADE = ("Vladimir Putin mengatakan Rusia ingin menambah perdagangan dengan Indo
          "terutama gandum dan pupuk, dalam lima tahun mendatang.")
 CHROME_NAMES = ("Raffi", "Nagita", "Deddy", "Ayu Ting", "Beranda", "Arial", "DOCTYPE",
                 "Palmerah", "Warta Contoh")
-
-
-def run_cli(*args: str):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def mixed_folder(folder: Path) -> Path:

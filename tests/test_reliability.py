@@ -24,11 +24,10 @@ import xml.dom.minidom
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 
 import graphkit
 from graphkit.clean import MAX_BLOCK, content_blocks
-from graphkit.cli import cli
 from graphkit.corpus import read_corpus
 from graphkit.errors import CorpusError, GraphkitError, KnowledgeBaseError
 from graphkit.export import OUTPUT_FILES
@@ -42,14 +41,6 @@ ARTICLE = "Presiden Vladimir Putin bertemu Kim Jong Un di Pyongyang, Korea Utara
 def read(tmp_path, caplog, **options):
     with caplog.at_level(logging.INFO, logger="graphkit"):
         return {d.id: d for d in read_corpus([tmp_path], **options)}
-
-
-def run_cli(*args: str):
-    """The CLI in-process; returns (exit code, stdout, stderr)."""
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def no_traceback(stderr: str) -> bool:

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 
 import graphkit
-from graphkit.cli import cli
 from graphkit.corpus import read_corpus
 from graphkit.curation import load_curation
 from graphkit.engines import resolve_jobs
@@ -31,14 +30,6 @@ from graphkit.ner import extract
 from graphkit.pipeline import Settings
 from graphkit.store import Store
 from graphkit.types import Document
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    """The CLI in-process; returns (exit code, stdout, stderr)."""
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def write_corpus(folder: Path, files: dict[str, str]) -> Path:
