@@ -18,7 +18,8 @@ from .errors import GraphkitError
 _PROGRESS_MIN_DOCUMENTS = 20
 # Loggers of the libraries that read web pages and PDFs: their notes on a page are noise.
 _READER_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "pypdfium2")
-_FIELD_NAMES = ("text_field", "title_field", "date_field", "url_field")
+_RECORD_FIELDS = ("text", "title", "date", "url")  # --text-field ... --url-field
+_FIELD_NAMES = tuple(f"{name}_field" for name in _RECORD_FIELDS)
 
 
 class _Group(click.Group):
@@ -114,7 +115,7 @@ def record_field_options() -> list[Any]:
     return [click.option(f"--{name}-field", f"{name}_field", default=name,
                          show_default=True, help=f"Field holding the {name} in .jsonl/.csv "
                                                  "records.")
-            for name in ("text", "title", "date", "url")]
+            for name in _RECORD_FIELDS]
 
 
 def _build_options(kb_files: tuple[Path, ...], curation_files: tuple[Path, ...],
@@ -345,14 +346,13 @@ def text(files: tuple[Path, ...], as_json: bool, **fields: str) -> None:
     """
     import json
 
-    from .corpus import RecordFields, read_corpus
+    from .corpus import read_corpus
     from .dates import document_date
+    from .settings import make_settings
     from .terminal import printable
 
     _check_corpus(files)
-    record = RecordFields(text=fields["text_field"], title=fields["title_field"],
-                          date=fields["date_field"], url=fields["url_field"])
-    documents = list(read_corpus(files, fields=record))
+    documents = list(read_corpus(files, fields=make_settings(None, **fields).record_fields()))
     shown = printable if sys.stdout.isatty() else str
     for doc in documents:
         if as_json:

@@ -47,12 +47,8 @@ def build(corpus: str | Path | Sequence[str | Path], out: str | Path | None = No
     settings = make_settings(settings, **options)
     paths = [corpus] if isinstance(corpus, str | Path) else list(corpus)
     kb = load_kb(settings.kb_files)
-    overlays = list(settings.curation_files)
-    if settings.discover_curation:
-        found = [p for p in discover_overlays(paths) if str(p) not in overlays]
-        announce_overlays(found)
-        overlays += [str(p) for p in found]
-    curation = load_curation(overlays)
+    curation = load_curation([*settings.curation_files,
+                              *(str(p) for p in _found_overlays(paths, settings))])
     if out is not None:  # fail early: before any NER work
         _keep_apart(paths, Path(out))
         claim_folder(Path(out), OUTPUT_FILES + OPTIONAL_FILES)
@@ -171,10 +167,19 @@ def unchanged_build(corpus: str | Path | Sequence[str | Path], out: str | Path,
     paths = [corpus] if isinstance(corpus, str | Path) else list(corpus)
     with reported_once():
         summary = up_to_date(Path(out), inputs_fingerprint(paths, settings))
-        if summary and settings.discover_curation:  # (a build announces them itself)
-            announce_overlays([p for p in discover_overlays(paths)
-                               if str(p) not in settings.curation_files])
+        if summary:  # (a build announces them itself)
+            _found_overlays(paths, settings)
     return summary
+
+
+def _found_overlays(paths: list[str | Path], settings: Settings) -> list[Path]:
+    """The graphkit.yaml files next to the corpus that --curation does not name (none with
+    --no-curation), announced: an overlay inside a received corpus must not act silently."""
+    if not settings.discover_curation:
+        return []
+    found = [p for p in discover_overlays(paths) if str(p) not in settings.curation_files]
+    announce_overlays(found)
+    return found
 
 
 def _store_path(store: str | Path | bool | None, out: str | Path | None) -> Path | None:
