@@ -38,6 +38,21 @@ def indosum_text(record: dict) -> str:
     return "\n\n".join(paragraphs)
 
 
+def indosum_sentence_spans(record: dict) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``indosum_text(record)``, in order."""
+    spans, offset = [], 0
+    for number, paragraph in enumerate(record["paragraphs"]):
+        if number:
+            offset += 2  # the blank line between paragraphs
+        for index, tokens in enumerate(paragraph):
+            if index:
+                offset += 1  # the space between sentences
+            sentence = " ".join(tokens)
+            spans.append((offset, offset + len(sentence)))
+            offset += len(sentence)
+    return spans
+
+
 def iter_records(path: str) -> Iterator[dict]:
     """Yield the JSON records of a (optionally gzip-compressed) JSONL file."""
     opener = gzip.open if path.endswith(".gz") else open

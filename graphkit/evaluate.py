@@ -1,4 +1,4 @@
-"""Score entity linking against a hand annotation: per-document P/R/F1, splits, wrong merges."""
+"""Score entity linking against a hand annotation: entities, hard-mention probes, co-mentions."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class GoldEntity:
     type: str
     surfaces: frozenset[str]
     optional: bool
+    raw_surfaces: tuple[str, ...] = ()  # as written in the text (surfaces holds name keys)
 
 
 @dataclass
@@ -55,7 +56,8 @@ def load_gold(path: str | Path) -> dict[str, list[GoldEntity]]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return {d["doc"]: [GoldEntity(e["label"], e["type"],
                                   frozenset(name_key(s) for s in e["surfaces"]),
-                                  bool(e.get("optional"))) for e in d["entities"]]
+                                  bool(e.get("optional")), tuple(e["surfaces"]))
+                 for e in d["entities"]]
             for d in data["documents"]}
 
 
@@ -110,6 +112,165 @@ def score_linking(gold: Mapping[str, list[GoldEntity]],
     score.split_entities = sorted(k for k, v in nodes_of_label.items() if len(v) > 1)
     score.merged_nodes = sorted(k for k, v in labels_of_node.items() if len(v) > 1)
     return score
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One hard mention of the annotation: this exact span must link to the node of `label`."""
+
+    doc: str
+    start: int
+    end: int
+    surface: str
+    label: str
+    why: str
+
+
+@dataclass
+class ProbeScore:
+    """How many probes held, and why each failing one failed."""
+
+    passed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.passed + len(self.failures)
+
+    @property
+    def share(self) -> float:
+        return self.passed / self.total if self.total else 0.0
+
+
+def find_occurrence(text: str, surface: str, occurrence: int) -> int:
+    """Start of the `occurrence`-th (1-based) non-overlapping, case-sensitive `surface` in
+    `text`, or -1.
+
+    >>> find_occurrence("Bambang dan Bambang", "Bambang", 2)
+    12
+    """
+    start = -len(surface)
+    for _ in range(occurrence):
+        start = text.find(surface, start + len(surface))
+        if start < 0:
+            return -1
+    return start
+
+
+def load_probes(path: str | Path, texts: Mapping[str, str]) -> list[Probe]:
+    """The probes of a gold file whose documents are in `texts`, located in their text."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    probes = []
+    for document in data["documents"]:
+        if document["doc"] not in texts:
+            continue
+        text = texts[document["doc"]]
+        for probe in document.get("probes", []):
+            start = find_occurrence(text, probe["surface"], probe["occurrence"])
+            if start < 0:
+                raise ValueError(f"{document['doc']}: probe {probe['surface']!r} "
+                                 f"#{probe['occurrence']} is not in the text")
+            probes.append(Probe(document["doc"], start, start + len(probe["surface"]),
+                                probe["surface"], probe["label"], probe.get("why", "")))
+    return probes
+
+
+def gold_labels_of_nodes(gold: Mapping[str, list[GoldEntity]],
+                         links: Iterable[LinkedMention]) -> dict[tuple[str, str], set[str]]:
+    """The gold labels each (document, node) reaches through its surfaces (as score_linking
+    matches them)."""
+    surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for link in links:
+        if link.mention.doc in gold:
+            surfaces[(link.mention.doc, link.entity)].add(name_key(link.mention.text))
+    return {(doc, node): {g.label for g in gold[doc] if g.surfaces & forms}
+            for (doc, node), forms in surfaces.items()}
+
+
+def score_probes(gold: Mapping[str, list[GoldEntity]], probes: Iterable[Probe],
+                 links: Iterable[LinkedMention]) -> ProbeScore:
+    """A probe holds when a mention has exactly its span, and that mention's node is the only
+    node of the probe's entity in the document and reaches no other gold label anywhere in
+    the corpus (so a short form split from its full name, or linked to a namesake, fails)."""
+    links = list(links)
+    reached = gold_labels_of_nodes(gold, links)
+    corpus_labels: dict[str, set[str]] = defaultdict(set)
+    for (_, node), labels in reached.items():
+        corpus_labels[node] |= labels
+    at_span = {(link.mention.doc, link.mention.start, link.mention.end): link for link in links}
+    score = ProbeScore()
+    for probe in probes:
+        failure = _probe_failure(probe, at_span, reached, corpus_labels, links)
+        if failure:
+            score.failures.append(f"{probe.doc}: {probe.surface!r} ({probe.why}) {failure}")
+        else:
+            score.passed += 1
+    return score
+
+
+def _probe_failure(probe: Probe, at_span: Mapping[tuple[str, int, int], LinkedMention],
+                   reached: Mapping[tuple[str, str], set[str]],
+                   corpus_labels: Mapping[str, set[str]],
+                   links: list[LinkedMention]) -> str:
+    """Why a probe fails, or "" when it holds."""
+    link = at_span.get((probe.doc, probe.start, probe.end))
+    if link is None:
+        around = [repr(x.mention.text) for x in links if x.mention.doc == probe.doc
+                  and x.mention.start < probe.end and probe.start < x.mention.end]
+        return "is no mention" + (f" (inside {', '.join(around)})" if around else "")
+    node = link.entity
+    nodes_here = sorted(n for (doc, n), labels in reached.items()
+                        if doc == probe.doc and probe.label in labels)
+    if corpus_labels.get(node, set()) - {probe.label}:
+        return f"-> {node}, which also holds {sorted(corpus_labels[node] - {probe.label})}"
+    if nodes_here != [node]:
+        return f"-> {node}, but {probe.label} is split over {nodes_here}"
+    return ""
+
+
+def gold_edges(entities: Iterable[GoldEntity], text: str,
+               sentences: Iterable[tuple[int, int]]) -> set[tuple[str, str]]:
+    """Pairs of scored gold entities named in one sentence (character spans of `text`).
+
+    Surfaces are found longest first and never inside a longer surface, case-sensitively,
+    as the annotation guidelines define a mention."""
+    spans: list[tuple[int, int, str]] = []
+    forms = sorted(((s, g.label) for g in entities if not g.optional for s in g.raw_surfaces),
+                   key=lambda item: -len(item[0]))
+    for surface, label in forms:
+        for match in re.finditer(re.escape(surface), text):
+            if not any(a < match.end() and match.start() < b for a, b, _ in spans):
+                spans.append((match.start(), match.end(), label))
+    pairs: set[tuple[str, str]] = set()
+    for first, last in sentences:
+        labels = sorted({label for a, _, label in spans if first <= a < last})
+        pairs |= {(x, y) for i, x in enumerate(labels) for y in labels[i + 1:]}
+    return pairs
+
+
+def found_edges(gold: Mapping[str, list[GoldEntity]],
+                links: Iterable[LinkedMention]) -> dict[str, set[tuple[str, str]]]:
+    """The sentence co-mentions a build found, per document, as pairs of gold labels; a node
+    reaching no gold label (a spurious node) stands for itself, so its pairs count as wrong,
+    and a node reaching only optional entities is left out."""
+    links = list(links)
+    reached = gold_labels_of_nodes(gold, links)
+    optional = {(doc, g.label) for doc, entities in gold.items() for g in entities
+                if g.optional}
+    by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for link in links:
+        doc = link.mention.doc
+        labels = reached.get((doc, link.entity), set())
+        required = sorted(x for x in labels if (doc, x) not in optional)
+        if len(required) == 1:
+            by_sentence[(doc, link.mention.sentence)].add(required[0])
+        elif not labels:
+            by_sentence[(doc, link.mention.sentence)].add("<spurious:" + link.entity + ">")
+    edges: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for (doc, _), labels in by_sentence.items():
+        ordered = sorted(labels)
+        edges[doc] |= {(x, y) for i, x in enumerate(ordered) for y in ordered[i + 1:]}
+    return edges
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")

@@ -1,8 +1,22 @@
 """Linking quality against the hand-made annotation of the seeds (tests/data/gold)."""
 
+import json
+
 from conftest import GOLD
 
-from graphkit.evaluate import load_gold, score_linking
+from graphkit.evaluate import (
+    GoldEntity,
+    Probe,
+    find_occurrence,
+    found_edges,
+    gold_edges,
+    load_gold,
+    load_probes,
+    score_linking,
+    score_probes,
+)
+from graphkit.names import name_key
+from graphkit.types import LinkedMention, Mention
 
 
 def test_seed_linking_against_the_annotation(seed_build):
@@ -12,3 +26,64 @@ def test_seed_linking_against_the_annotation(seed_build):
     people = {n for n in score.merged_nodes
               if seed_build.graph.nodes.get(n, {}).get("type") == "PERSON"}
     assert not people, f"distinct people merged: {people}"
+
+
+def _link(doc, start, text, node, sentence=0):
+    mention = Mention(doc, start, start + len(text), text, "PERSON", sentence, "model")
+    return LinkedMention(mention, node, "test")
+
+
+TEXT = "Bambang Soesatyo bertemu Wiranto. Bambang lalu pergi."
+GOLD_DOC = {"d": [GoldEntity("Bambang Soesatyo", "PERSON",
+                             frozenset({name_key("Bambang Soesatyo"), name_key("Bambang")}),
+                             False, ("Bambang Soesatyo", "Bambang")),
+                  GoldEntity("Wiranto", "PERSON", frozenset({name_key("Wiranto")}), False,
+                             ("Wiranto",))]}
+PROBE = Probe("d", 34, 41, "Bambang", "Bambang Soesatyo", "short-form")
+
+
+def test_a_probe_holds_when_the_short_form_joins_its_full_name():
+    links = [_link("d", 0, "Bambang Soesatyo", "p:bs"), _link("d", 25, "Wiranto", "p:w"),
+             _link("d", 34, "Bambang", "p:bs", 1)]
+    assert score_probes(GOLD_DOC, [PROBE], links).passed == 1
+
+
+def test_a_probe_fails_when_the_short_form_is_split_missing_or_merged():
+    split = [_link("d", 0, "Bambang Soesatyo", "p:bs"), _link("d", 34, "Bambang", "p:b", 1)]
+    assert "split" in score_probes(GOLD_DOC, [PROBE], split).failures[0]
+    missing = [_link("d", 0, "Bambang Soesatyo", "p:bs")]
+    assert "is no mention" in score_probes(GOLD_DOC, [PROBE], missing).failures[0]
+    inside = [_link("d", 25, "Wiranto. Bambang", "p:x")]
+    assert "inside 'Wiranto. Bambang'" in score_probes(GOLD_DOC, [PROBE], inside).failures[0]
+    merged = [_link("d", 0, "Bambang Soesatyo", "p:bs"), _link("d", 25, "Wiranto", "p:bs"),
+              _link("d", 34, "Bambang", "p:bs", 1)]
+    assert "also holds ['Wiranto']" in score_probes(GOLD_DOC, [PROBE], merged).failures[0]
+
+
+def test_probes_are_found_at_their_occurrence(tmp_path):
+    gold = {"description": "", "documents": [{"doc": "d", "entities": [], "probes": [
+        {"surface": "Bambang", "occurrence": 2, "label": "Bambang Soesatyo", "why": "short-form"}]}]}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    assert load_probes(path, {"d": TEXT}) == [PROBE]
+    assert find_occurrence(TEXT, "Bambang", 3) == -1
+
+
+def test_gold_edges_pair_entities_in_one_sentence_and_nothing_inside_longer_names():
+    entities = GOLD_DOC["d"] + [GoldEntity("Indonesia", "GPE", frozenset({"indonesia"}), False,
+                                           ("Indonesia",)),
+                                GoldEntity("Bank Indonesia", "ORG", frozenset(), False,
+                                           ("Bank Indonesia",))]
+    text = "Wiranto ke Bank Indonesia. Bambang di Indonesia."
+    edges = gold_edges(entities, text, [(0, 26), (27, len(text))])
+    assert edges == {("Bank Indonesia", "Wiranto"), ("Bambang Soesatyo", "Indonesia")}
+
+
+def test_found_edges_name_spurious_nodes_and_leave_out_optional_ones():
+    gold = {"d": GOLD_DOC["d"] + [GoldEntity("Reuters", "ORG", frozenset({"reuters"}), True,
+                                             ("Reuters",))]}
+    links = [_link("d", 0, "Bambang Soesatyo", "p:bs"), _link("d", 25, "Wiranto", "p:w"),
+             _link("d", 30, "Reuters", "o:r"), _link("d", 40, "Pergi", "new:pergi")]
+    assert found_edges(gold, links)["d"] == {
+        ("Bambang Soesatyo", "Wiranto"), ("<spurious:new:pergi>", "Bambang Soesatyo"),
+        ("<spurious:new:pergi>", "Wiranto")}
