@@ -62,7 +62,8 @@ def test_a_probe_fails_when_the_short_form_is_split_missing_or_merged():
 
 def test_probes_are_found_at_their_occurrence(tmp_path):
     gold = {"description": "", "documents": [{"doc": "d", "entities": [], "probes": [
-        {"surface": "Bambang", "occurrence": 2, "label": "Bambang Soesatyo", "why": "short-form"}]}]}
+        {"surface": "Bambang", "occurrence": 2, "label": "Bambang Soesatyo",
+         "why": "short-form"}]}]}
     path = tmp_path / "gold.json"
     path.write_text(json.dumps(gold), encoding="utf-8")
     assert load_probes(path, {"d": TEXT}) == [PROBE]
