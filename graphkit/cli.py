@@ -26,9 +26,9 @@ class _Group(click.Group):
     """Turn GraphkitError into a one-line message and a non-zero exit, no traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .corpus import reported_once
-
         try:
+            from .corpus import reported_once  # inside: Ctrl-C may land in this import
+
             with reported_once():  # a command may read the corpus twice: warn once
                 return super().invoke(ctx)
         except GraphkitError as exc:
@@ -44,6 +44,24 @@ class _Group(click.Group):
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:
             interrupted(kwargs.get("obj"))
+
+
+_interrupts: list[int] = []  # Ctrl-Cs the program received (see _on_ctrl_c)
+
+
+def _on_ctrl_c(signum: int, frame: Any) -> None:
+    """Ctrl-C in the `graphkit` program: remember it, then raise KeyboardInterrupt as Python
+    does. Remembered because a library may swallow the exception (a bare `except:` around
+    one of its imports): the build then stops at its next document or before it reports
+    success, instead of ending with exit status 0 as if no one had asked it to stop."""
+    _interrupts.append(signum)
+    raise KeyboardInterrupt
+
+
+def _stop_if_interrupted(obj: dict[str, Any] | None) -> None:
+    """End as `interrupted` when a Ctrl-C was received, even one a library swallowed."""
+    if _interrupts:
+        interrupted(obj)
 
 
 def interrupted(obj: dict[str, Any] | None) -> NoReturn:
@@ -212,13 +230,21 @@ def build(obj: dict[str, Any], /, corpus: tuple[Path, ...], out: Path, kb_files:
         with click.progressbar(length=expected, label="documents", file=sys.stderr,
                                show_pos=True, item_show_func=progress.rate) as bar:
             result = build_graph(list(corpus), out=out,
-                                 on_document=lambda e: bar.update(1, progress.add(e)),
+                                 on_document=lambda e: bar.update(1, progress.add(_go_on(e))),
                                  **options)
     else:
-        result = build_graph(list(corpus), out=out, **options)
+        result = build_graph(list(corpus), out=out, on_document=_go_on, **options)
+    _stop_if_interrupted(obj)
     click.echo(f"{result.summary()} -> {out}")
     if obj.get("exit_when_done"):
         _exit_at_once()
+
+
+def _go_on(extraction: Any) -> Any:
+    """After each document: stop if a Ctrl-C was received and swallowed on the way."""
+    if _interrupts:
+        raise KeyboardInterrupt
+    return extraction
 
 
 def _exit_at_once(code: int = 0) -> NoReturn:
@@ -408,5 +434,9 @@ def export(graph_file: Path, to: str, out: Path | None, **filters: Any) -> None:
 
 
 def main() -> None:
-    """Console-script entry point (a finished `build` exits at once; see _exit_at_once)."""
+    """Console-script entry point (a finished `build` exits at once; see _exit_at_once;
+    Ctrl-C is remembered; see _on_ctrl_c)."""
+    import signal
+
+    signal.signal(signal.SIGINT, _on_ctrl_c)
     cli(prog_name="graphkit", obj={"exit_when_done": True})

@@ -1,10 +1,13 @@
+import contextlib
 import subprocess
 import sys
+import types
 
 from click.testing import CliRunner
 from conftest import SEEDS
 
 import graphkit
+import graphkit.pipeline
 from graphkit.cli import cli
 
 
@@ -104,6 +107,49 @@ def test_ctrl_c_ends_the_program_at_once_with_130_and_ignores_a_second_one(monke
         signal.signal(signal.SIGINT, before)
     assert result.exit_code == 130 and "interrupted" in result.stderr
     assert exits == [(130, signal.SIG_IGN)]
+
+
+def test_ctrl_c_while_a_command_imports_its_modules_is_an_interrupt_too(monkeypatch):
+    # the import in _Group.invoke stood outside its try: click said 'Aborted!', exit 1
+    import signal
+
+    class Importing(types.ModuleType):
+        def __getattr__(self, name):
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "graphkit.corpus", Importing("graphkit.corpus"))
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        result = CliRunner().invoke(cli, ["text", str(SEEDS)])
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert result.exit_code == 130 and "interrupted" in result.stderr
+    assert "Aborted" not in result.output
+
+
+def test_a_ctrl_c_a_library_swallowed_still_stops_the_build(monkeypatch, tmp_path):
+    # a bare `except:` in a library (around one of its imports, say) ate the
+    # KeyboardInterrupt: the build went on and the program ended with exit status 0
+    import signal
+
+    import graphkit.cli as cli_module
+
+    real_build = graphkit.pipeline.build
+
+    def swallowing_build(*args, **kwargs):
+        with contextlib.suppress(BaseException):  # what the library does
+            cli_module._on_ctrl_c(signal.SIGINT, None)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(graphkit.pipeline, "build", swallowing_build)
+    monkeypatch.setattr(cli_module, "_interrupts", [])
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"),
+                                          "--model", "blank"])
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert result.exit_code == 130 and "interrupted" in result.stderr
 
 
 def test_ctrl_c_while_the_command_line_is_read_is_an_interrupt_too(monkeypatch):
