@@ -1,6 +1,8 @@
 """Sanity checks for the hand-annotated gold entity files in this folder.
 
-Checks, for ``seeds.json`` and ``indosum_unseen.json``:
+Checks, for ``seeds.json``, ``indosum_unseen.json`` and the issue-26 broad sets
+``indosum_broad_dev.json`` (set C) and ``indosum_broad_test.json`` (set D; each skipped
+when missing):
 
 * the schema: ``description``, ``documents[].doc``, ``documents[].entities[]`` with
   ``label``, ``type`` (one of the graphkit types), non-empty ``surfaces``, boolean
@@ -8,6 +10,15 @@ Checks, for ``seeds.json`` and ``indosum_unseen.json``:
 * every surface string occurs verbatim (case-sensitive substring) in its document's
   text: seed files are read as UTF-8 from the seeds folder; IndoSum records are
   rendered with ``benchmarks/indosum_text.py``;
+* probes (sets C and D): keys ``surface``, ``occurrence`` (1-based), ``label``, ``why``
+  (starting with a known probe class); the ``occurrence``-th case-sensitive,
+  non-overlapping hit of ``surface`` exists in the text; ``label`` is an entity of that
+  document; probes sorted by (surface, occurrence);
+* the set C / set D partition: set C documents are on even record numbers of the
+  IndoSum file (0-based, file order), set D documents on odd ones, and no document is
+  in both;
+* labels are global: a warning (not an error) when one label has different types in
+  different documents of any file;
 * with ``--uncovered``: prints, per document, capitalised tokens that no surface
   covers, as a reviewing aid for missed entities (most hits are sentence-initial
   words, titles, months, or site chrome, which is deliberately not annotated).
@@ -29,10 +40,107 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from indosum_text import DEFAULT_DATA, indosum_text, load_records  # noqa: E402
+from indosum_text import DEFAULT_DATA, indosum_text, iter_records, load_records  # noqa: E402
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "MISC"}
+PROBE_CLASSES = (
+    "short-form", "middle-name", "nickname", "acronym", "spelling-variant", "title-or-rank",
+    "headline", "nested-name", "generic-head", "same-name-other-person", "other",
+)
 DEFAULT_SEEDS = "/work/shared/seeds"
+# issue-26 broad sets: file name -> parity of the IndoSum record numbers it may use
+BROAD_SETS = {"indosum_broad_dev.json": 0, "indosum_broad_test.json": 1}
+
+
+def nth_occurrence(text: str, surface: str, occurrence: int) -> int:
+    """Return the start of the ``occurrence``-th (1-based) non-overlapping hit, or -1."""
+    start = -1
+    end = 0
+    for _ in range(occurrence):
+        start = text.find(surface, end)
+        if start < 0:
+            return -1
+        end = start + len(surface)
+    return start
+
+
+def check_probes(where: str, document: dict, text: str) -> list[str]:
+    """Check the ``probes`` of one document against its text and its entities."""
+    errors = []
+    probes = document.get("probes", [])
+    labels = {entity["label"] for entity in document["entities"]}
+    keys = [(probe.get("surface", ""), probe.get("occurrence", 0)) for probe in probes]
+    if keys != sorted(keys):
+        errors.append(f"{where}: probes not sorted by (surface, occurrence)")
+    if len(keys) != len(set(keys)):
+        errors.append(f"{where}: duplicate probes")
+    for probe in probes:
+        if set(probe) != {"surface", "occurrence", "label", "why"}:
+            errors.append(f"{where}: probe {probe!r}: unexpected keys {sorted(probe)}")
+            continue
+        surface, occurrence = probe["surface"], probe["occurrence"]
+        name = f"probe {surface!r} #{occurrence}"
+        if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
+            errors.append(f"{where}: {name}: occurrence must be an integer >= 1")
+            continue
+        if not isinstance(surface, str) or not surface or surface != surface.strip():
+            errors.append(f"{where}: {name}: empty surface or stray spaces")
+            continue
+        if nth_occurrence(text, surface, occurrence) < 0:
+            errors.append(f"{where}: {name}: occurrence not found in text")
+        if probe["label"] not in labels:
+            errors.append(f"{where}: {name}: label {probe['label']!r} is not an entity here")
+        why = probe["why"]
+        if not isinstance(why, str) or not why.startswith(PROBE_CLASSES):
+            errors.append(f"{where}: {name}: 'why' must start with a probe class: {why!r}")
+    return errors
+
+
+def record_numbers(path: str, ids: set[str]) -> dict[str, int]:
+    """Return ``{id: record number}`` (0-based, file order) for ``ids`` in the IndoSum file."""
+    return {
+        record["id"]: number
+        for number, record in enumerate(iter_records(path))
+        if record.get("id") in ids
+    }
+
+
+def check_partition(numbers: dict[str, int], broad_docs: dict[str, list[str]]) -> list[str]:
+    """Set C must use even record numbers, set D odd ones, and they share no document."""
+    errors = []
+    for name, docs in broad_docs.items():
+        parity = BROAD_SETS[name]
+        for doc in docs:
+            if doc in numbers and numbers[doc] % 2 != parity:
+                errors.append(f"{name}:{doc}: record {numbers[doc]} has the wrong parity")
+    if len(broad_docs) == 2:
+        shared = set.intersection(*(set(docs) for docs in broad_docs.values()))
+        for doc in sorted(shared):
+            errors.append(f"{doc}: in both set C and set D")
+    return errors
+
+
+def label_type_warnings(paths: list[Path]) -> list[str]:
+    """Labels are global: list labels given different types in different documents."""
+    types: dict[str, dict[str, list[str]]] = {}
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for document in data["documents"]:
+            for entity in document["entities"]:
+                where = f"{path.name}:{document['doc']}"
+                types.setdefault(entity["label"], {}).setdefault(entity["type"], []).append(where)
+    return [
+        f"label {label!r} has types "
+        + "; ".join(f"{kind} in {describe(wheres)}" for kind, wheres in sorted(by_type.items()))
+        for label, by_type in sorted(types.items())
+        if len(by_type) > 1
+    ]
+
+
+def describe(wheres: list[str], shown: int = 3) -> str:
+    """Name the first ``shown`` documents and count the rest."""
+    more = len(wheres) - shown
+    return ", ".join(wheres[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def check_file(path: Path, texts: dict[str, str], uncovered: bool) -> list[str]:
@@ -80,6 +188,7 @@ def check_file(path: Path, texts: dict[str, str], uncovered: bool) -> list[str]:
                         f"{where}: surface {surface!r} claimed by {owner[surface]!r} and {label!r}"
                     )
                 owner[surface] = label
+        errors += check_probes(where, document, text)
         if uncovered:
             covered = [False] * len(text)
             for surface in owner:
@@ -118,23 +227,38 @@ def main(argv: list[str] | None = None) -> int:
             seed_texts[doc] = file.read_text(encoding="utf-8")
     errors += check_file(seeds_path, seed_texts, args.uncovered)
 
-    indosum_path = HERE / "indosum_unseen.json"
-    ids = [d["doc"] for d in json.loads(indosum_path.read_text(encoding="utf-8"))["documents"]]
-    records = load_records(args.indosum, ids)
+    indosum_paths = [HERE / "indosum_unseen.json"]
+    indosum_paths += [HERE / name for name in BROAD_SETS if (HERE / name).exists()]
+    docs = {
+        path.name: [d["doc"] for d in json.loads(path.read_text(encoding="utf-8"))["documents"]]
+        for path in indosum_paths
+    }
+    wanted = {doc for names in docs.values() for doc in names}
+    records = load_records(args.indosum, wanted)
     indosum_texts = {rid: indosum_text(rec) for rid, rec in records.items()}
-    errors += check_file(indosum_path, indosum_texts, args.uncovered)
+    for path in indosum_paths:
+        errors += check_file(path, indosum_texts, args.uncovered)
+    broad_docs = {name: ids for name, ids in docs.items() if name in BROAD_SETS}
+    if broad_docs:
+        numbers = record_numbers(args.indosum, set().union(*broad_docs.values()))
+        errors += check_partition(numbers, broad_docs)
 
-    for path in (seeds_path, indosum_path):
+    paths = [seeds_path, *indosum_paths]
+    for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         ents = [e for d in data["documents"] for e in d["entities"]]
         opt = sum(e["optional"] for e in ents)
+        probes = sum(len(d.get("probes", [])) for d in data["documents"])
         totals.append(
             f"{path.name}: {len(data['documents'])} documents, {len(ents)} entities "
             f"({len(ents) - opt} scored, {opt} optional)"
+            + (f", {probes} probes" if probes else "")
         )
 
     for line in totals:
         print(line)
+    for warning in label_type_warnings(paths):
+        print("warning: " + warning)
     if errors:
         print(f"{len(errors)} problem(s):")
         for error in errors:
