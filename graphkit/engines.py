@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import socket
@@ -145,17 +144,13 @@ def local_extract(documents: Iterable[Document], settings: Settings, kb: Knowled
     (extraction, its store encoding or '' if not encoded yet) pairs."""
     if jobs <= 1:
         from .inference import one_blas_thread
-        from .ner import extract, load_pipeline
+        from .ner import extract, shared_pipeline
 
-        nlp = load_pipeline(settings.model, kb=kb, propose=settings.propose)
-        try:
-            with one_blas_thread():
-                for extraction in extract(documents, nlp, clean=settings.clean,
-                                          batch_size=settings.batch_size):
-                    yield extraction, ""
-        finally:  # the pipeline (weights, vocabulary) is in reference cycles: free it now,
-            del nlp  # also when the build has paused the cyclic GC
-            gc.collect()
+        nlp = shared_pipeline(settings.model, kb, settings.propose)
+        with one_blas_thread():
+            for extraction in extract(documents, nlp, clean=settings.clean,
+                                      batch_size=settings.batch_size):
+                yield extraction, ""
         return
     yield from _pool_extract(documents, settings, kb, jobs)
 
@@ -250,12 +245,12 @@ def _load_worker_pipeline(kb: KnowledgeBase, model: str | None, clean: bool,
     the parent as that error."""
     from .errors import GraphkitError, ModelError
     from .inference import one_blas_thread
-    from .ner import load_pipeline
+    from .ner import shared_pipeline
 
     quiet_child()
     one_blas_thread()  # for the life of this worker process
-    try:
-        _WORKER_PIPELINES[_LOCAL] = load_pipeline(model, kb=kb, propose=propose)
+    try:  # a forked worker finds the parent's shared pipeline loaded already
+        _WORKER_PIPELINES[_LOCAL] = shared_pipeline(model, kb, propose)
     except GraphkitError as exc:
         _WORKER_PIPELINES[_LOCAL] = exc
     except Exception as exc:  # e.g. a model package that fails to import

@@ -210,3 +210,37 @@ def test_the_knowledge_base_does_not_split_a_longer_name_the_model_found(ruled_m
         "Korea Utara", "Rusia"]
     assert [t for t, _ in ents(ruled_model_nlp, "Turki mendukung Hamas Palestina .")] == [
         "Turki", "Hamas", "Palestina"]
+
+
+def test_builds_share_one_pipeline_per_model_knowledge_base_and_rules(kb, monkeypatch):
+    import dataclasses
+
+    import graphkit.ner as ner
+
+    loaded = []
+
+    def load(model, kb=None, propose=None):
+        loaded.append((model, kb.version, propose))
+        return object()
+
+    monkeypatch.setattr(ner, "load_pipeline", load)
+    monkeypatch.setattr(ner, "_SHARED", {})
+    first = ner.shared_pipeline("blank", kb)
+    assert ner.shared_pipeline("blank", kb) is first and len(loaded) == 1
+    other_kb = dataclasses.replace(kb, version="another")
+    assert ner.shared_pipeline("blank", other_kb) is not first
+    assert ner.shared_pipeline("blank", kb, propose=False) is not first
+    assert len(loaded) == 3 and len(ner._SHARED) == 2  # the oldest one was let go
+    assert ner.shared_pipeline("blank", kb) is not first
+
+
+def test_two_builds_in_one_process_give_the_same_bytes(tmp_path):
+    from conftest import SEEDS
+
+    import graphkit
+
+    for name in ("a", "b"):
+        graphkit.build(SEEDS, out=tmp_path / name, model="blank", store=False)
+    for path in sorted((tmp_path / "a").iterdir()):
+        if path.is_file():
+            assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
