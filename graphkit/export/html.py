@@ -330,10 +330,15 @@ def _left_out(graph: nx.Graph, shown: nx.Graph, edges: int) -> str:
 def html_text(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None) -> str:
     """The whole page as one string: no external scripts, styles or requests. `doubts`
     (`doubtful_mentions` of a build) lets node panels list their doubtful mentions."""
+    return page_html(page_data(graph, summary, doubts))
+
+
+def page_html(data: dict[str, Any]) -> str:
+    """The page carrying `data` (`page_data`'s dict)."""
     page = _asset("graphkit", "export", "page.html")
     vis_js = _asset("pyvis", *_VIS_DIR, "vis-network.min.js").replace("</script", "<\\/script")
     vis_css = _asset("pyvis", *_VIS_DIR, "vis-network.css")
-    first, texts = split_page_data(page_data(graph, summary, doubts))
+    first, texts = split_page_data(data)
     slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": packed(first),
              "__GRAPH_TEXTS__": packed(texts), "/*VIS_JS*/": vis_js}
     # One pass over the template: a slot's name inside inserted text (an article may say
