@@ -3,6 +3,7 @@
 Usage: python benchmarks/html_load.py [--runs 5] [--screenshot docs/graph.png]
            [--corpus FOLDER --corpus-out OUT --corpus-name NAME]...
            [--scale-corpus FILE.jsonl --scale-out OUT [--data ../shared/data]]
+           [--built-page NAME=graph.html]... [--as-is NAME=page.html]...
 (needs Debian's chromium and the playwright package; the screenshot is the README's)
 
 "Interactive" = `window.graphkit.ready` (the page sets `window.graphkit.readyAt`, ms since
@@ -12,13 +13,18 @@ graph (the page caps it to MAX_NODES), any real build given with --corpus (built
 --corpus-out, whose store makes a second run quick), and with --scale-corpus the 25,589
 real articles of benchmarks/scale.py (written once to that JSONL file, outside the repo,
 then built into --scale-out). Real builds' pages are the ones `graphkit build` writes
-(doubtful mentions included).
+(doubtful mentions included). --built-page takes the data of a page an earlier build wrote
+(any graphkit version) and writes them again as the current page, so a 20-minute build need
+not be run again; --as-is measures a page file unchanged (an older version's, to compare in
+the same run). "Texts" = ms until the sentences, documents and doubtful mentions are decoded
+(`window.graphkit.loaded`; the page draws first and decodes them right after).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import statistics
@@ -32,7 +38,7 @@ import networkx as nx
 
 import graphkit
 from graphkit.export.doubts import Doubts
-from graphkit.export.html import MAX_NODES, html_text
+from graphkit.export.html import MAX_NODES, html_text, page_data_of, page_html
 from graphkit.graph import add_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +71,26 @@ def page(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None
     return text, time.perf_counter() - start
 
 
+def built_page(path: Path) -> tuple[str, float]:
+    """A page an earlier build wrote, written again in the current format from its data
+    (an older page's data are one JSON island), and the seconds that took."""
+    old = path.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    try:
+        data = page_data_of(old)
+    except graphkit.GraphkitError:
+        island = old.split('id="graph-data">', 1)[1].split("</script>", 1)[0]
+        data = json.loads(island)
+    text = page_html(data)
+    return text, time.perf_counter() - start
+
+
+def named(value: str) -> tuple[str, Path]:
+    """NAME=PATH of --built-page and --as-is."""
+    name, _, path = value.rpartition("=")
+    return name, Path(path)
+
+
 def scale_corpus(path: Path, data: Path) -> Path:
     """benchmarks/scale.py's corpus (IndoSum dev + CLICK-ID, its order) as one JSONL file,
     written once to `path` (never into the repo: the data stay in ../shared)."""
@@ -90,8 +116,9 @@ def machine() -> str:
 
 
 def measure(browser: object, path: Path, runs: int) -> dict[str, float]:
-    """Median and max ms to first draw over `runs` fresh loads, and the nodes drawn."""
-    ready, loaded, drawn = [], [], 0
+    """Median and max ms to first draw over `runs` fresh loads, to the texts decoded, to
+    DOMContentLoaded, and the nodes and edges drawn."""
+    ready, loaded, texts, drawn = [], [], [], 0
     for _ in range(runs):
         context = browser.new_context(offline=True,  # type: ignore[attr-defined]
                                       viewport={"width": 1440, "height": 900})
@@ -99,13 +126,15 @@ def measure(browser: object, path: Path, runs: int) -> dict[str, float]:
         page.goto(path.as_uri())
         page.wait_for_function("window.graphkit && window.graphkit.ready", timeout=120000)
         ready.append(page.evaluate("window.graphkit.readyAt"))
+        page.wait_for_function("() => window.graphkit.loaded !== false", timeout=120000)
+        texts.append(page.evaluate("window.graphkit.timings.loaded || window.graphkit.readyAt"))
         loaded.append(page.evaluate(
             "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
         drawn = page.evaluate("[window.graphkit.visibleNodes().length,"
                               " window.graphkit.visibleEdges().length]")
         context.close()
     return {"ready": statistics.median(ready), "ready_max": max(ready),
-            "dom": statistics.median(loaded), "drawn": drawn}
+            "texts": statistics.median(texts), "dom": statistics.median(loaded), "drawn": drawn}
 
 
 def screenshot(browser: object, path: Path, png: Path) -> None:
@@ -155,6 +184,11 @@ def main() -> None:
                         help="where to build --scale-corpus (keeps its store)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
                         help="the shared data folder --scale-corpus is made from")
+    parser.add_argument("--built-page", type=named, action="append", default=[],
+                        help="NAME=graph.html: a page an earlier build wrote, its data "
+                             "written again as the current page (repeatable)")
+    parser.add_argument("--as-is", type=named, action="append", default=[],
+                        help="NAME=page.html: a page measured unchanged (repeatable)")
     args = parser.parse_args()
     corpora = list(zip(args.corpus, args.corpus_out, args.corpus_name, strict=True))
     if args.scale_corpus:
@@ -176,6 +210,10 @@ def main() -> None:
         pages[f"{name} ({build.graph.number_of_nodes()} nodes, "
               f"{build.graph.number_of_edges()} edges)"] = page(build.graph, build.summary(),
                                                                 build.doubts())
+    for name, path in args.built_page:
+        pages[name] = built_page(path)
+    for name, path in args.as_is:
+        pages[name] = (path.read_text(encoding="utf-8"), float("nan"))
     rows = []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -183,10 +221,11 @@ def main() -> None:
             path = Path(folder) / f"page{index}.html"
             path.write_text(html, encoding="utf-8")
             result = measure(browser, path, args.runs)
-            rows.append(f"| {name} | {len(html.encode()) / 2**20:.1f} MiB | {seconds:.1f} | "
+            python = "-" if seconds != seconds else f"{seconds:.1f}"  # nan: as is
+            rows.append(f"| {name} | {len(html.encode()) / 2**20:.1f} MiB | {python} | "
                         f"{result['drawn'][0]} / {result['drawn'][1]} | "
                         f"{result['dom']:.0f} | {result['ready']:.0f} | "
-                        f"{result['ready_max']:.0f} |")
+                        f"{result['ready_max']:.0f} | {result['texts']:.0f} |")
             if name.startswith("seed corpus") and args.screenshot:
                 screenshot(browser, path, args.screenshot)
         browser.close()
@@ -203,8 +242,8 @@ def main() -> None:
         "write the page (layout included). The empty graph's row is the same run's baseline: "
         "what any page costs on this machine at this load.", "",
         "| page | size | Python (s) | nodes / edges drawn | DOM ready (ms, median) "
-        "| interactive (ms, median) | interactive (ms, max) |",
-        "| --- | --- | --- | --- | --- | --- | --- |", *rows, ""]), encoding="utf-8")
+        "| interactive (ms, median) | interactive (ms, max) | texts (ms, median) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |", *rows, ""]), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))
 
 

@@ -292,6 +292,50 @@ def test_a_graph_past_the_cap_shows_2000_nodes_with_labels_by_density(browser, t
 
 
 
+HOLD_TEXTS = """(() => {  // the page's second decoding (its texts) waits for __release()
+  const json = Response.prototype.json;
+  let calls = 0;
+  Response.prototype.json = function () {
+    const parsed = json.call(this);
+    if (++calls !== 2) return parsed;
+    return new Promise(resolve => { window.__release = () => resolve(parsed); });
+  };
+})()"""
+
+
+def test_panels_opened_before_the_texts_are_decoded_fill_in_after(browser, seed_build,  # noqa: F811
+                                                                  tmp_path):
+    """The page draws before it decodes sentences and doubtful mentions: an edge's or a
+    node's panel opened in between says so, then shows them once they are there."""
+    path = seed_build.show().save(tmp_path / "graph.html")
+    context = browser.new_context(offline=True, viewport={"width": 1440, "height": 900})
+    try:
+        context.add_init_script(HOLD_TEXTS)
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.goto(path.resolve().as_uri())
+        tab.wait_for_function("() => window.graphkit && window.graphkit.ready && window.__release")
+        assert tab.evaluate("window.graphkit.loaded") is False
+        kim = "person:kim-jong-un"
+        tab.evaluate("id => window.graphkit.showNode(id)", kim)
+        assert "Reading its doubtful mentions" in tab.locator("#panel .doubt").text_content()
+        edge = tab.evaluate("""id => window.graphkit.data.edges.findIndex(
+                                 e => e.source === id || e.target === id)""", kim)
+        tab.evaluate("i => window.graphkit.showEdge(i)", edge)
+        assert "Reading the sentences" in tab.locator("#panel").text_content()
+        assert tab.locator("#panel ol.evidence li").count() == 0
+        tab.evaluate("window.__release()")
+        tab.wait_for_function("() => window.graphkit.loaded")
+        assert tab.locator("#panel ol.evidence li").count() >= 1  # the edge's panel, filled
+        assert "Reading" not in tab.locator("#panel").text_content()
+        tab.evaluate("id => window.graphkit.showNode(id)", kim)
+        assert tab.locator("#panel .doubts > ol > li").first.locator("b").text_content() == "Kim"
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_the_notebook_page_is_the_same_page_and_works_in_its_frame(browser, seed_build,  # noqa: F811
                                                                    tmp_path):
     from graphkit.export.html import html_text as page_text
