@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -115,26 +116,32 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores"
 
 
-def measure(browser: object, path: Path, runs: int) -> dict[str, float]:
-    """Median and max ms to first draw over `runs` fresh loads, to the texts decoded, to
-    DOMContentLoaded, and the nodes and edges drawn."""
-    ready, loaded, texts, drawn = [], [], [], 0
-    for _ in range(runs):
-        context = browser.new_context(offline=True,  # type: ignore[attr-defined]
-                                      viewport={"width": 1440, "height": 900})
-        page = context.new_page()
-        page.goto(path.as_uri())
-        page.wait_for_function("window.graphkit && window.graphkit.ready", timeout=120000)
-        ready.append(page.evaluate("window.graphkit.readyAt"))
-        page.wait_for_function("() => window.graphkit.loaded !== false", timeout=120000)
-        texts.append(page.evaluate("window.graphkit.timings.loaded || window.graphkit.readyAt"))
-        loaded.append(page.evaluate(
-            "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
-        drawn = page.evaluate("[window.graphkit.visibleNodes().length,"
-                              " window.graphkit.visibleEdges().length]")
-        context.close()
-    return {"ready": statistics.median(ready), "ready_max": max(ready),
-            "texts": statistics.median(texts), "dom": statistics.median(loaded), "drawn": drawn}
+def load_once(browser: object, path: Path) -> dict[str, Any]:
+    """One fresh load: ms to first draw, to the texts decoded, to DOMContentLoaded, and
+    the nodes and edges drawn."""
+    context = browser.new_context(offline=True,  # type: ignore[attr-defined]
+                                  viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("window.graphkit && window.graphkit.ready", timeout=120000)
+    ready = page.evaluate("window.graphkit.readyAt")
+    page.wait_for_function("() => window.graphkit.loaded !== false", timeout=120000)
+    result = {"ready": ready,
+              "texts": page.evaluate("window.graphkit.timings.loaded || window.graphkit.readyAt"),
+              "dom": page.evaluate(
+                  "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"),
+              "drawn": page.evaluate("[window.graphkit.visibleNodes().length,"
+                                     " window.graphkit.visibleEdges().length]")}
+    context.close()
+    return result
+
+
+def summary(loads: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians (and the worst time to ready) over one page's loads."""
+    return {"ready": statistics.median(x["ready"] for x in loads),
+            "ready_max": max(x["ready"] for x in loads),
+            "texts": statistics.median(x["texts"] for x in loads),
+            "dom": statistics.median(x["dom"] for x in loads), "drawn": loads[-1]["drawn"]}
 
 
 def screenshot(browser: object, path: Path, png: Path) -> None:
@@ -217,22 +224,29 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for index, (name, (html, seconds)) in enumerate(pages.items()):
-            path = Path(folder) / f"page{index}.html"
-            path.write_text(html, encoding="utf-8")
-            result = measure(browser, path, args.runs)
-            python = "-" if seconds != seconds else f"{seconds:.1f}"  # nan: as is
-            rows.append(f"| {name} | {len(html.encode()) / 2**20:.1f} MiB | {python} | "
-                        f"{result['drawn'][0]} / {result['drawn'][1]} | "
-                        f"{result['dom']:.0f} | {result['ready']:.0f} | "
-                        f"{result['ready_max']:.0f} | {result['texts']:.0f} |")
+        paths = []
+        for index, (name, (html, _)) in enumerate(pages.items()):
+            paths.append(Path(folder) / f"page{index}.html")
+            paths[-1].write_text(html, encoding="utf-8")
             if name.startswith("seed corpus") and args.screenshot:
-                screenshot(browser, path, args.screenshot)
+                screenshot(browser, paths[-1], args.screenshot)
+        loads: list[list[dict[str, Any]]] = [[] for _ in paths]
+        for _ in range(args.runs):  # round after round, so a burst of load hits every page
+            for path, page_loads in zip(paths, loads, strict=True):
+                page_loads.append(load_once(browser, path))
         browser.close()
+    for (name, (html, seconds)), page_loads in zip(pages.items(), loads, strict=True):
+        result = summary(page_loads)
+        python = "-" if seconds != seconds else f"{seconds:.1f}"  # nan: as is
+        rows.append(f"| {name} | {len(html.encode()) / 2**20:.1f} MiB | {python} | "
+                    f"{result['drawn'][0]} / {result['drawn'][1]} | "
+                    f"{result['dom']:.0f} | {result['ready']:.0f} | "
+                    f"{result['ready_max']:.0f} | {result['texts']:.0f} |")
     args.out.write_text("\n".join([
         "# graph.html load time", "",
         f"Written by `benchmarks/html_load.py` on {datetime.date.today().isoformat()} "
-        f"({args.runs} fresh loads each, offline, headless, 1440x900; {machine()}, shared "
+        f"({args.runs} fresh loads each, the pages in turn, offline, headless, 1440x900; "
+        f"{machine()}, shared "
         f"with other work while measured: load average {load_before:.1f} before, "
         f"{os.getloadavg()[0]:.1f} after; {chromium_version()}, {platform.machine()}, "
         f"Python {platform.python_version()}).", "",
