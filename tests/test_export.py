@@ -14,7 +14,7 @@ from graphkit.cli import cli
 from graphkit.export import OUTPUT_FILES, read_graph
 from graphkit.export.doubts import DOUBTS_PER_NODE, doubtful_mentions
 from graphkit.export.graphml import graphml_text
-from graphkit.export.html import MAX_NODES, html_text, page_data
+from graphkit.export.html import MAX_NODES, html_text, page_data, page_data_of
 from graphkit.export.tables import safe_cell
 from graphkit.graph import add_metrics
 from graphkit.types import Document, Extraction, LinkedMention, Mention, Sentence
@@ -109,18 +109,17 @@ def test_document_strings_are_escaped_in_html(tmp_path):
     html = _page_of(tmp_path, "Putin bertemu Kim di <img src=x onerror=alert(1)> Seoul. "
                               "</script><script>alert(1)</script> Putin dan Kim berbicara.")
     assert "<img src=x" not in html and "</script><script>alert(1)" not in html
-    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
+    texts = [row[2] for row in page_data_of(html)["sentences"]]  # kept whole, as data
+    assert any("<img src=x onerror=alert(1)>" in text for text in texts)
 
 
 def test_slot_names_in_an_article_do_not_break_the_page(tmp_path):
     html = _page_of(tmp_path, "Putin bertemu Kim di Seoul, kata /*VIS_JS*/ __GRAPH_DATA__ "
                               "/*VIS_CSS*/ kemarin. Putin dan Kim berbicara.")
-    data = html.split('<script type="application/json" id="graph-data">', 1)[1]
-    data = data.split("</script>", 1)[0]
-    texts = json.dumps(json.loads(data), ensure_ascii=False)
+    texts = json.dumps(page_data_of(html), ensure_ascii=False)
     assert "kata /*VIS_JS*/ __GRAPH_DATA__ /*VIS_CSS*/ kemarin" in texts
     library = "https://visjs.github.io/vis-network/"  # in vis-network.min.js's banner
-    assert html.count(library) == 1 and library not in data
+    assert html.count(library) == 1 and library not in texts
 
 
 def test_csv_cells_cannot_run_formulas():
@@ -380,7 +379,7 @@ def test_html_writes_an_evidence_text_once_however_many_edges_cite_it():
     assert len(text) > 46_000
     graph = _cited_graph(40, text)  # 780 edges cite the one sentence
     html = html_text(graph)
-    assert html.count(text) == 1
+    assert [row[2] for row in page_data_of(html)["sentences"]].count(text) == 1
     assert len(html) < 2 * len(text) + 2_000_000  # vis-network itself is ~1.2 MB
     data = page_data(graph)
     assert {tuple(e["evidence"]) for e in data["edges"]} == {(0,)}
@@ -405,7 +404,9 @@ def test_html_page_data_reads_document_info_and_links_only_web_addresses():
     assert [data["sentences"][i][2] for i in edge["evidence"]] == [
         "Nama n000 bertemu Nama n001.", "Nama n000 dan Nama n001."]
     assert edge["timeline"] == [0, 1]  # the undated document's sentence has no date
-    assert "<" not in html_text(graph).split('id="graph-data">')[1].split("</script>")[0]
+    page = html_text(graph)
+    assert "<" not in page.split('id="graph-data">')[1].split("</script>")[0]
+    assert page_data_of(page) == data  # the page carries exactly page_data
 
 
 def test_html_marks_nodes_linked_by_doubtful_rules():
@@ -727,7 +728,7 @@ def test_page_module_examples_run():
 def test_pages_of_a_build_list_doubtful_mentions_pages_of_a_file_name_rules(seed_build,
                                                                              seed_out, tmp_path):
     def kim(html: str) -> dict:
-        data = json.loads(html.split('id="graph-data">')[1].split("</script>")[0])
+        data = page_data_of(html)
         return next(n for n in data["nodes"] if n["id"] == "person:kim-jong-un")
 
     built = kim((seed_out / "graph.html").read_text(encoding="utf-8"))

@@ -41,7 +41,9 @@ class Page:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.url = path.resolve().as_uri() if isinstance(path, Path) else path
         self.page.goto(self.url)
-        self.page.wait_for_function("window.graphkit && window.graphkit.ready", timeout=10000)
+        self.page.wait_for_function(  # drawn, and the texts (sentences...) decoded
+            "() => window.graphkit && window.graphkit.ready && window.graphkit.loaded",
+            timeout=20000)
 
     def js(self, script: str, arg=None):
         return self.page.evaluate(script, arg)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import zlib
 from collections import Counter
 from importlib import resources
 from typing import Any
 
 import networkx as nx
 
+from ..errors import GraphkitError
 from ..filters import top_nodes
 from ..graph import DOCUMENT_DATES, DOCUMENT_INFO, EVIDENCE_PER_EDGE, EVIDENCE_TEXT
 from .colors import COMMUNITY_COLORS, OTHER_COLOR, TYPE_COLORS
@@ -23,7 +26,8 @@ SENTENCES_PER_EDGE = 100  # evidence sentences an edge's panel pages through, at
 PAGE_SENTENCES = 30_000  # sentence citations per page; fewer per edge above it (size)
 PAGE_DOUBTS = 2_000  # doubtful-mention groups listed in node panels per page (size)
 _VIS_DIR = ("lib", "vis-9.1.2")
-_SLOT = re.compile(r"/\*VIS_CSS\*/|__GRAPH_DATA__|/\*VIS_JS\*/")
+_SLOT = re.compile(r"/\*VIS_CSS\*/|__GRAPH_DATA__|__GRAPH_TEXTS__|/\*VIS_JS\*/")
+_BLOCK = '<script type="application/octet-stream" id="{}">([A-Za-z0-9+/=]*)</script>'
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
@@ -34,14 +38,22 @@ def _asset(package: str, *parts: str) -> str:
     return resource.read_text(encoding="utf-8")
 
 
-def _script_safe_json(value: Any) -> str:
-    """JSON that cannot close its <script> element or open markup."""
+def packed(value: Any) -> str:
+    """`value` as the page carries it: JSON, zlib-compressed (deterministic), in base64, so
+    it holds no markup and parses in a third of the bytes (the page inflates it with the
+    browser's DecompressionStream).
+
+    >>> unpacked(packed({"a": ["<b>", 1]}))
+    {'a': ['<b>', 1]}
+    """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                       allow_nan=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
-    return text
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+
+
+def unpacked(text: str) -> Any:
+    """The value `packed` wrote."""
+    return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
 
 
 def visible_subgraph(graph: nx.Graph, max_nodes: int = MAX_NODES) -> nx.Graph:
@@ -257,6 +269,50 @@ def page_data(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None
             "docs": tables.doc_rows(), "dates": day}
 
 
+def split_page_data(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The page's data in two parts: what the first drawing needs (nodes, edges without
+    their sentences, dates, documents per date), and the texts the page decodes after it
+    (sentences, documents, each edge's `evidence`, each node's `doubts`)."""
+    nodes, doubts = [], {}
+    for node in data["nodes"]:
+        node = dict(node)
+        if "doubts" in node:
+            doubts[node["id"]] = node.pop("doubts")
+        nodes.append(node)
+    edges, evidence = [], []
+    for edge in data["edges"]:
+        edge = dict(edge)
+        evidence.append(edge.pop("evidence", []))
+        edges.append(edge)
+    per_date = Counter(doc["date"] for doc in data["docs"] if doc.get("date"))
+    graph = {key: value for key, value in data.items() if key not in ("sentences", "docs")}
+    graph |= {"nodes": nodes, "edges": edges, "doc_dates": sorted(map(list, per_date.items()))}
+    return graph, {"sentences": data["sentences"], "docs": data["docs"], "evidence": evidence,
+                   "doubts": doubts}
+
+
+def joined_page_data(graph: dict[str, Any], texts: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of `split_page_data`: `page_data`'s dict again."""
+    data = {key: value for key, value in graph.items() if key != "doc_dates"}
+    data["nodes"] = [node | ({"doubts": texts["doubts"][node["id"]]}
+                             if node["id"] in texts["doubts"] else {}) for node in graph["nodes"]]
+    data["edges"] = [edge | {"evidence": cited}
+                     for edge, cited in zip(graph["edges"], texts["evidence"], strict=True)]
+    return data | {"sentences": texts["sentences"], "docs": texts["docs"]}
+
+
+def page_data_of(html: str) -> dict[str, Any]:
+    """The data a page written by `html_text` carries (`page_data`'s dict), for tests and
+    for anyone reading a page with a script."""
+    blocks = []
+    for name in ("graph-data", "graph-texts"):
+        found = re.search(_BLOCK.format(name), html)
+        if found is None:
+            raise GraphkitError(f"not a graphkit page: no {name} block")
+        blocks.append(unpacked(found.group(1)))
+    return joined_page_data(*blocks)
+
+
 def _left_out(graph: nx.Graph, shown: nx.Graph, edges: int) -> str:
     """What the page leaves out and how to see it, or '' when it shows everything."""
     notes = []
@@ -274,11 +330,17 @@ def _left_out(graph: nx.Graph, shown: nx.Graph, edges: int) -> str:
 def html_text(graph: nx.Graph, summary: str = "", doubts: Doubts | None = None) -> str:
     """The whole page as one string: no external scripts, styles or requests. `doubts`
     (`doubtful_mentions` of a build) lets node panels list their doubtful mentions."""
+    return page_html(page_data(graph, summary, doubts))
+
+
+def page_html(data: dict[str, Any]) -> str:
+    """The page carrying `data` (`page_data`'s dict)."""
     page = _asset("graphkit", "export", "page.html")
     vis_js = _asset("pyvis", *_VIS_DIR, "vis-network.min.js").replace("</script", "<\\/script")
     vis_css = _asset("pyvis", *_VIS_DIR, "vis-network.css")
-    data = _script_safe_json(page_data(graph, summary, doubts))
-    slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": data, "/*VIS_JS*/": vis_js}
+    first, texts = split_page_data(data)
+    slots = {"/*VIS_CSS*/": vis_css, "__GRAPH_DATA__": packed(first),
+             "__GRAPH_TEXTS__": packed(texts), "/*VIS_JS*/": vis_js}
     # One pass over the template: a slot's name inside inserted text (an article may say
     # "/*VIS_JS*/") is never taken for the slot itself.
     return _SLOT.sub(lambda match: slots[match.group(0)], page)
