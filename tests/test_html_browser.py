@@ -15,6 +15,7 @@ XSS = ("Putin bertemu Kim Jong Un di <img src=x onerror=alert(1)> Seoul.\n"
        "</script><script>alert(1)</script> Putin dan Kim Jong Un berbicara.\n")
 
 pytestmark = [pytest.mark.browser,
+              pytest.mark.xdist_group("html_browser"),  # one browser and its fixtures per worker
               pytest.mark.skipif(not CHROMIUM, reason="Debian's chromium is not installed")]
 
 

@@ -17,6 +17,7 @@ from graphkit.export.html import MAX_NODES, html_text
 from graphkit.graph import add_metrics
 
 pytestmark = [pytest.mark.browser,
+              pytest.mark.xdist_group("page_browser"),  # one browser and its fixtures per worker
               pytest.mark.skipif(not CHROMIUM, reason="Debian's chromium is not installed")]
 TYPES = ("PERSON", "ORG", "GPE")
 PAGED = ("n0000", "n0001")  # the edge with 25 sentences

@@ -40,6 +40,7 @@ NAMES = ["Zorro Satu", "Zorro Dua", "Zorro Tiga", "Zorro Empat", "Zorro Lima", "
          "Zorro Duabelas", "Zorro Tigabelas", "Zorro Empatbelas"]
 
 pytestmark = [pytest.mark.browser,
+              pytest.mark.xdist_group("xss_browser"),  # one browser and its fixtures per worker
               pytest.mark.skipif(not CHROMIUM, reason="Debian's chromium is not installed")]
 
 
