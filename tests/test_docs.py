@@ -78,11 +78,26 @@ def relative_links(page: Path) -> list[str]:
     return [t for t in targets if not re.match(r"[a-z][a-z0-9+.-]*:|#", t)]
 
 
+def anchors(page: Path) -> set[str]:
+    """GitHub's anchors for the headings of `page`: lower case, punctuation dropped, spaces
+    to hyphens."""
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    headings = re.findall(r"^#+ (.+)$", text, flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+
+
+def broken(page: Path, target: str) -> bool:
+    path, _, anchor = target.partition("#")
+    linked = page.parent / path
+    if not linked.exists():
+        return True
+    return bool(anchor) and linked.suffix == ".md" and anchor not in anchors(linked)
+
+
 @pytest.mark.parametrize("page", markdown_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_relative_links_point_at_files_that_exist(page):
-    missing = [target for target in relative_links(page)
-               if not (page.parent / target.split("#")[0]).exists()]
-    assert not missing, f"{page.relative_to(ROOT)} links to missing files: {missing}"
+    missing = [target for target in relative_links(page) if broken(page, target)]
+    assert not missing, f"{page.relative_to(ROOT)} links to missing files or headings: {missing}"
 
 
 def test_link_check_sees_a_broken_link(tmp_path):
@@ -90,3 +105,9 @@ def test_link_check_sees_a_broken_link(tmp_path):
     page.write_text("[a](docs/a.md#x) ![b](b.png \"t\") [web](https://x.org) [c](#top)\n"
                     "```\n[not a link](nowhere.md)\n```\n", encoding="utf-8")
     assert relative_links(page) == ["docs/a.md#x", "b.png"]
+    (tmp_path / "other.md").write_text("# Title\n## `--jobs N`: on one machine\n",
+                                       encoding="utf-8")
+    assert not broken(page, "other.md#--jobs-n-on-one-machine")
+    assert not broken(page, "other.md")
+    assert broken(page, "other.md#no-such-heading")
+    assert broken(page, "missing.md")
