@@ -1,11 +1,19 @@
 """Make a loaded spaCy pipeline faster at inference: numpy's BLAS for matrix products,
 fused maxout + layer-norm layers, cached token embeddings and floret vectors, NER decoded
-over whole batches, one BLAS thread per NER job."""
+over whole batches, one BLAS thread per NER job.
+
+This module and `graphkit.decode` reach into spaCy and thinc internals (`node._func`,
+`nlp._components`), so a spaCy upgrade may break them: one switch runs plain spaCy
+instead, `GRAPHKIT_PLAIN_SPACY=1` in the environment (or `NerConfig(fast_path=False)`,
+or the `fast_path(False)` block around loading a pipeline), with the same mentions
+(tests/test_fast_path.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import Any, cast
 
 import numpy as np
@@ -20,6 +28,7 @@ from thinc.types import Floats2d
 
 from .decode import FastEntityRecognizer, can_decode
 from .errors import ModelError
+from .models import plain_spacy_asked
 
 log = logging.getLogger("graphkit")
 ENSEMBLE_META = "graphkit_ensemble"  # meta.json key: {NER component: [member components]}
@@ -33,13 +42,37 @@ EMBEDDING_CACHE_SIZE = 250_000
 EMBEDDING_MIN_ROWS = 256
 
 
+_FAST_PATH: ContextVar[bool | None] = ContextVar("graphkit_fast_path", default=None)
+
+
+@contextlib.contextmanager
+def fast_path(on: bool) -> Iterator[None]:
+    """Pipelines loaded inside this block get graphkit's faster inference (`on`) or run
+    plain spaCy (not `on`), whatever GRAPHKIT_PLAIN_SPACY says."""
+    token = _FAST_PATH.set(on)
+    try:
+        yield
+    finally:
+        _FAST_PATH.reset(token)
+
+
+def fast_path_on() -> bool:
+    """Whether `speed_up` changes a pipeline here: as a `fast_path` block says, else on
+    unless GRAPHKIT_PLAIN_SPACY=1."""
+    chosen = _FAST_PATH.get()
+    return not plain_spacy_asked() if chosen is None else chosen
+
+
 def speed_up(nlp: Language) -> Language:
     """Run `nlp`'s models with numpy's BLAS (OpenBLAS in numpy's wheels) instead of BLIS
     and remember each token string's floret vector instead of re-hashing its character
     n-grams in every batch, and decode NER greedily over whole batches with numpy
     (`graphkit.decode`), compute each maxout + layer-norm pair of the tok2vec in one
     step, and remember each token string's embedding. Inference only: training goes
-    through spaCy's own code."""
+    through spaCy's own code. `nlp` as it is where the fast path is off (`fast_path_on`)."""
+    if not fast_path_on():
+        log.info("plain spaCy inference (the fast path is off)")
+        return nlp
     use_numpy_matrix_products(nlp)
     fuse_maxout_layernorm(nlp)
     cache_token_embeddings(nlp)

@@ -102,7 +102,7 @@ def _build_locked(paths: list[str | Path], out: str | Path | None, settings: Set
             graph = apply_settings(graph, settings)
             clock.lap("graph and metrics")
             result = Build(graph, linking.entities, linking.mentions, tuple(extractions),
-                           settings)
+                           settings.gexf)
             if out is not None:  # inside the paused GC: one pass over the heap, not two
                 files = result.write(out, processes=jobs, held=held)
                 held = None
