@@ -17,9 +17,10 @@ from .engines import extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
 from .export import OPTIONAL_FILES, OUTPUT_FILES, write_link_files
 from .export.owned import MARK, claim_folder, folder_lock
-from .graph import build_graph, paused_gc
+from .graph import build_graph
 from .kb import KnowledgeBase, load_kb
 from .link import link_mentions
+from .processes import paused_gc
 from .result import Build
 from .settings import Settings, apply_settings, make_settings
 from .store import Store

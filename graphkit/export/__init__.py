@@ -13,11 +13,11 @@ import networkx as nx
 
 from ..choices import EXPORT_FORMATS
 from ..errors import GraphkitError, OutputError
-from ..graph import paused_gc
 from ..processes import (
     can_fork_safely,
     children_die_with_parent,
     ignore_sigterm,
+    paused_gc,
     process_context,
     quiet_child,
 )
