@@ -53,7 +53,8 @@ def _kept_pairs(nodes: list[str], cooccurrence: Cooccurrence, min_weight: int
     """The pairs that become edges, sorted (the order in which networkx then lists them),
     and the `EdgeArrays` of that graph, which `EdgeArrays.of` would give once it is
     built. Sorted by the ids' ranks in `nodes` (sorted ids) as numbers: the order of the
-    id pairs themselves, four times faster to get than comparing the strings."""
+    id pairs themselves, faster to get than comparing the strings
+    (benchmarks/code-figures.md)."""
     rank = {node: i for i, node in enumerate(nodes)}
     kept = [(key, pair) for key, pair in cooccurrence.pairs.items()
             if pair.weight >= min_weight and key[0] in rank and key[1] in rank]

@@ -35,7 +35,7 @@ ENSEMBLE_META = "graphkit_ensemble"  # meta.json key: {NER component: [member co
 # Distinct token strings whose floret vectors are kept (64 floats each: ~50 MB at most).
 FLORET_CACHE_SIZE = 200_000
 # Distinct token strings whose embeddings are kept (the tok2vec width, 64 floats: ~64 MB
-# at most; 25,589 news articles hold ~203,000).
+# at most; enough for the distinct tokens of a large news corpus, benchmarks/code-figures.md).
 EMBEDDING_CACHE_SIZE = 250_000
 # New tokens are embedded at least this many rows at a time: numpy's OpenBLAS computes a
 # tiny product (a few rows) along another path than the large ones of spaCy's own batches.
@@ -125,9 +125,9 @@ def ensemble_members(nlp: Language) -> dict[str, list[str]]:
 
 
 def use_numpy_matrix_products(nlp: Language) -> None:
-    """thinc's CPU ops multiply matrices with BLIS by default; on the x86 CPUs we measured
-    numpy's OpenBLAS is 3-4x faster for the tok2vec and NER layer shapes (same maths,
-    floating-point rounding may differ in the last bits)."""
+    """thinc's CPU ops multiply matrices with BLIS by default; numpy's OpenBLAS is faster
+    for the tok2vec and NER layer shapes on x86 CPUs (benchmarks/code-figures.md; same
+    maths, floating-point rounding may differ in the last bits)."""
     ops = NumpyOps(use_blis=False)
     for node in _model_nodes(nlp):
         node.ops = ops
@@ -178,10 +178,9 @@ def cache_token_embeddings(nlp: Language) -> None:
     alone (spaCy's MultiHashEmbed: hashed NORM/PREFIX/SUFFIX/SHAPE, static vectors, maxout
     and layer-norm) by one that computes each distinct string once and then looks it up
     (`EmbeddingCache`). The layer's own numbers up to BLAS rounding, which on some CPUs
-    depends on a row's position in the batch (AVX2 OpenBLAS kernels, measured: up to
-    5e-6 on the shipped model, as between two of spaCy's own batches; same entities on
-    1,000 articles); every occurrence of a string gets the same row. Embedding 1,280 news
-    articles took 0.46 s instead of 2.83 s (measured on an AVX-512 machine)."""
+    depends on a row's position in the batch (AVX2 OpenBLAS kernels: differences as small
+    as between two of spaCy's own batches, and the same entities; every occurrence of a
+    string gets the same row). Figures: benchmarks/code-figures.md."""
     for _name, component in nlp.components:
         model = getattr(component, "model", None)
         if not isinstance(model, Model):

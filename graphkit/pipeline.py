@@ -70,8 +70,8 @@ def _build_locked(paths: list[str | Path], out: str | Path | None, settings: Set
     read_digests: list[str] = []  # for the up-to-date record, without a second read
     clock = _StageClock()
     # Extractions, links and counts are millions of long-lived acyclic objects: the cyclic
-    # GC's passes over them cost ~8 s at 25k articles, and NER leaves next to no cyclic
-    # garbage (about one object per document, measured).
+    # GC's passes over them cost seconds on a large corpus, and NER leaves next to no
+    # cyclic garbage (benchmarks/code-figures.md).
     with paused_gc():
         try:
             with contextlib.closing(extract_corpus(paths, settings, kb, opened, on_document,

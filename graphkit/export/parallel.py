@@ -96,9 +96,8 @@ def write_files(folder: Path, names: tuple[str, ...], writers: dict[str, FileWri
             discard(pending)
 
 
-# Relative time each file takes to write (tenths of a second on the large build of
-# benchmarks/graph_scale.md, graph.gexf estimated), to share the files out evenly among
-# writer processes.
+# Relative time each file takes to write (tenths of a second each took on one large
+# build, graph.gexf estimated), to share the files out evenly among writer processes.
 _WRITE_COST = {"graph.gexf": 120, "graph.graphml": 92, "graph.json": 60, "edges.csv": 55,
                "mentions.csv": 26, "graph.html": 17, "sentences.csv": 15, "nodes.csv": 12,
                "documents.csv": 3}
