@@ -6,7 +6,7 @@ This module and `graphkit.decode` reach into spaCy and thinc internals (`node._f
 `nlp._components`), so a spaCy upgrade may break them: one switch runs plain spaCy
 instead, `GRAPHKIT_PLAIN_SPACY=1` in the environment (or `NerConfig(fast_path=False)`,
 or the `fast_path(False)` block around loading a pipeline), with the same mentions
-(tests/test_fast_path.py)."""
+for a model without an ensemble (tests/test_fast_path.py)."""
 
 from __future__ import annotations
 

@@ -45,7 +45,8 @@ class NerConfig:
     decides, see `graphkit.ner.load_pipeline`); `batch_size`: documents per spaCy
     batch; `fast_path`: graphkit's faster inference (`graphkit.inference`), False to run
     plain spaCy (default: on unless GRAPHKIT_PLAIN_SPACY=1). The mentions are the same
-    either way (tests/test_fast_path.py).
+    either way (tests/test_fast_path.py), except for a model that declares an ensemble
+    (`graphkit.inference.ensemble_members`): plain spaCy runs its `ner` alone.
 
     >>> NerConfig(model="blank").fast_path in (True, False)
     True

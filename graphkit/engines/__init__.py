@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..corpus import corpus_bytes, count_documents, read_corpus
-from ..kb import KnowledgeBase
 from ..store import Store, document_digest
 from ..types import Document, Extraction
 from .work import Extracted
 
 if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
     from ..settings import Settings
 
 log = logging.getLogger("graphkit")
