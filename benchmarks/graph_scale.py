@@ -38,16 +38,16 @@ from graphkit.export.tables import (
     nodes_csv_chunks,
     sentences_csv_chunks,
 )
-from graphkit.graph import (
+from graphkit.graph import build_graph
+from graphkit.metrics import (
     EdgeArrays,
     _betweenness,
     _communities,
     _pagerank,
     add_metrics,
-    build_graph,
     disparities,
-    paused_gc,
 )
+from graphkit.processes import paused_gc
 from graphkit.types import Document, Entity, Extraction, LinkedMention, Mention, Sentence
 
 ROOT = Path(__file__).resolve().parent.parent

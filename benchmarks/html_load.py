@@ -40,7 +40,7 @@ import networkx as nx
 import graphkit
 from graphkit.export.doubts import Doubts
 from graphkit.export.html import MAX_NODES, html_text, page_data_of, page_html
-from graphkit.graph import add_metrics
+from graphkit.metrics import add_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

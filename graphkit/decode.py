@@ -48,12 +48,12 @@ class FastEntityRecognizer:
     """Stands in for a spaCy `EntityRecognizer` in a pipeline at inference: `pipe` and
     calls decode greedily over whole batches with numpy (the same features, maxout layer,
     output scores through BLIS as spaCy's C loop, and the same BILUO rules), instead of
-    spaCy's loop, which pays fixed costs on every state at every step (about 15 µs a
-    token here). Documents with any entity annotation already set (IOB, type or KB id)
-    go to spaCy's own code, and so does everything when the component can no longer be
-    decoded here (e.g. beam search switched on). Everything else (labels, serialisation,
-    training) is the wrapped component's: the model's weights are read at every `pipe`
-    call, so loading or training the component is seen at once.
+    spaCy's loop, which pays fixed costs on every state at every step
+    (benchmarks/code-figures.md). Documents with any entity annotation already set (IOB,
+    type or KB id) go to spaCy's own code, and so does everything when the component can
+    no longer be decoded here (e.g. beam search switched on). Everything else (labels,
+    serialisation, training) is the wrapped component's: the model's weights are read at
+    every `pipe` call, so loading or training the component is seen at once.
 
     Differences that do not touch the results: documents are read `DECODE_WINDOW` at a
     time, so a non-raising error handler (spaCy's default raises) is given, and drops,

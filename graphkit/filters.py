@@ -8,7 +8,7 @@ import networkx as nx
 
 from .choices import NODE_METRICS
 from .errors import GraphkitError
-from .graph import add_metrics
+from .metrics import add_metrics
 from .types import ENTITY_TYPES
 
 

@@ -1,11 +1,19 @@
 """Make a loaded spaCy pipeline faster at inference: numpy's BLAS for matrix products,
 fused maxout + layer-norm layers, cached token embeddings and floret vectors, NER decoded
-over whole batches, one BLAS thread per NER job."""
+over whole batches, one BLAS thread per NER job.
+
+This module and `graphkit.decode` reach into spaCy and thinc internals (`node._func`,
+`nlp._components`), so a spaCy upgrade may break them: one switch runs plain spaCy
+instead, `GRAPHKIT_PLAIN_SPACY=1` in the environment (or `NerConfig(fast_path=False)`,
+or the `fast_path(False)` block around loading a pipeline), with the same mentions
+for a model without an ensemble (tests/test_fast_path.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import Any, cast
 
 import numpy as np
@@ -20,17 +28,39 @@ from thinc.types import Floats2d
 
 from .decode import FastEntityRecognizer, can_decode
 from .errors import ModelError
+from .models import plain_spacy_asked
 
 log = logging.getLogger("graphkit")
 ENSEMBLE_META = "graphkit_ensemble"  # meta.json key: {NER component: [member components]}
 # Distinct token strings whose floret vectors are kept (64 floats each: ~50 MB at most).
 FLORET_CACHE_SIZE = 200_000
 # Distinct token strings whose embeddings are kept (the tok2vec width, 64 floats: ~64 MB
-# at most; 25,589 news articles hold ~203,000).
+# at most; enough for the distinct tokens of a large news corpus, benchmarks/code-figures.md).
 EMBEDDING_CACHE_SIZE = 250_000
 # New tokens are embedded at least this many rows at a time: numpy's OpenBLAS computes a
 # tiny product (a few rows) along another path than the large ones of spaCy's own batches.
 EMBEDDING_MIN_ROWS = 256
+
+
+_FAST_PATH: ContextVar[bool | None] = ContextVar("graphkit_fast_path", default=None)
+
+
+@contextlib.contextmanager
+def fast_path(on: bool) -> Iterator[None]:
+    """Pipelines loaded inside this block get graphkit's faster inference (`on`) or run
+    plain spaCy (not `on`), whatever GRAPHKIT_PLAIN_SPACY says."""
+    token = _FAST_PATH.set(on)
+    try:
+        yield
+    finally:
+        _FAST_PATH.reset(token)
+
+
+def fast_path_on() -> bool:
+    """Whether `speed_up` changes a pipeline here: as a `fast_path` block says, else on
+    unless GRAPHKIT_PLAIN_SPACY=1."""
+    chosen = _FAST_PATH.get()
+    return not plain_spacy_asked() if chosen is None else chosen
 
 
 def speed_up(nlp: Language) -> Language:
@@ -39,7 +69,10 @@ def speed_up(nlp: Language) -> Language:
     n-grams in every batch, and decode NER greedily over whole batches with numpy
     (`graphkit.decode`), compute each maxout + layer-norm pair of the tok2vec in one
     step, and remember each token string's embedding. Inference only: training goes
-    through spaCy's own code."""
+    through spaCy's own code. `nlp` as it is where the fast path is off (`fast_path_on`)."""
+    if not fast_path_on():
+        log.info("plain spaCy inference (the fast path is off)")
+        return nlp
     use_numpy_matrix_products(nlp)
     fuse_maxout_layernorm(nlp)
     cache_token_embeddings(nlp)
@@ -92,9 +125,9 @@ def ensemble_members(nlp: Language) -> dict[str, list[str]]:
 
 
 def use_numpy_matrix_products(nlp: Language) -> None:
-    """thinc's CPU ops multiply matrices with BLIS by default; on the x86 CPUs we measured
-    numpy's OpenBLAS is 3-4x faster for the tok2vec and NER layer shapes (same maths,
-    floating-point rounding may differ in the last bits)."""
+    """thinc's CPU ops multiply matrices with BLIS by default; numpy's OpenBLAS is faster
+    for the tok2vec and NER layer shapes on x86 CPUs (benchmarks/code-figures.md; same
+    maths, floating-point rounding may differ in the last bits)."""
     ops = NumpyOps(use_blis=False)
     for node in _model_nodes(nlp):
         node.ops = ops
@@ -145,10 +178,9 @@ def cache_token_embeddings(nlp: Language) -> None:
     alone (spaCy's MultiHashEmbed: hashed NORM/PREFIX/SUFFIX/SHAPE, static vectors, maxout
     and layer-norm) by one that computes each distinct string once and then looks it up
     (`EmbeddingCache`). The layer's own numbers up to BLAS rounding, which on some CPUs
-    depends on a row's position in the batch (AVX2 OpenBLAS kernels, measured: up to
-    5e-6 on the shipped model, as between two of spaCy's own batches; same entities on
-    1,000 articles); every occurrence of a string gets the same row. Embedding 1,280 news
-    articles took 0.46 s instead of 2.83 s (measured on an AVX-512 machine)."""
+    depends on a row's position in the batch (AVX2 OpenBLAS kernels: differences as small
+    as between two of spaCy's own batches, and the same entities; every occurrence of a
+    string gets the same row). Figures: benchmarks/code-figures.md."""
     for _name, component in nlp.components:
         model = getattr(component, "model", None)
         if not isinstance(model, Model):

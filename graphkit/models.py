@@ -1,23 +1,68 @@
-"""Locate NER models and fingerprint what NER output depends on (no spaCy import)."""
+"""What NER runs with (`NerConfig`), where its model lives, and a fingerprint of what its
+output depends on (no spaCy import)."""
 
 from __future__ import annotations
 
 import ast
 import contextlib
 import hashlib
+import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
 
 SHIPPED_MODEL = "id_news_ner"
 # Bump when what NER extracts changes for a reason its source files do not show.
 NER_VERSION = "2"
 # The module that runs NER: it and every graphkit module it imports shape NER results.
 _NER_ENTRY = "ner.py"
+# Set to 1 to run plain spaCy instead of graphkit's faster inference (graphkit.inference):
+# the way to check a spaCy or thinc upgrade against the fast path.
+PLAIN_SPACY_VARIABLE = "GRAPHKIT_PLAIN_SPACY"
+
+
+def plain_spacy_asked() -> bool:
+    """True when the environment asks for plain spaCy (`GRAPHKIT_PLAIN_SPACY=1`)."""
+    return os.environ.get(PLAIN_SPACY_VARIABLE, "").strip() not in ("", "0")
+
+
+@dataclass(frozen=True)
+class NerConfig:
+    """Everything that decides how NER runs over a batch of documents, in one record that
+    travels to worker processes and Dask tasks.
+
+    `model`: spaCy pipeline name or path (None: the shipped model; "blank": none); `kb`:
+    the knowledge base whose names the ruler matches (None: the bundled one); `clean`:
+    drop site chrome before NER; `propose`: rule-proposed names (None: as the model
+    decides, see `graphkit.ner.load_pipeline`); `batch_size`: documents per spaCy
+    batch; `fast_path`: graphkit's faster inference (`graphkit.inference`), False to run
+    plain spaCy (default: on unless GRAPHKIT_PLAIN_SPACY=1). The mentions are the same
+    either way (tests/test_fast_path.py), except for a model that declares an ensemble
+    (`graphkit.inference.ensemble_members`): plain spaCy runs its `ner` alone.
+
+    >>> NerConfig(model="blank").fast_path in (True, False)
+    True
+    """
+
+    model: str | None = None
+    kb: KnowledgeBase | None = None
+    clean: bool = True
+    propose: bool | None = None
+    batch_size: int = 64
+    fast_path: bool = field(default_factory=lambda: not plain_spacy_asked())
+
+    def fingerprint(self) -> str:
+        """`pipeline_fingerprint` of this configuration."""
+        return pipeline_fingerprint(self.model, self.kb, self.clean, self.propose,
+                                    self.fast_path)
 
 
 def shipped_model_path() -> Path:
@@ -36,14 +81,18 @@ def resolve_model(model: str | None) -> str:
 
 
 def pipeline_fingerprint(model: str | None, kb: KnowledgeBase | None, clean: bool,
-                         propose: bool | None) -> str:
+                         propose: bool | None, fast_path: bool = True) -> str:
     """Identifies everything NER output depends on, without loading spaCy or the model:
-    cached mentions are reused only under the same fingerprint."""
+    cached mentions are reused only under the same fingerprint. Plain spaCy
+    (`fast_path=False`) gives the same mentions but has its own fingerprint, so that a
+    check of the two against each other never reads the other's stored results."""
     digest = hashlib.sha256()
     resolved = resolve_model(model)
     package = _package_folder()
     parts = [NER_VERSION, __version__, resolved, kb.version if kb else "", str(clean),
              str(propose)]
+    if not fast_path:
+        parts.append("plain spaCy")
     for path in ner_source_files():
         content = hashlib.sha256(path.read_bytes()).hexdigest()
         parts.append(f"{path.relative_to(package).as_posix()}:{content}")

@@ -100,27 +100,6 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
     return nlp
 
 
-_SHARED: dict[tuple[str, str, bool | None], Language] = {}  # oldest first
-_SHARED_PIPELINES = 2  # e.g. the shipped model's and the rules-only one
-
-
-def shared_pipeline(model: str | None, kb: KnowledgeBase,
-                    propose: bool | None = None) -> Language:
-    """`load_pipeline(model, kb=kb, propose=propose)`, loaded once per process and kept
-    for the next build with the same model, knowledge base and rules: building the
-    Indonesian tokenizer alone (~16k special cases) takes seconds, which a notebook or a
-    test suite would pay at every build, and forked NER workers find it already loaded.
-    Builds only read a shared pipeline; call `load_pipeline` for one of your own to change."""
-    key = (resolve_model(model), kb.version, propose)
-    nlp = _SHARED.pop(key, None)
-    if nlp is None:
-        nlp = load_pipeline(model, kb=kb, propose=propose)
-    _SHARED[key] = nlp
-    while len(_SHARED) > _SHARED_PIPELINES:
-        del _SHARED[next(iter(_SHARED))]
-    return nlp
-
-
 def _load_model(model: str | None) -> Language:
     model = resolve_model(model)
     if model == "blank":

@@ -17,9 +17,10 @@ from .engines import extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
 from .export import OPTIONAL_FILES, OUTPUT_FILES, write_link_files
 from .export.owned import MARK, claim_folder, folder_lock
-from .graph import build_graph, paused_gc
+from .graph import build_graph
 from .kb import KnowledgeBase, load_kb
 from .link import link_mentions
+from .processes import paused_gc
 from .result import Build
 from .settings import Settings, apply_settings, make_settings
 from .store import Store
@@ -69,8 +70,8 @@ def _build_locked(paths: list[str | Path], out: str | Path | None, settings: Set
     read_digests: list[str] = []  # for the up-to-date record, without a second read
     clock = _StageClock()
     # Extractions, links and counts are millions of long-lived acyclic objects: the cyclic
-    # GC's passes over them cost ~8 s at 25k articles, and NER leaves next to no cyclic
-    # garbage (about one object per document, measured).
+    # GC's passes over them cost seconds on a large corpus, and NER leaves next to no
+    # cyclic garbage (benchmarks/code-figures.md).
     with paused_gc():
         try:
             with contextlib.closing(extract_corpus(paths, settings, kb, opened, on_document,
@@ -102,7 +103,7 @@ def _build_locked(paths: list[str | Path], out: str | Path | None, settings: Set
             graph = apply_settings(graph, settings)
             clock.lap("graph and metrics")
             result = Build(graph, linking.entities, linking.mentions, tuple(extractions),
-                           settings)
+                           settings.gexf)
             if out is not None:  # inside the paused GC: one pass over the heap, not two
                 files = result.write(out, processes=jobs, held=held)
                 held = None

@@ -1,9 +1,11 @@
-"""Child processes (forked NER workers, file writers, helpers) that die when their parent dies."""
+"""Child processes (forked NER workers, file writers, helpers) that die when their parent
+dies, and the pause of the cyclic garbage collector while a build makes many objects."""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -154,3 +156,17 @@ def _helper_error(function: Callable[..., Any], why: str) -> Exception:
 
     name = getattr(function, "__name__", "a helper")
     return GraphkitError(f"{name} failed in a helper process: {why}")
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building millions of acyclic objects
+    (attribute dicts, lists, XML lines): its full passes over an ever larger heap would
+    otherwise cost more than the building itself. Reference counting still frees memory."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -41,7 +41,6 @@ from .filters import filter_graph
 from .names import normalize_name
 
 if TYPE_CHECKING:
-    from .settings import Settings
     from .types import Entity, Extraction, LinkedMention
 
 NODE_COLUMNS = ("label", "type", "mentions", "documents", "degree", "weighted_degree",
@@ -85,13 +84,14 @@ def _pandas() -> Any:
 
 @dataclass(frozen=True)
 class Build:
-    """The result of a build: the graph plus the mentions and entities behind it."""
+    """The result of a build: the graph plus the mentions and entities behind it, and
+    whether its outputs include graph.gexf (`gexf`)."""
 
     graph: nx.Graph
     entities: dict[str, Entity]
     mentions: tuple[LinkedMention, ...]
     extractions: tuple[Extraction, ...]
-    settings: Settings
+    gexf: bool = False
 
     @property
     def documents(self) -> int:
@@ -105,11 +105,11 @@ class Build:
     def write(self, out: str | Path, gexf: bool | None = None, processes: int = 1,
               held: HeldFiles | None = None) -> list[Path]:
         """Write every output-contract file into `out` (atomically, file by file), and
-        graph.gexf if `gexf` (default: as the build's settings say); `processes` > 1
+        graph.gexf if `gexf` (default: as the build was asked); `processes` > 1
         writes files side by side in forked processes; `held`: files of these mentions
         already being written (`graphkit.export.write_link_files`)."""
         return write_outputs(self.graph, self.mentions, Path(out), self.summary(),
-                             self.settings.gexf if gexf is None else gexf, processes, held,
+                             self.gexf if gexf is None else gexf, processes, held,
                              self.extractions, self.doubts())
 
     def doubts(self) -> Doubts:

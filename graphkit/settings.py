@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -12,6 +12,10 @@ from .corpus import RecordFields
 from .dates import check_bound
 from .errors import GraphkitError
 from .filters import check_filters, filter_graph
+from .models import NerConfig
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,11 @@ class Settings:
         """The record fields to read (graphkit.corpus.read_corpus's `fields`)."""
         return RecordFields(text=self.text_field, title=self.title_field,
                             date=self.date_field, url=self.url_field)
+
+    def ner_config(self, kb: KnowledgeBase | None) -> NerConfig:
+        """What NER runs with under these settings, matching the names of `kb`."""
+        return NerConfig(model=self.model, kb=kb, clean=self.clean, propose=self.propose,
+                         batch_size=self.batch_size)
 
 
 def make_settings(settings: Settings | None = None, **options: Any) -> Settings:

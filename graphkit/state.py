@@ -16,7 +16,6 @@ from .errors import KnowledgeBaseError
 from .export.atomic import write_atomic
 from .export.owned import RECORD, stamp
 from .kb import KnowledgeBase, load_kb
-from .models import pipeline_fingerprint
 from .store import document_digest
 
 if TYPE_CHECKING:
@@ -38,8 +37,7 @@ def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
     if settings.discover_curation:
         overlays += [str(p) for p in discover_overlays(paths)]
     parts: list[str] = [__version__, json.dumps(asdict(settings), sort_keys=True, default=str),
-                        pipeline_fingerprint(settings.model, kb, settings.clean,
-                                             settings.propose)]
+                        settings.ner_config(kb).fingerprint()]
     for overlay in sorted(set(overlays)):
         try:
             parts.append(Path(overlay).read_text(encoding="utf-8", errors="replace"))

@@ -66,7 +66,7 @@ def test_a_dead_ner_worker_is_an_error_not_a_hang(tmp_path):
     import sys
 
     script = (
-        "import os, sys, graphkit, graphkit.engines as engines\n"
+        "import os, sys, graphkit, graphkit.engines.local as engines\n"
         "from graphkit.errors import GraphkitError\n"
         "def die(*args):\n"
         "    os._exit(9)  # as if killed, e.g. by the kernel's out-of-memory killer\n"

@@ -16,7 +16,7 @@ from graphkit.export.doubts import DOUBTS_PER_NODE, doubtful_mentions
 from graphkit.export.graphml import graphml_text
 from graphkit.export.html import MAX_NODES, html_text, page_data, page_data_of
 from graphkit.export.tables import safe_cell
-from graphkit.graph import add_metrics
+from graphkit.metrics import add_metrics
 from graphkit.types import Document, Extraction, LinkedMention, Mention, Sentence
 
 
@@ -224,7 +224,7 @@ def test_export_reads_other_programs_node_link_json(tmp_path):
 def test_the_choice_lists_are_what_the_library_does():
     from graphkit.choices import EXPORT_FORMATS, NODE_METRICS
     from graphkit.export import GRAPH_FORMATS
-    from graphkit.graph import add_metrics
+    from graphkit.metrics import add_metrics
 
     assert tuple(GRAPH_FORMATS) == EXPORT_FORMATS
     graph = nx.Graph([("a", "b", {"weight": 2})])

@@ -12,22 +12,16 @@ from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
 import graphkit.filters
 import graphkit.graph
+import graphkit.metrics
 from graphkit.errors import GraphkitError
 from graphkit.filters import filter_graph
-from graphkit.graph import (
-    DOCUMENT_DATES,
-    EVIDENCE_PER_EDGE,
-    EVIDENCE_TEXT,
-    add_metrics,
-    betweenness,
-    communities,
-    disparity,
-    pagerank,
-)
+from graphkit.graph import DOCUMENT_DATES, EVIDENCE_PER_EDGE, EVIDENCE_TEXT
+from graphkit.metrics import add_metrics, betweenness, communities, disparity, pagerank
 
 
 def test_doctests():
     assert doctest.testmod(graphkit.graph).failed == 0
+    assert doctest.testmod(graphkit.metrics).failed == 0
     assert doctest.testmod(graphkit.filters).failed == 0
 
 
@@ -129,7 +123,7 @@ def test_louvain_finds_planted_groups_on_every_edge():
 
 
 def test_metrics_do_not_depend_on_the_hash_seed():
-    script = ("import networkx as nx, graphkit.graph as g\n"
+    script = ("import networkx as nx, graphkit.metrics as g\n"
               "h = nx.relabel_nodes(nx.gnm_random_graph(2500, 6000, seed=1), str)\n"
               "w = {e: 1 + sum(map(int, e)) % 3 for e in h.edges}\n"
               "nx.set_edge_attributes(h, w, 'weight')\n"
@@ -197,7 +191,8 @@ def test_metrics_computed_in_a_second_process_are_the_same(seed_build, tmp_path,
                                                             monkeypatch):
     import graphkit.processes
     from graphkit.cooccur import count_cooccurrences
-    from graphkit.graph import build_graph, node_metrics
+    from graphkit.graph import build_graph
+    from graphkit.metrics import node_metrics
 
     def metrics_noting_the_process(arrays):
         (tmp_path / str(os.getpid())).touch()
@@ -219,7 +214,8 @@ def test_metrics_computed_in_a_second_process_are_the_same(seed_build, tmp_path,
 
 def test_the_kept_pairs_and_their_arrays_list_the_graph_in_its_own_order():
     from graphkit.cooccur import Cooccurrence, PairCount
-    from graphkit.graph import EdgeArrays, _kept_pairs
+    from graphkit.graph import _kept_pairs
+    from graphkit.metrics import EdgeArrays
 
     random_graph = nx.gnm_random_graph(300, 1500, seed=9)
     nodes = sorted(f"n{i}" for i in random_graph)  # string order: n1, n10, n100, n101...

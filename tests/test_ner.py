@@ -212,26 +212,30 @@ def test_the_knowledge_base_does_not_split_a_longer_name_the_model_found(ruled_m
         "Turki", "Hamas", "Palestina"]
 
 
-def test_builds_share_one_pipeline_per_model_knowledge_base_and_rules(kb, monkeypatch):
+def test_builds_share_one_pipeline_per_model_knowledge_base_rules_and_fast_path(kb,
+                                                                             monkeypatch):
     import dataclasses
 
-    import graphkit.ner as ner
+    import graphkit.engines.work as work
+    from graphkit.models import NerConfig
 
     loaded = []
 
-    def load(model, kb=None, propose=None):
-        loaded.append((model, kb.version, propose))
+    def load(config):
+        loaded.append(config)
         return object()
 
-    monkeypatch.setattr(ner, "load_pipeline", load)
-    monkeypatch.setattr(ner, "_SHARED", {})
-    first = ner.shared_pipeline("blank", kb)
-    assert ner.shared_pipeline("blank", kb) is first and len(loaded) == 1
+    monkeypatch.setattr(work, "load_ner", load)
+    monkeypatch.setattr(work, "_SHARED", {})
+    config = NerConfig(model="blank", kb=kb, fast_path=True)
+    first = work.shared_ner(config)
+    assert work.shared_ner(dataclasses.replace(config, batch_size=8)) is first
+    assert len(loaded) == 1
     other_kb = dataclasses.replace(kb, version="another")
-    assert ner.shared_pipeline("blank", other_kb) is not first
-    assert ner.shared_pipeline("blank", kb, propose=False) is not first
-    assert len(loaded) == 3 and len(ner._SHARED) == 2  # the oldest one was let go
-    assert ner.shared_pipeline("blank", kb) is not first
+    assert work.shared_ner(dataclasses.replace(config, kb=other_kb)) is not first
+    assert work.shared_ner(dataclasses.replace(config, fast_path=False)) is not first
+    assert len(loaded) == 3 and len(work._SHARED) == 2  # the oldest one was let go
+    assert work.shared_ner(config) is not first
 
 
 def test_two_builds_in_one_process_give_the_same_bytes(tmp_path):

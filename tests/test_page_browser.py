@@ -14,7 +14,7 @@ import pytest
 from test_html_browser import CHROMIUM, Page, browser  # noqa: F401 (browser: a fixture)
 
 from graphkit.export.html import MAX_NODES, html_text
-from graphkit.graph import add_metrics
+from graphkit.metrics import add_metrics
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.xdist_group("page_browser"),  # one browser and its fixtures per worker

@@ -431,7 +431,7 @@ def test_xml_outputs_with_markup_and_control_characters_are_well_formed(writer):
 
 # The dask engine (`--engine dask --scheduler ADDRESS`) talks to the scheduler the user names;
 # it is the only module allowed a network import.
-NETWORK_OPT_IN = {"graphkit/engines.py"}
+NETWORK_OPT_IN = {"graphkit/engines/dask.py"}
 
 
 def test_no_code_execution_or_unsafe_loading_in_the_package():
