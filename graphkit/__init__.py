@@ -16,7 +16,7 @@ __all__ = ["Build", "GraphkitError", "Settings", "__version__", "build", "load_k
            "load_pipeline"]
 
 if TYPE_CHECKING:
-    from .kb import load_kb
+    from .link.kb import load_kb
     from .ner import load_pipeline
     from .pipeline import build
     from .result import Build

@@ -281,9 +281,9 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
       graphkit entities seeds --type PERSON
       graphkit entities seeds --how new --sort label --csv > new_entities.csv
     """
+    from .link.review import ENTITY_COLUMNS, entity_rows, format_table
     from .pipeline import STORE_PATH
     from .pipeline import build as build_graph
-    from .review import ENTITY_COLUMNS, entity_rows, format_table
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
@@ -315,10 +315,10 @@ def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path
       graphkit explain Kim seeds
       graphkit explain "Presiden Putin" seeds
     """
+    from .link.review import explain as explain_name
+    from .link.review import format_explanation
     from .pipeline import STORE_PATH
     from .pipeline import build as build_graph
-    from .review import explain as explain_name
-    from .review import format_explanation
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,

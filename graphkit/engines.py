@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .corpus import corpus_bytes, count_documents, read_corpus
-from .kb import KnowledgeBase
+from .link.kb import KnowledgeBase
 from .models import pipeline_fingerprint
 from .processes import children_die_with_parent, process_context, quiet_child
 from .store import Store, document_digest, extraction_from_json, extraction_to_json

@@ -11,7 +11,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
-from .kb import KnowledgeBase
+from .link.kb import KnowledgeBase
 
 SHIPPED_MODEL = "id_news_ner"
 # Bump when what NER extracts changes for a reason its source files do not show.

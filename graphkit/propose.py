@@ -13,7 +13,7 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
-from .names import is_title_word
+from .link.names import is_title_word
 
 DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for name in names}
 # Capitalised abbreviations that are common nouns or units, never entities on their own.

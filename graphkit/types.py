@@ -55,6 +55,7 @@ class Mention:
     type: str
     sentence: int
     source: str  # "kb" (entity ruler), "model" (statistical NER) or "rule" (name proposer)
+    kb_id: str = ""  # the knowledge-base entity the ruler matched by one of its sure names
 
 
 @dataclass(frozen=True, slots=True)

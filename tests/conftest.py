@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def kb():
-    from graphkit.kb import load_kb
+    from graphkit.link.kb import load_kb
 
     return load_kb()
 

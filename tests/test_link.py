@@ -2,8 +2,8 @@
 
 import pytest
 
-from graphkit.kb import load_kb
-from graphkit.link import link_mentions
+from graphkit.link.kb import load_kb
+from graphkit.link.linker import link_mentions
 from graphkit.ner import extract, load_pipeline
 from graphkit.types import Document
 
@@ -123,7 +123,8 @@ def test_fuzzy_index_finds_every_name_one_typo_apart():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from graphkit.link import _FuzzyIndex, _one_typo_apart
+    from graphkit.link.fuzzy import FuzzyIndex as _FuzzyIndex
+    from graphkit.link.fuzzy import one_typo_apart as _one_typo_apart
 
     words = st.text(alphabet="abcdeiknorstu", min_size=5, max_size=9)
     names = st.lists(st.tuples(words) | st.tuples(words, words) | st.tuples(words, words, words),
@@ -156,7 +157,9 @@ def test_short_form_candidates_include_every_name_a_mention_abbreviates():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from graphkit.link import _abbreviates, _LongerNames, _Record
+    from graphkit.link.records import Record as _Record
+    from graphkit.link.shortforms import LongerNames as _LongerNames
+    from graphkit.link.shortforms import abbreviates as _abbreviates
     from graphkit.types import Mention
 
     words = st.sampled_from(["kim", "jong", "un", "putin", "vladimir", "dewan", "pbb"])

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..result import Build
+from ..terminal import printable as _printable
+from ..types import LinkedMention
 from .names import name_key, normalize_name
-from .result import Build
-from .terminal import printable as _printable
-from .types import LinkedMention
+from .rules import BY_HOW, HOW
 
 ENTITY_COLUMNS = ("id", "label", "type", "mentions", "documents", "linked_by", "aliases")
 
@@ -86,6 +87,8 @@ def format_explanation(build: Build, explanation: Explanation, limit: int = 20) 
         data = build.graph.nodes[node]
         how = ", ".join(f"{h} x{n}" for h, n in sorted(hows.items()))
         lines.append(f"{explanation.name!r} -> {node} ({data['label']}, {data['type']}): {how}")
+    used = sorted({h for hows in explanation.nodes.values() for h in hows}, key=HOW.index)
+    lines += [f"  {how} ({BY_HOW[how].certainty}): {BY_HOW[how].links}" for how in used]
     lines.append("")
     for link, sentence in explanation.mentions[:limit]:
         mention = link.mention
