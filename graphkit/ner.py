@@ -362,7 +362,7 @@ def _split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int
                 and doc[i].lower_ not in GIVEN_NAME_TITLES | _PORTFOLIO_WORDS):
             start = i + 1
     common = common_words()
-    if not _name_word_inside(doc, start):
+    if start < end and not _name_word_inside(doc, start):
         while (end - start > 1 and doc[start].lower_ in common
                and doc[start].lower_ not in _OPENING_HEADS):
             start += 1

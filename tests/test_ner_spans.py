@@ -1,0 +1,32 @@
+"""Model spans on real news lines: what the combiner keeps, trims or drops."""
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from graphkit.ner import EntityCombiner
+
+
+def _with_model_spans(spans):
+    """A blank pipeline whose 'model' tags the given (start, end, label) token spans."""
+    nlp = spacy.blank("id")
+    name = f"fake_ner_{abs(hash(tuple(spans)))}"
+
+    @Language.component(name)
+    def fake_ner(doc):
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
+        return doc
+
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(name)
+    combiner = nlp.add_pipe("graphkit_entities", config={"propose": "none"})
+    assert isinstance(combiner, EntityCombiner)
+    return nlp
+
+
+def test_a_model_span_trimmed_to_nothing_at_the_end_of_a_line_is_dropped():
+    # a CLICK-ID headline ending in a title word the model tagged alone: the trimmed span
+    # was empty at the end of the line and the build crashed (IndexError E040)
+    nlp = _with_model_spans([(4, 5, "PERSON")])
+    doc = nlp("Dilantik Jokowi , Wakil Presiden")
+    assert [e.text for e in doc.ents] == []
