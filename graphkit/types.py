@@ -79,6 +79,7 @@ class LinkedMention:
     entity: str
     how: str
     why: str = ""
+    alternative: str = ""  # the other node(s) a doubtful link was chosen over, if any
 
 
 @dataclass(frozen=True, slots=True)

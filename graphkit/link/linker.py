@@ -9,16 +9,24 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..propose import common_words
 from ..types import Entity, Extraction, LinkedMention
 from .curated import apply_after_linking, curate_entities, is_ignored, overridden_target
 from .curation import Curation
-from .fuzzy import FuzzyIndex, indexable, one_typo_apart
+from .fuzzy import FUZZY_MIN_LENGTH, FuzzyIndex, indexable, one_typo_apart
 from .kb import KnowledgeBase
 from .names import is_acronym, mixes_scripts, name_key, normalize_name, strip_titles
 from .records import Linking, Record, majority_type, new_id
-from .shortforms import LongerNames, abbreviates, compatible, short_form_types
+from .shortforms import LongerNames, abbreviates, compatible, headline_sentence, short_form_types
 
 log = logging.getLogger("graphkit")
+# Head words that name a kind of body, not one body: alone ('anggota Komisi III', 'pihak
+# Kementerian') they never link to a specific entity, and make no node.
+GENERIC_HEADS = frozenset(
+    """
+    komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
+    majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
+    """.split())
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 
 
@@ -42,6 +50,7 @@ class _Linker:
     _context: dict[str, str] = field(default_factory=dict)
     _whys: dict[str, str] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)  # name key -> new_id(key)
+    _headlines: dict[str, int] = field(default_factory=dict)  # doc -> its headline, or -1
 
     def __post_init__(self) -> None:
         self.kb_types = {id_: e.type for id_, e in self.kb.entities.items()} if self.kb else {}
@@ -67,7 +76,7 @@ class _Linker:
                 self.corpus_acronyms.setdefault(acronym, found)
         for record in sorted(deferred, key=lambda r: -len(r.tokens)):
             self._link_from_corpus(record, full_names)
-            if len(record.tokens) > 1:
+            if len(record.tokens) > 1 and not self._headline(record):
                 full_names[record.tokens[0]].append(record)
                 full_names[record.tokens[-1]].append(record)
 
@@ -114,7 +123,8 @@ class _Linker:
                 continue
             n = len(record.tokens)
             if n not in longer:  # records are linked longest first: fixed for this length
-                longer[n] = LongerNames([r for r in records if r.target and len(r.tokens) > n])
+                longer[n] = LongerNames([r for r in records if r.target and len(r.tokens) > n
+                                         and not self._headline(r)])
             target, name = self._short_form_target(record, longer[n].sharing_ends(record))
             if target:
                 self._set(record, target, "short-form",
@@ -157,7 +167,7 @@ class _Linker:
             if full_type is None:
                 full_type = types[other.target] = self.type_of(other.target)
             if short_form_types(record.mention.type, full_type) and \
-                    abbreviates(record, other, full_type):
+                    abbreviates(record, other, full_type, middle=True):
                 counts[other.target] += 1
                 names.setdefault(other.target, other.mention.text)
         target = self._best(record, counts)
@@ -186,7 +196,7 @@ class _Linker:
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for record in self.records:
             if len(record.tokens) > 1 and record.target and \
-                    (record.target, record.tokens) not in seen:
+                    (record.target, record.tokens) not in seen and not self._headline(record):
                 seen.add((record.target, record.tokens))
                 index[record.tokens[0]].append(record)
                 index[record.tokens[-1]].append(record)
@@ -216,12 +226,14 @@ class _Linker:
                         (one_word or abbreviates(record, other, "PERSON")):
                     counts[target] = self.full_counts[target]
                     names[target] = other.mention.text
-        target = self._best(record, counts)
-        if target:
+        if len(counts) == 1:  # two people sharing a name are never merged: unsure, apart
+            target = next(iter(counts))
             self._set(record, target, "corpus-short-form",
-                      f"short form of {names[target]!r}, the corpus's most mentioned "
-                      f"such name ({self.full_counts[target]} mentions)")
+                      f"short form of {names[target]!r}, the corpus's only such name "
+                      f"({self.full_counts[target]} mentions)")
             return
+        if counts:
+            record.alternative = " | ".join(sorted(names.values()))
         target = self._weak_kb_target(record)
         if target:
             self._set(record, target, "kb-weak", f"ambiguous name; {target} fits the "
@@ -235,6 +247,17 @@ class _Linker:
         why = "ambiguous name without enough context; kept apart" if self._is_weak(record) \
             else "not in the knowledge base; merged with the same name elsewhere"
         self._set(record, self._id(record.key), "new", why)
+
+    def _headline(self, record: Record) -> bool:
+        """True for a mention in its document's headline: a headline's capitals say
+        nothing about names ('Jokowi Cari Pengganti Wiranto'), so it is never the full
+        name a short form stands for."""
+        doc = record.mention.doc
+        found = self._headlines.get(doc)
+        if found is None:
+            extraction = self.documents.get(doc)
+            found = self._headlines[doc] = headline_sentence(extraction) if extraction else -1
+        return record.mention.sentence == found
 
     def _sentence(self, doc: str, index: int) -> tuple[int, str]:
         """(start offset, text) of a document's sentence; (0, '') if unknown."""
@@ -275,6 +298,9 @@ class _Linker:
     def _fuzzy_target(self, record: Record) -> tuple[str, str]:
         """A misspelling of a known name: one long token off by one edit, the rest equal."""
         typed = len(record.tokens) == 1  # in longer names the identical words are evidence
+        common = common_words()
+        if any(word in common for word in record.tokens if len(word) >= FUZZY_MIN_LENGTH):
+            return "", ""  # 'Perang' (war) is a word, not a misspelt 'Penang'
         found = {target: " ".join(tokens) for tokens, target in self.fuzzy.near(record.tokens)
                  .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)
                  and (not typed or compatible(record.mention.type, self.type_of(target)))}
@@ -310,7 +336,7 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
         documents[extraction.doc.id] = extraction
         for mention in extraction.mentions:
             key = name_key(mention.text)
-            if key and not is_ignored(curation, key):
+            if key and key not in GENERIC_HEADS and not is_ignored(curation, key):
                 records.append(Record(mention, key, tuple(key.split())))
     linker = _Linker(kb, curation, documents, records)
     linker.run()
@@ -318,7 +344,7 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     _warn_mixed_scripts(records)
     entities = curate_entities(_entities(linker), resolve, curation)
     return Linking(entities, tuple(
-        LinkedMention(r.mention, r.target, r.how, r.why) for r in records))
+        LinkedMention(r.mention, r.target, r.how, r.why, r.alternative) for r in records))
 
 
 def _entities(linker: _Linker) -> dict[str, Entity]:

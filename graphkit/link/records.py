@@ -21,6 +21,7 @@ class Record:
     target: str = ""
     how: str = ""
     why: str = ""
+    alternative: str = ""  # what a doubtful link was chosen over, or could have been
 
 
 @dataclass(frozen=True)
