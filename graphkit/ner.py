@@ -22,7 +22,7 @@ from .dates import without_text
 from .errors import ModelError
 from .inference import speed_up
 from .link.kb import KnowledgeBase
-from .link.names import is_title_word
+from .link.names import TITLE_FOLLOWERS, is_title_word
 from .models import resolve_model, shipped_model_path
 from .propose import (
     CONNECTORS,
@@ -291,9 +291,12 @@ def _tail(doc: Doc, index: int) -> str:
 
 
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading title words ('Presiden'), and punctuation, numbers, days and months at
-    the end ('Pyongyang 24', 'Kim September')."""
-    while start < end and (_leading_title(doc, start, end) or doc[start].is_punct):
+    """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
+    and months at the end ('Pyongyang 24', 'Kim September')."""
+    titled = False
+    while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
+            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
+        titled = titled or not doc[start].is_punct
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS

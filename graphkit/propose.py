@@ -13,7 +13,7 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
-from .link.names import is_title_word
+from .link.names import GIVEN_NAME_TITLES, is_title_word
 
 DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for name in names}
 # Capitalised abbreviations that are common nouns or units, never entities on their own.
@@ -109,9 +109,6 @@ OFFICE_WORDS = frozenset(
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
 NOT_PERSON_WORDS = LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
-# Title words that are also given names: 'Imam Nahrawi', 'Ratu Atut Chosiyah',
-# 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X'.
-GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
 HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
 TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
 POSSESSIVES = frozenset({"'s", "’s"})
