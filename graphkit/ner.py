@@ -34,6 +34,7 @@ from .propose import (
     LOC_TAILS,
     ORG_HEADS,
     ORG_TAILS,
+    REGIONAL_BODY_HEADS,
     STATE_ORGAN_HEADS,
     TAILS,
     WordFacts,
@@ -43,6 +44,7 @@ from .propose import (
 from .types import Block, Document, Extraction, Mention, Sentence
 
 log = logging.getLogger("graphkit")
+REGION_WORDS = frozenset("provinsi kabupaten kota".split())
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
 _OPENING_HEADS = HEADS | EVENT_HEADS
 # Title words that name a portfolio, not a person: they end organisation names
@@ -263,6 +265,10 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
         following = spans[index + 1] if index + 1 < len(spans) else None
         head = doc[start - 1] if start > 0 else None
         continued = following is not None and following[0] == end and following[3] == "rule"
+        if (head is not None and head.i not in taken and label in ("GPE", "LOC")
+                and _regional_body(head, doc[start])):
+            result.append((start - 1, end, "ORG", "rule"))  # 'Pemprov Jawa Barat'
+            continue
         if (head is not None and head.i not in taken and head.text[:1].isupper()
                 and head.lower_ in HEADS and (label == "PERSON" or continued)):
             kind = "LOC" if head.lower_ in LOC_HEADS else "ORG"
@@ -282,6 +288,16 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
             continue
         result.append((start, end, label, source))
     return result
+
+
+def _regional_body(head: Any, first: Any) -> bool:
+    """A government, police, military or court body named by its region: 'Pemprov' +
+    'Jawa Barat', 'Polda' + 'Jawa Timur', 'Pemerintah' + 'Provinsi Jawa Barat'."""
+    if not head.text[:1].isupper():
+        return False
+    word = head.lower_
+    return word in REGIONAL_BODY_HEADS or (word == "pemerintah"
+                                           and first.lower_ in REGION_WORDS)
 
 
 def _tail(doc: Doc, index: int) -> str:

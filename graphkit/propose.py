@@ -30,7 +30,14 @@ FUNCTION_WORDS = frozenset(
 # Lowercase words allowed inside a name: "University of Hull", "bin Salman", "Jong-un".
 CONNECTORS = frozenset(
     "of for the and de van von der den bin binti al el la le du da dos y".split())
-ORG_HEADS = frozenset(
+# Bodies named by their region ('Pemprov Jawa Barat', 'Polda Jawa Timur', 'DPRD Jawa
+# Tengah'): with the place they are an organisation, not the place.
+REGIONAL_BODY_HEADS = frozenset(
+    """
+    pemprov pemkab pemkot pemda polda polres polresta polrestabes polsek kodam korem kodim
+    kejati kejari dprd bappeda bpbd kanwil
+    """.split())
+ORG_HEADS = REGIONAL_BODY_HEADS | frozenset(
     """
     universitas institut pusat kementerian departemen badan dewan komisi komite partai
     bank lembaga organisasi asosiasi perusahaan kantor kedutaan angkatan tentara majelis

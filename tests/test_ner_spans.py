@@ -30,3 +30,22 @@ def test_a_model_span_trimmed_to_nothing_at_the_end_of_a_line_is_dropped():
     nlp = _with_model_spans([(4, 5, "PERSON")])
     doc = nlp("Dilantik Jokowi , Wakil Presiden")
     assert [e.text for e in doc.ents] == []
+
+
+def test_regional_government_and_police_bodies_are_organisations_not_their_place(rules_nlp):
+    doc = rules_nlp("Pemprov Jawa Barat dan Polda Jawa Timur menggelar rapat bersama "
+                    "Pemerintah Provinsi Jawa Barat dan Pemkab Sleman di Bandung.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Pemprov Jawa Barat", "ORG") in found
+    assert ("Pemerintah Provinsi Jawa Barat", "ORG") in found
+    assert ("Polda Jawa Timur", "ORG") in found
+    assert ("Jawa Barat", "GPE") not in found
+
+
+def test_nested_names_holding_a_country_stay_whole(rules_nlp):
+    doc = rules_nlp("Peneliti Indonesia Corruption Watch (ICW) dan Bank Indonesia menilai "
+                    "revisi itu melemahkan KPK.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Indonesia Corruption Watch", "ORG") in found
+    assert ("Bank Indonesia", "ORG") in found
+    assert not any(text == "Corruption Watch" for text, _ in found)
