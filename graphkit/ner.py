@@ -29,6 +29,7 @@ from .propose import (
     DAYS_AND_MONTHS,
     EVENT_HEADS,
     GIVEN_NAME_TITLES,
+    HEADLINE_TOKENS,
     HEADS,
     LOC_HEADS,
     LOC_TAILS,
@@ -39,6 +40,7 @@ from .propose import (
     TAILS,
     WordFacts,
     common_words,
+    is_headline,
     propose_names,
 )
 from .types import Block, Document, Extraction, Mention, Sentence
@@ -215,6 +217,7 @@ class EntityCombiner:
         kb_bounds = {(s, e) for s, e, _, _ in kb_spans}
         kb_types = {(s, e): t for s, e, t, _ in kb_spans}
         places = {(s, e) for s, e, t, _ in kb_spans if t == "GPE"}
+        headline = _title_case_line(doc)
         spans = []
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
@@ -226,8 +229,30 @@ class EntityCombiner:
                 start = _after_leading_place(start, end, places)
             if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
+            if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
+                continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
             spans.append((start, end, label, "model"))
         return _join_hyphenated(doc, spans, kb_types)
+
+
+def _title_case_line(doc: Doc) -> bool:
+    """A headline in title case ('Jokowi Cari Pengganti Wiranto'): there capitals say
+    nothing about names, so a model span holding an ordinary word is not a name. Most
+    lines end with a full stop and are rejected at the first test."""
+    if len(doc) > HEADLINE_TOKENS or not is_headline([t.text for t in doc[-3:]]):
+        return False
+    words = [t for t in doc if t.is_alpha and t.lower_ not in CONNECTORS]
+    capitals = sum(1 for t in words if t.text[:1].isupper())
+    return len(words) >= 3 and capitals >= 0.8 * len(words)
+
+
+def _holds_common_word(doc: Doc, start: int, end: int) -> bool:
+    """True when a span holds an ordinary word that is no name's head or tail ('Cari',
+    'Tersangka', 'Mundur', 'Kenang')."""
+    common = common_words()
+    return any(doc[i].lower_ in common and doc[i].lower_ not in _OPENING_HEADS
+               and doc[i].lower_ not in TAILS and doc[i].lower_ not in CONNECTORS
+               for i in range(start, end))
 
 
 def _choose(candidates: list[_Candidate], chosen: list[_Candidate], taken: set[int]) -> None:

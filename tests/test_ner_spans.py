@@ -7,7 +7,7 @@ from spacy.tokens import Span
 from graphkit.ner import EntityCombiner
 
 
-def _with_model_spans(spans):
+def _with_model_spans(spans, kb=None):
     """A blank pipeline whose 'model' tags the given (start, end, label) token spans."""
     nlp = spacy.blank("id")
     name = f"fake_ner_{abs(hash(tuple(spans)))}"
@@ -21,6 +21,8 @@ def _with_model_spans(spans):
     nlp.add_pipe(name)
     combiner = nlp.add_pipe("graphkit_entities", config={"propose": "none"})
     assert isinstance(combiner, EntityCombiner)
+    if kb is not None:
+        combiner.add_kb(kb, nlp.tokenizer)
     return nlp
 
 
@@ -49,3 +51,18 @@ def test_nested_names_holding_a_country_stay_whole(rules_nlp):
     assert ("Indonesia Corruption Watch", "ORG") in found
     assert ("Bank Indonesia", "ORG") in found
     assert not any(text == "Corruption Watch" for text, _ in found)
+
+
+def test_a_headline_phrase_the_model_took_for_a_name_leaves_only_the_known_names(kb):
+    # CLICK-ID headlines the model tagged as one PERSON each; every bare 'Wiranto' of the
+    # corpus was then linked to the headline
+    nlp = _with_model_spans([(0, 4, "PERSON")], kb)
+    assert [(e.text, e.label_) for e in nlp("Jokowi Cari Pengganti Wiranto").ents] == [
+        ("Jokowi", "PERSON"), ("Wiranto", "PERSON")]
+    nlp = _with_model_spans([(0, 2, "PERSON")], kb)
+    assert [e.text for e in nlp("Nahrawi Tersangka").ents] == ["Nahrawi"]
+
+
+def test_a_model_name_in_a_headline_without_ordinary_words_stays(kb):
+    nlp = _with_model_spans([(3, 5, "PERSON")], kb)
+    assert [e.text for e in nlp("KPK Periksa Bupati Abdul Latif").ents] == ["KPK", "Abdul Latif"]
