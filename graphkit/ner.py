@@ -22,13 +22,12 @@ from .dates import without_text
 from .errors import ModelError
 from .inference import speed_up
 from .link.kb import KnowledgeBase
-from .link.names import TITLE_FOLLOWERS, is_title_word
+from .link.names import GIVEN_NAME_TITLES, TITLE_FOLLOWERS, is_title_word
 from .models import resolve_model, shipped_model_path
 from .propose import (
     CONNECTORS,
     DAYS_AND_MONTHS,
     EVENT_HEADS,
-    GIVEN_NAME_TITLES,
     HEADLINE_TOKENS,
     HEADS,
     LOC_HEADS,

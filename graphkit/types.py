@@ -80,6 +80,7 @@ class LinkedMention:
     how: str
     why: str = ""
     alternative: str = ""  # the other node(s) a doubtful link was chosen over, if any
+    certainty: str = ""  # how sure the link is: "sure", "likely" or "doubtful" (link.rules)
 
 
 @dataclass(frozen=True, slots=True)

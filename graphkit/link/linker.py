@@ -17,6 +17,7 @@ from .fuzzy import FUZZY_MIN_LENGTH, FuzzyIndex, indexable, one_typo_apart
 from .kb import KnowledgeBase
 from .names import is_acronym, mixes_scripts, name_key, normalize_name, strip_titles
 from .records import Linking, Record, majority_type, new_id
+from .rules import certainty
 from .shortforms import LongerNames, abbreviates, compatible, headline_sentence, short_form_types
 
 log = logging.getLogger("graphkit")
@@ -40,7 +41,7 @@ class _Linker:
     acronyms: dict[str, dict[str, tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(dict))
     full_counts: Counter[str] = field(default_factory=Counter)
-    corpus_acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)
+    corpus_acronyms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     fuzzy: FuzzyIndex = field(default_factory=FuzzyIndex)
     by_doc: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
@@ -73,7 +74,7 @@ class _Linker:
         self.corpus_acronyms = {}
         for doc in sorted(self.acronyms):  # the first document to define it wins
             for acronym, found in self.acronyms[doc].items():
-                self.corpus_acronyms.setdefault(acronym, found)
+                self.corpus_acronyms.setdefault(acronym, []).append(found)
         for record in sorted(deferred, key=lambda r: -len(r.tokens)):
             self._link_from_corpus(record, full_names)
             if len(record.tokens) > 1 and not self._headline(record):
@@ -205,8 +206,10 @@ class _Linker:
     def _link_from_corpus(self, record: Record, full_names: dict[str, list[Record]]) -> None:
         """Short forms a document never spells out, weak KB aliases, misspellings, new names."""
         if record.mention.text in self.corpus_acronyms:
-            target, definition = self.corpus_acronyms[record.mention.text]
-            self._set(record, target, "acronym", f"acronym defined elsewhere: {definition}")
+            (target, definition), *others = self.corpus_acronyms[record.mention.text]
+            self._set(record, target, "acronym-elsewhere",
+                      f"acronym defined in another document: {definition}")
+            record.alternative = " | ".join(sorted({d for t, d in others if t != target}))
             return
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}
@@ -284,7 +287,10 @@ class _Linker:
         candidates = [c for c in self.kb.weak[record.key]
                       if compatible(record.mention.type, self.kb.entities[c].type)]
         if len(candidates) == 1:
+            record.alternative = " | ".join(c for c in self.kb.weak[record.key]
+                                            if c != candidates[0])
             return candidates[0]
+        record.alternative = " | ".join(candidates)
         text = self._context_text(record.mention.doc)
         doc_targets = {r.target for r in self.by_doc[record.mention.doc]}
         scores = Counter({c: sum(1 for word in self.kb.entities[c].context
@@ -292,6 +298,7 @@ class _Linker:
                           for c in candidates})
         ranked = scores.most_common(2)
         if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            record.alternative = " | ".join(c for c in candidates if c != ranked[0][0])
             return ranked[0][0]
         return ""
 
@@ -344,7 +351,8 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     _warn_mixed_scripts(records)
     entities = curate_entities(_entities(linker), resolve, curation)
     return Linking(entities, tuple(
-        LinkedMention(r.mention, r.target, r.how, r.why, r.alternative) for r in records))
+        LinkedMention(r.mention, r.target, r.how, r.why, r.alternative, certainty(r.how))
+        for r in records))
 
 
 def _entities(linker: _Linker) -> dict[str, Entity]:

@@ -70,7 +70,7 @@ def explain(build: Build, name: str) -> Explanation:
 def format_table(rows: Sequence[dict[str, object]], columns: Sequence[str],
                  width: int = 48) -> str:
     """A plain-text table with columns cut to `width` characters."""
-    cells = [[_cut(_printable(str(row[c])), width) for c in columns] for row in rows]
+    cells = [[cut_text(_printable(str(row[c])), width) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
@@ -94,11 +94,12 @@ def format_explanation(build: Build, explanation: Explanation, limit: int = 20) 
         mention = link.mention
         lines.append(f"{mention.doc}:{mention.start}-{mention.end} {mention.text!r} -> "
                      f"{link.entity} [{link.how}] {link.why}")
-        lines.append(f"    {_cut(sentence, 160)}")
+        lines.append(f"    {cut_text(sentence, 160)}")
     if len(explanation.mentions) > limit:
         lines.append(f"... and {len(explanation.mentions) - limit} more mentions")
     return "\n".join(map(_printable, lines))
 
 
-def _cut(text: str, width: int) -> str:
+def cut_text(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis when cut."""
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -26,14 +26,17 @@ RULES = (
          "sure"),
     Rule("kb", "a name the knowledge base gives to exactly one entity (the ruler's match "
                "carries its id)", "sure"),
-    Rule("acronym", "an acronym defined in brackets after a longer name: 'Komisi "
-                    "Pemberantasan Korupsi (KPK)' (in another document: doubtful)", "sure"),
+    Rule("acronym", "an acronym defined in brackets after a longer name in the same "
+                    "document: 'Komisi Pemberantasan Korupsi (KPK)'", "sure"),
     Rule("short-form", "a shorter name in a document to the one longer name of that "
                        "document it is the first or last words of (people: also 'Kim' for "
                        "'Kim Jong Un')", "likely"),
+    Rule("acronym-elsewhere", "an acronym a document never defines, to the name another "
+                              "document of the corpus defines it for (the first one)",
+         "doubtful", 2),
     Rule("corpus-short-form", "a one-word or shorter name a document never spells out, to "
-                              "the corpus's only or most mentioned longer name of a person "
-                              "it fits", "doubtful", 0),
+                              "the corpus's only longer name of a person it fits (two or "
+                              "more: its own node)", "doubtful", 0),
     Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
                     "the mention's type or the document's context", "doubtful", 1),
     Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
