@@ -51,6 +51,21 @@ def entities_of(build, text: str, doc: str | None = None) -> set[str]:
             if link.mention.text == text and (doc is None or link.mention.doc == doc)}
 
 
+@pytest.fixture(scope="session")
+def bundled_links(rules_nlp, kb):
+    """Link inline documents (doc id -> text) with the rules pipeline and the bundled
+    knowledge base: {(doc, mention text): node}."""
+    from graphkit.link.linker import link_mentions
+    from graphkit.ner import extract
+    from graphkit.types import Document
+
+    def run(**texts):
+        extractions = list(extract([Document(k, v) for k, v in texts.items()], rules_nlp))
+        return {(lk.mention.doc, lk.mention.text): lk.entity
+                for lk in link_mentions(extractions, kb).mentions}
+    return run
+
+
 def run_cli(*args: str):
     """The CLI in-process; returns (exit code, stdout, stderr). An exception other than the
     CLI's own exit is raised, so a traceback fails the test."""

@@ -63,7 +63,7 @@ def test_acronym_defined_in_text(tiny):
                     b="Laporan IAEA terbit.")
     target = links[("a", "Badan Energi Atom Internasional")][0]
     assert links[("a", "IAEA")] == (target, "acronym")
-    assert links[("b", "IAEA")] == (target, "acronym")
+    assert links[("b", "IAEA")] == (target, "acronym-elsewhere")  # a guess: doubtful
 
 
 def test_guarded_fuzzy_matching(tiny):
@@ -93,17 +93,8 @@ def test_distinct_people_never_merge_through_a_shared_surname(tiny):
                 links[("b", "Kim Jong Il")][0]}) == 3
 
 
-@pytest.fixture(scope="module")
-def bundled(rules_nlp, kb):
-    def run(**texts):
-        extractions = list(extract([Document(k, v) for k, v in texts.items()], rules_nlp))
-        return {(lk.mention.doc, lk.mention.text): lk.entity
-                for lk in link_mentions(extractions, kb).mentions}
-    return run
-
-
-def test_names_inside_longer_names_with_the_bundled_kb(bundled):
-    links = bundled(a="Trump bermain golf di Trump National Golf Club di New Jersey.",
+def test_names_inside_longer_names_with_the_bundled_kb(bundled_links):
+    links = bundled_links(a="Trump bermain golf di Trump National Golf Club di New Jersey.",
                     b="Partai Britain First menggelar unjuk rasa di London.",
                     c="Anak-anak di Lapangan Kim Il Sung menyambut Putin.")
     assert links[("a", "Trump")] == "person:donald-trump"
@@ -112,8 +103,8 @@ def test_names_inside_longer_names_with_the_bundled_kb(bundled):
     assert ("c", "Kim Il Sung") not in links and ("c", "Lapangan Kim Il Sung") in links
 
 
-def test_ambiguous_names_with_the_bundled_kb(bundled):
-    links = bundled(a="Pejabat di Washington mengatakan Gedung Putih menolak usulan itu.",
+def test_ambiguous_names_with_the_bundled_kb(bundled_links):
+    links = bundled_links(a="Pejabat di Washington mengatakan Gedung Putih menolak usulan itu.",
                     b="Georgia dan Rusia berperang pada 2008 di dekat Tbilisi.",
                     c="Perdana Menteri Inggris Theresa May bertemu Uni Eropa. May menolak.",
                     d="Retno Marsudi tiba di Jakarta. Retno lalu bertemu Wang Yi.")

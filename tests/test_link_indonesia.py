@@ -3,19 +3,6 @@ corpus shows are one entity link to one node; laws are never people."""
 
 import pytest
 
-from graphkit.link.linker import link_mentions
-from graphkit.ner import extract
-from graphkit.types import Document
-
-
-@pytest.fixture(scope="module")
-def nodes(rules_nlp, kb):
-    def run(**texts):
-        extractions = list(extract([Document(k, v) for k, v in texts.items()], rules_nlp))
-        return {(lk.mention.doc, lk.mention.text): lk.entity
-                for lk in link_mentions(extractions, kb).mentions}
-    return run
-
 
 @pytest.mark.parametrize(("short", "full", "node"), [
     ("Kemenpora", "Kementerian Pemuda dan Olahraga", "org:kemenpora"),
@@ -29,13 +16,15 @@ def nodes(rules_nlp, kb):
     ("Kemenkeu", "Kementerian Keuangan", "org:kemenkeu"),
     ("Bappenas", "Badan Perencanaan Pembangunan Nasional", "org:bappenas"),
 ])
-def test_variants_of_one_name_link_to_one_node(nodes, short, full, node):
-    found = nodes(a=f"Dalam rapat itu {full} hadir.", b=f"Menurut {short}, rapat itu penting.")
+def test_variants_of_one_name_link_to_one_node(bundled_links, short, full, node):
+    found = bundled_links(a=f"Dalam rapat itu {full} hadir.",
+                          b=f"Menurut {short}, rapat itu penting.")
     assert found[("a", full)] == found[("b", short)] == node
 
 
-def test_imam_nahrawi_keeps_his_given_name(nodes):
-    found = nodes(a="KPK menetapkan Menpora Imam Nahrawi sebagai tersangka. Nahrawi diperiksa.")
+def test_imam_nahrawi_keeps_his_given_name(bundled_links):
+    found = bundled_links(
+        a="KPK menetapkan Menpora Imam Nahrawi sebagai tersangka. Nahrawi diperiksa.")
     assert found[("a", "Imam Nahrawi")] == found[("a", "Nahrawi")] == "person:imam-nahrawi"
 
 

@@ -290,7 +290,6 @@ class _Linker:
             record.alternative = " | ".join(c for c in self.kb.weak[record.key]
                                             if c != candidates[0])
             return candidates[0]
-        record.alternative = " | ".join(candidates)
         text = self._context_text(record.mention.doc)
         doc_targets = {r.target for r in self.by_doc[record.mention.doc]}
         scores = Counter({c: sum(1 for word in self.kb.entities[c].context
