@@ -89,3 +89,10 @@ def test_fuzzy_never_maps_an_ordinary_word_to_a_name():
     war = extraction("war", "Perang Dagang AS dan China berlanjut.", [("Perang", "MISC")])
     found = links(penang, war)
     assert found[("war", "Perang")] == ("new:perang", "new")
+
+
+def test_an_untyped_word_is_not_taken_for_a_person_of_another_document():
+    # IndoSum, rules only: 'Muslim' (MISC) became the short form of 'Muslim Rohingya'
+    rohingya = extraction("a", "Nasib Muslim Rohingya memburuk.", [("Muslim Rohingya", "PERSON")])
+    muslim = extraction("b", "Warga Muslim di Rakhine mengungsi.", [("Muslim", "MISC")])
+    assert links(rohingya, muslim)[("b", "Muslim")] == ("new:muslim", "new")

@@ -213,7 +213,9 @@ class _Linker:
             return
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}
-        if record.mention.type in ("PERSON", "MISC"):
+        # a word NER could not type ('Muslim') is no evidence of a person in another document
+        if record.mention.type == "PERSON" or (record.mention.type == "MISC"
+                                               and len(record.tokens) > 1):
             first, last = record.tokens[0], record.tokens[-1]  # one word: the same list
             # a full name is listed under its first and last word, so one word always
             # abbreviates the names listed under it
