@@ -96,3 +96,12 @@ def test_an_untyped_word_is_not_taken_for_a_person_of_another_document():
     rohingya = extraction("a", "Nasib Muslim Rohingya memburuk.", [("Muslim Rohingya", "PERSON")])
     muslim = extraction("b", "Warga Muslim di Rakhine mengungsi.", [("Muslim", "MISC")])
     assert links(rohingya, muslim)[("b", "Muslim")] == ("new:muslim", "new")
+
+
+def test_only_a_person_is_called_by_a_middle_word():
+    # IndoSum, rules only: 'Rohingya' became a short form of the (mistyped) 'Arakan Rohingya
+    # Salvation Army'
+    found = links(extraction("a", "Arakan Rohingya Salvation Army menyerang. Warga Rohingya "
+                                  "mengungsi.", [("Arakan Rohingya Salvation Army", "PERSON"),
+                                                 ("Rohingya", "MISC")]))
+    assert found[("a", "Rohingya")] == ("new:rohingya", "new")

@@ -168,7 +168,8 @@ class _Linker:
             if full_type is None:
                 full_type = types[other.target] = self.type_of(other.target)
             if short_form_types(record.mention.type, full_type) and \
-                    abbreviates(record, other, full_type, middle=True):
+                    abbreviates(record, other, full_type,
+                                middle=record.mention.type == "PERSON"):
                 counts[other.target] += 1
                 names.setdefault(other.target, other.mention.text)
         target = self._best(record, counts)
