@@ -29,8 +29,7 @@ def test_every_link_records_how_sure_it_is_and_the_guesses_are_ranked(tmp_path):
     linking = _linking(
         tmp_path,
         a="Badan Energi Atom Internasional (IAEA) memeriksa. Georgia dan Rusia dekat Tbilisi.",
-        b="Laporan IAEA terbit. Kim mengunjungi Kosmodrom Vostochy.",
-        c="Bambang Soesatyo hadir. Bambang Brodjonegoro juga.", d="Bambang tiba.")
+        b="Laporan IAEA terbit. Kim mengunjungi Kosmodrom Vostochy.")
     assert all(link.certainty in CERTAINTIES and link.certainty == certainty(link.how)
                for link in linking.mentions)
     doubts = {(d.text, d.how): d for d in doubtful_links(linking.mentions)}
@@ -39,8 +38,6 @@ def test_every_link_records_how_sure_it_is_and_the_guesses_are_ranked(tmp_path):
     assert doubts[("Georgia", "kb-weak")].alternative == "state:us-ga"
     assert [d.how for d in doubtful_links(linking.mentions)] == [
         "fuzzy", "kb-weak", "acronym-elsewhere"]  # riskiest first
-    bambang = next(lk for lk in linking.mentions if lk.mention.doc == "d")
-    assert (bambang.how, bambang.alternative) == ("new", "Bambang Brodjonegoro | Bambang Soesatyo")
 
 
 def test_doubts_command_lists_guesses_with_evidence(tmp_path):
