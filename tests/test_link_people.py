@@ -105,3 +105,11 @@ def test_only_a_person_is_called_by_a_middle_word():
                                   "mengungsi.", [("Arakan Rohingya Salvation Army", "PERSON"),
                                                  ("Rohingya", "MISC")]))
     assert found[("a", "Rohingya")] == ("new:rohingya", "new")
+
+
+def test_a_full_name_mentioned_once_is_no_evidence_for_another_documents_short_form():
+    # CLICK-ID: a Sekda called 'Muhamad' was linked to a 'Muhamad Ali' named once elsewhere
+    ali = extraction("ali", "Muhamad Ali mendaftar sebagai calon.", [("Muhamad Ali", "PERSON")])
+    sekda = extraction("sekda", "Sekda Tangerang Selatan Muhamad mengambil formulir.",
+                       [("Muhamad", "PERSON")])
+    assert links(ali, sekda)[("sekda", "Muhamad")] == ("new:muhamad", "new")

@@ -21,6 +21,9 @@ from .rules import certainty
 from .shortforms import LongerNames, abbreviates, compatible, headline_sentence, short_form_types
 
 log = logging.getLogger("graphkit")
+# A full name mentioned once is too little to call another document's bare 'Muhamad' that
+# person: a corpus-wide short form needs its full name mentioned at least this often.
+_CORPUS_EVIDENCE = 2
 # Head words that name a kind of body, not one body: alone ('anggota Komisi III', 'pihak
 # Kementerian') they never link to a specific entity, and make no node.
 GENERIC_HEADS = frozenset(
@@ -232,7 +235,8 @@ class _Linker:
                         (one_word or abbreviates(record, other, "PERSON")):
                     counts[target] = self.full_counts[target]
                     names[target] = other.mention.text
-        if len(counts) == 1:  # two people sharing a name are never merged: unsure, apart
+        if len(counts) == 1 and self.full_counts[next(iter(counts))] >= _CORPUS_EVIDENCE:
+            # two people sharing a name are never merged: when unsure, apart
             target = next(iter(counts))
             self._set(record, target, "corpus-short-form",
                       f"short form of {names[target]!r}, the corpus's only such name "
