@@ -35,8 +35,9 @@ RULES = (
                               "document of the corpus defines it for (the first one)",
          "doubtful", 2),
     Rule("corpus-short-form", "a one-word or shorter name a document never spells out, to "
-                              "the corpus's only longer name of a person it fits (two or "
-                              "more: its own node)", "doubtful", 0),
+                              "the corpus's only longer name of a person it fits, named "
+                              "at least twice (two or more such names: its own node)",
+         "doubtful", 0),
     Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
                     "the mention's type or the document's context", "doubtful", 1),
     Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
