@@ -16,14 +16,14 @@ __all__ = ["Build", "GraphkitError", "Settings", "__version__", "build", "load_k
            "load_pipeline"]
 
 if TYPE_CHECKING:
-    from .kb import load_kb
+    from .link.kb import load_kb
     from .ner import load_pipeline
     from .pipeline import build
     from .result import Build
     from .settings import Settings
 
 _LAZY = {"build": "pipeline", "Build": "result", "Settings": "settings",
-         "load_pipeline": "ner", "load_kb": "kb"}
+         "load_pipeline": "ner", "load_kb": "link.kb"}
 
 
 def __getattr__(name: str) -> Any:

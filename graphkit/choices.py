@@ -4,6 +4,8 @@ instant)."""
 
 from __future__ import annotations
 
+from .link.rules import HOW
+
 # What counts as a co-mention (graphkit.cooccur).
 WINDOWS = ("sentence", "paragraph", "document")
 # Node metrics graphkit.graph computes, by which `top` ranks nodes (graphkit.filters).
@@ -13,8 +15,7 @@ NODE_METRICS = ("mentions", "documents", "degree", "weighted_degree", "pagerank"
 EXPORT_FORMATS = ("html", "graphml", "gexf", "json", "csv", "svg")
 # Where NER runs (graphkit.engines).
 ENGINES = ("local", "dask")
-# How a mention was linked (graphkit.link), from most to least certain.
-LINK_HOW = ("curation", "kb", "acronym", "short-form", "corpus-short-form", "kb-weak",
-            "fuzzy", "new")
-# Orders of the entity table (graphkit.review).
+# How a mention was linked: the rules of graphkit.link.rules, in the order they are tried.
+LINK_HOW = HOW
+# Orders of the entity table (graphkit.link.review).
 ENTITY_SORT_KEYS = ("mentions", "documents", "label", "type", "id")

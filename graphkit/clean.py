@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from .dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
-from .names import INVISIBLE
+from .link.names import INVISIBLE
 from .types import Block
 
 # Lines that point to other articles: "READ ...", "Baca juga: ...", "Pilihan Editor ...".

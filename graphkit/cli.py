@@ -307,9 +307,9 @@ def entities(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
       graphkit entities seeds --type PERSON
       graphkit entities seeds --how new --sort label --csv > new_entities.csv
     """
+    from .link.review import ENTITY_COLUMNS, entity_rows, format_table
     from .pipeline import STORE_PATH
     from .pipeline import build as build_graph
-    from .review import ENTITY_COLUMNS, entity_rows, format_table
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
@@ -341,16 +341,54 @@ def explain(name: str, corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path
       graphkit explain Kim seeds
       graphkit explain "Presiden Putin" seeds
     """
+    from .link.review import explain as explain_name
+    from .link.review import format_explanation
     from .pipeline import STORE_PATH
     from .pipeline import build as build_graph
-    from .review import explain as explain_name
-    from .review import format_explanation
 
     _check_corpus(corpus)
     result = build_graph(list(corpus), store=out / STORE_PATH,
                          **_build_options(kb_files, curation_files, no_curation, model,
                                           no_clean, **fields))
     click.echo(format_explanation(result, explain_name(result, name), limit))
+
+
+@cli.command()
+@corpus_options
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Show the N riskiest doubtful links.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout (every doubtful link).")
+def doubts(corpus: tuple[Path, ...], out: Path, kb_files: tuple[Path, ...],
+           curation_files: tuple[Path, ...], no_curation: bool, model: str | None,
+           no_clean: bool, limit: int, as_csv: bool, **fields: str) -> None:
+    """List the links of CORPUS the linker guessed (corpus-wide short forms, misspellings,
+    ambiguous names resolved by context, acronyms defined in another document), riskiest
+    first, each with the alternative it was chosen over and a sentence it occurs in:
+    review these instead of every node, and fix them in graphkit.yaml.
+
+    \b
+    Examples:
+      graphkit doubts seeds
+      graphkit doubts news/ --csv > doubts.csv
+    """
+    from .link.doubts import DOUBT_COLUMNS, doubt_rows, doubtful_links, format_doubts
+    from .pipeline import STORE_PATH
+    from .pipeline import build as build_graph
+
+    _check_corpus(corpus)
+    result = build_graph(list(corpus), store=out / STORE_PATH,
+                         **_build_options(kb_files, curation_files, no_curation, model,
+                                          no_clean, **fields))
+    if as_csv:
+        from .export.tables import csv_chunks
+
+        rows = doubt_rows(result)
+        for chunk in csv_chunks(DOUBT_COLUMNS, ([row[c] for c in DOUBT_COLUMNS]
+                                                for row in rows)):
+            sys.stdout.write(chunk)
+    else:
+        total = len(doubtful_links(result.mentions))
+        click.echo(format_doubts(doubt_rows(result, limit), total))
 
 
 @cli.command("text")

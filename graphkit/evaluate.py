@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .names import name_key, slugify
+from .link.names import name_key, slugify
 from .types import Document, LinkedMention, Mention
 
 

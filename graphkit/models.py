@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 
 if TYPE_CHECKING:
-    from .kb import KnowledgeBase
+    from .link.kb import KnowledgeBase
 
 SHIPPED_MODEL = "id_news_ner"
 # Bump when what NER extracts changes for a reason its source files do not show.

@@ -21,28 +21,31 @@ from .clean import content_blocks, original_span, visible_text
 from .dates import without_text
 from .errors import ModelError
 from .inference import speed_up
-from .kb import KnowledgeBase
+from .link.kb import KnowledgeBase
+from .link.names import GIVEN_NAME_TITLES, TITLE_FOLLOWERS, is_title_word
 from .models import resolve_model, shipped_model_path
-from .names import is_title_word
 from .propose import (
     CONNECTORS,
     DAYS_AND_MONTHS,
     EVENT_HEADS,
-    GIVEN_NAME_TITLES,
+    HEADLINE_TOKENS,
     HEADS,
     LOC_HEADS,
     LOC_TAILS,
     ORG_HEADS,
     ORG_TAILS,
+    REGIONAL_BODY_HEADS,
     STATE_ORGAN_HEADS,
     TAILS,
     WordFacts,
     common_words,
+    is_headline,
     propose_names,
 )
 from .types import Block, Document, Extraction, Mention, Sentence
 
 log = logging.getLogger("graphkit")
+REGION_WORDS = frozenset("provinsi kabupaten kota".split())
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
 _OPENING_HEADS = HEADS | EVENT_HEADS
 # Title words that name a portfolio, not a person: they end organisation names
@@ -92,7 +95,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
     combiner = cast(EntityCombiner, nlp.add_pipe("graphkit_entities", last=True,
                                                  config={"propose": mode}))
     if kb is None and with_kb:
-        from .kb import load_kb
+        from .link.kb import load_kb
 
         kb = load_kb()
     if kb is not None:
@@ -139,6 +142,7 @@ class EntityCombiner:
     propose: str  # "all" (no model), "missed" (multi-word names the model missed), "none"
     matcher: PhraseMatcher = field(init=False)
     match_types: dict[int, str] = field(default_factory=dict)
+    match_owners: dict[int, str] = field(default_factory=dict)  # sure name -> its entity id
     weak_keys: set[int] = field(default_factory=set)
     word_facts: WordFacts = field(default_factory=WordFacts)  # for the name rules
 
@@ -146,20 +150,26 @@ class EntityCombiner:
         self.matcher = PhraseMatcher(self.vocab)
 
     def add_kb(self, kb: KnowledgeBase, tokenizer: Tokenizer) -> None:
-        """Match every knowledge-base name; weak (ambiguous) names are matched separately."""
-        by_key: dict[tuple[str, bool], set[str]] = {}
-        for text, etype, weak in kb.surface_forms():
-            by_key.setdefault((etype, weak), set()).add(text)
-        for (etype, weak), texts in sorted(by_key.items()):
-            key = f"graphkit-kb-{'weak-' if weak else ''}{etype}"
-            self.matcher.add(key, list(tokenizer.pipe(sorted(texts))))
+        """Match every knowledge-base name: a sure name under its entity's id, so the mention
+        carries it; weak (ambiguous) names under one key per type."""
+        by_key: dict[tuple[str, str], set[str]] = {}
+        for text, etype, owner in kb.surface_forms():
+            by_key.setdefault((etype, owner), set()).add(text)
+        keys = sorted(by_key)
+        texts = [text for key in keys for text in sorted(by_key[key])]
+        patterns = iter(tokenizer.pipe(texts))
+        for etype, owner in keys:
+            key = f"graphkit-kb-{owner or 'weak-' + etype}"
+            self.matcher.add(key, [next(patterns) for _ in by_key[(etype, owner)]])
             self.match_types[self.vocab.strings[key]] = etype
-            if weak:
+            if owner:
+                self.match_owners[self.vocab.strings[key]] = owner
+            else:
                 self.weak_keys.add(self.vocab.strings[key])
         _forget_cached_names(tokenizer)
 
     def __call__(self, doc: Doc) -> Doc:
-        strong, weak = self._kb_spans(doc)
+        strong, weak, owners = self._kb_spans(doc)
         chosen: list[_Candidate] = []
         taken: set[int] = set()
         if self.propose == "all":
@@ -178,28 +188,35 @@ class EntityCombiner:
                          if e - s > 1 and label != "MISC"], chosen, taken)
             _choose(weak, chosen, taken)
         # set_ents: what `doc.ents = ...` does, without spaCy building every Span a second
-        # time (~1.5x faster on this step, measured). Span's `kb_id` slot holds the span's
-        # source ("kb", "model" or "rule"), not a knowledge-base id: linking finds that later.
-        doc.set_ents([Span(doc, s, e, label=label, kb_id=source)
+        # time (~1.5x faster on this step, measured). A span's `kb_id` is the entity a sure
+        # knowledge-base name denotes ('' otherwise); its `id` is its source ("kb", "model"
+        # or "rule").
+        doc.set_ents([Span(doc, s, e, label=label, span_id=source,
+                           kb_id=owners.get((s, e), "") if source == "kb" else "")
                       for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)])
         return doc
 
-    def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate]]:
-        """(strong, weak) knowledge-base matches; a strong match hides a weak one."""
-        spans: dict[tuple[int, int], tuple[bool, str]] = {}
+    def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate],
+                                           dict[tuple[int, int], str]]:
+        """(strong, weak) knowledge-base matches, and the entity id of each strong one;
+        a strong match hides a weak one."""
+        spans: dict[tuple[int, int], tuple[bool, str, str]] = {}
         for match_id, start, end in self.matcher(doc):
             if end - start == 1 and _is_capitalised_word(doc[start]):
                 continue
-            found = (match_id in self.weak_keys, self.match_types[match_id])
+            found = (match_id in self.weak_keys, self.match_types[match_id],
+                     self.match_owners.get(match_id, ""))
             spans[(start, end)] = min(spans.get((start, end), found), found)
-        strong = [(s, e, t, "kb") for (s, e), (w, t) in sorted(spans.items()) if not w]
-        weak = [(s, e, t, "kb") for (s, e), (w, t) in sorted(spans.items()) if w]
-        return strong, weak
+        strong = [(s, e, t, "kb") for (s, e), (w, t, _) in sorted(spans.items()) if not w]
+        weak = [(s, e, t, "kb") for (s, e), (w, t, _) in sorted(spans.items()) if w]
+        owners = {bounds: owner for bounds, (w, _, owner) in spans.items() if not w}
+        return strong, weak, owners
 
     def _model_spans(self, doc: Doc, kb_spans: list[_Candidate]) -> list[_Candidate]:
         kb_bounds = {(s, e) for s, e, _, _ in kb_spans}
         kb_types = {(s, e): t for s, e, t, _ in kb_spans}
         places = {(s, e) for s, e, t, _ in kb_spans if t == "GPE"}
+        headline = _title_case_line(doc)
         spans = []
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
@@ -211,8 +228,30 @@ class EntityCombiner:
                 start = _after_leading_place(start, end, places)
             if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
+            if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
+                continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
             spans.append((start, end, label, "model"))
         return _join_hyphenated(doc, spans, kb_types)
+
+
+def _title_case_line(doc: Doc) -> bool:
+    """A headline in title case ('Jokowi Cari Pengganti Wiranto'): there capitals say
+    nothing about names, so a model span holding an ordinary word is not a name. Most
+    lines end with a full stop and are rejected at the first test."""
+    if len(doc) > HEADLINE_TOKENS or not is_headline([t.text for t in doc[-3:]]):
+        return False
+    words = [t for t in doc if t.is_alpha and t.lower_ not in CONNECTORS]
+    capitals = sum(1 for t in words if t.text[:1].isupper())
+    return len(words) >= 3 and capitals >= 0.8 * len(words)
+
+
+def _holds_common_word(doc: Doc, start: int, end: int) -> bool:
+    """True when a span holds an ordinary word that is no name's head or tail ('Cari',
+    'Tersangka', 'Mundur', 'Kenang')."""
+    common = common_words()
+    return any(doc[i].lower_ in common and doc[i].lower_ not in _OPENING_HEADS
+               and doc[i].lower_ not in TAILS and doc[i].lower_ not in CONNECTORS
+               for i in range(start, end))
 
 
 def _choose(candidates: list[_Candidate], chosen: list[_Candidate], taken: set[int]) -> None:
@@ -250,6 +289,10 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
         following = spans[index + 1] if index + 1 < len(spans) else None
         head = doc[start - 1] if start > 0 else None
         continued = following is not None and following[0] == end and following[3] == "rule"
+        if (head is not None and head.i not in taken and label in ("GPE", "LOC")
+                and _regional_body(head, doc[start])):
+            result.append((start - 1, end, "ORG", "rule"))  # 'Pemprov Jawa Barat'
+            continue
         if (head is not None and head.i not in taken and head.text[:1].isupper()
                 and head.lower_ in HEADS and (label == "PERSON" or continued)):
             kind = "LOC" if head.lower_ in LOC_HEADS else "ORG"
@@ -271,6 +314,16 @@ def _attach_heads(doc: Doc, spans: list[_Candidate], taken: set[int]) -> list[_C
     return result
 
 
+def _regional_body(head: Any, first: Any) -> bool:
+    """A government, police, military or court body named by its region: 'Pemprov' +
+    'Jawa Barat', 'Polda' + 'Jawa Timur', 'Pemerintah' + 'Provinsi Jawa Barat'."""
+    if not head.text[:1].isupper():
+        return False
+    word = head.lower_
+    return word in REGIONAL_BODY_HEADS or (word == "pemerintah"
+                                           and first.lower_ in REGION_WORDS)
+
+
 def _tail(doc: Doc, index: int) -> str:
     """'ORG' or 'LOC' when token `index` is a noun that ends such names ('Club', 'Tower')."""
     word = doc[index].lower_
@@ -278,9 +331,12 @@ def _tail(doc: Doc, index: int) -> str:
 
 
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading title words ('Presiden'), and punctuation, numbers, days and months at
-    the end ('Pyongyang 24', 'Kim September')."""
-    while start < end and (_leading_title(doc, start, end) or doc[start].is_punct):
+    """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
+    and months at the end ('Pyongyang 24', 'Kim September')."""
+    titled = False
+    while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
+            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
+        titled = titled or not doc[start].is_punct
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
@@ -349,7 +405,7 @@ def _split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int
                 and doc[i].lower_ not in GIVEN_NAME_TITLES | _PORTFOLIO_WORDS):
             start = i + 1
     common = common_words()
-    if not _name_word_inside(doc, start):
+    if start < end and not _name_word_inside(doc, start):
         while (end - start > 1 and doc[start].lower_ in common
                and doc[start].lower_ not in _OPENING_HEADS):
             start += 1
@@ -482,7 +538,8 @@ class _Pending:
             self.mentions.append(Mention(
                 doc=self.document.id, start=block.start + s, end=block.start + e,
                 text=text[block.start + s:block.start + e], type=sys.intern(ent.label_),
-                sentence=index, source=sys.intern(ent.kb_id_ or "model")))  # kb_id_: the source
+                sentence=index, source=sys.intern(ent.id_ or "model"),
+                kb_id=sys.intern(ent.kb_id_)))
         self.remaining -= 1
 
     def finish(self) -> Extraction:

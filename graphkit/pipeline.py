@@ -11,15 +11,15 @@ from typing import Any
 
 from .cooccur import count_cooccurrences
 from .corpus import SUPPORTED_SUFFIXES, reported_once
-from .curation import Curation, announce_overlays, discover_overlays, load_curation
 from .dates import within_dates
 from .engines import extract_corpus, resolve_jobs
 from .errors import CorpusError, GraphkitError
 from .export import OPTIONAL_FILES, OUTPUT_FILES, write_link_files
 from .export.owned import MARK, claim_folder, folder_lock
 from .graph import build_graph
-from .kb import KnowledgeBase, load_kb
-from .link import link_mentions
+from .link.curation import Curation, announce_overlays, discover_overlays, load_curation
+from .link.kb import KnowledgeBase, load_kb
+from .link.linker import link_mentions
 from .processes import paused_gc
 from .result import Build
 from .settings import Settings, apply_settings, make_settings

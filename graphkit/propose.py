@@ -13,7 +13,7 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
-from .names import is_title_word
+from .link.names import GIVEN_NAME_TITLES, is_title_word
 
 DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for name in names}
 # Capitalised abbreviations that are common nouns or units, never entities on their own.
@@ -30,7 +30,14 @@ FUNCTION_WORDS = frozenset(
 # Lowercase words allowed inside a name: "University of Hull", "bin Salman", "Jong-un".
 CONNECTORS = frozenset(
     "of for the and de van von der den bin binti al el la le du da dos y".split())
-ORG_HEADS = frozenset(
+# Bodies named by their region ('Pemprov Jawa Barat', 'Polda Jawa Timur', 'DPRD Jawa
+# Tengah'): with the place they are an organisation, not the place.
+REGIONAL_BODY_HEADS = frozenset(
+    """
+    pemprov pemkab pemkot pemda polda polres polresta polrestabes polsek kodam korem kodim
+    kejati kejari dprd bappeda bpbd kanwil
+    """.split())
+ORG_HEADS = REGIONAL_BODY_HEADS | frozenset(
     """
     universitas institut pusat kementerian departemen badan dewan komisi komite partai
     bank lembaga organisasi asosiasi perusahaan kantor kedutaan angkatan tentara majelis
@@ -109,9 +116,6 @@ OFFICE_WORDS = frozenset(
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
 NOT_PERSON_WORDS = LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
-# Title words that are also given names: 'Imam Nahrawi', 'Ratu Atut Chosiyah',
-# 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X'.
-GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
 HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
 TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
 POSSESSIVES = frozenset({"'s", "’s"})

@@ -38,7 +38,7 @@ from .dates import document_date
 from .export import FORMATS, Doubts, HeldFiles, doubtful_mentions, write_format, write_outputs
 from .export.evidence import split_ref
 from .filters import filter_graph
-from .names import normalize_name
+from .link.names import normalize_name
 
 if TYPE_CHECKING:
     from .types import Entity, Extraction, LinkedMention

@@ -15,7 +15,7 @@ from .filters import check_filters, filter_graph
 from .models import NerConfig
 
 if TYPE_CHECKING:
-    from .kb import KnowledgeBase
+    from .link.kb import KnowledgeBase
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .corpus import read_corpus
-from .curation import discover_overlays
 from .errors import KnowledgeBaseError
 from .export.atomic import write_atomic
 from .export.owned import RECORD, stamp
-from .kb import KnowledgeBase, load_kb
+from .link.curation import discover_overlays
+from .link.kb import KnowledgeBase, load_kb
 from .store import document_digest
 
 if TYPE_CHECKING:

@@ -184,8 +184,8 @@ def extraction_to_json(extraction: Extraction) -> str:
     return json.dumps({
         "words": extraction.words,
         "sentences": [[s.start, s.end, s.paragraph, s.text] for s in extraction.sentences],
-        "mentions": [[m.start, m.end, m.text, m.type, m.sentence, m.source]
-                     for m in extraction.mentions],
+        "mentions": [[m.start, m.end, m.text, m.type, m.sentence, m.source,
+                      *([m.kb_id] if m.kb_id else [])] for m in extraction.mentions],
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -194,5 +194,6 @@ def extraction_from_json(document: Document, text: str) -> Extraction:
     sentences = tuple(Sentence(i, s[0], s[1], s[2], s[3])
                       for i, s in enumerate(data["sentences"]))
     mentions = tuple(Mention(document.id, m[0], m[1], m[2], sys.intern(m[3]), m[4],
-                             sys.intern(m[5])) for m in data["mentions"])  # one str per type
+                             sys.intern(m[5]), *m[6:7])
+                     for m in data["mentions"])  # one str per type
     return Extraction(without_text(document), sentences, mentions, int(data.get("words", 0)))

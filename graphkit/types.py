@@ -55,6 +55,7 @@ class Mention:
     type: str
     sentence: int
     source: str  # "kb" (entity ruler), "model" (statistical NER) or "rule" (name proposer)
+    kb_id: str = ""  # the knowledge-base entity the ruler matched by one of its sure names
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ class LinkedMention:
     entity: str
     how: str
     why: str = ""
+    alternative: str = ""  # the other node(s) a doubtful link was chosen over, if any
+    certainty: str = ""  # how sure the link is: "sure", "likely" or "doubtful" (link.rules)
 
 
 @dataclass(frozen=True, slots=True)

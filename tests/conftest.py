@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def kb():
-    from graphkit.kb import load_kb
+    from graphkit.link.kb import load_kb
 
     return load_kb()
 
@@ -49,6 +49,21 @@ def entities_of(build, text: str, doc: str | None = None) -> set[str]:
     """Node ids that mentions with exactly this surface text link to."""
     return {link.entity for link in build.mentions
             if link.mention.text == text and (doc is None or link.mention.doc == doc)}
+
+
+@pytest.fixture(scope="session")
+def bundled_links(rules_nlp, kb):
+    """Link inline documents (doc id -> text) with the rules pipeline and the bundled
+    knowledge base: {(doc, mention text): node}."""
+    from graphkit.link.linker import link_mentions
+    from graphkit.ner import extract
+    from graphkit.types import Document
+
+    def run(**texts):
+        extractions = list(extract([Document(k, v) for k, v in texts.items()], rules_nlp))
+        return {(lk.mention.doc, lk.mention.text): lk.entity
+                for lk in link_mentions(extractions, kb).mentions}
+    return run
 
 
 def run_cli(*args: str):

@@ -69,3 +69,11 @@ def test_export_one_format(seed_build, tmp_path):
     assert paths == [tmp_path / "g.gexf"]
     assert [p.name for p in seed_build.export("csv", tmp_path / "tables")] == [
         "nodes.csv", "edges.csv", "sentences.csv"]
+
+
+def test_every_public_name_resolves():
+    # `graphkit.load_kb` pointed at a module that had moved (graphkit.kb -> graphkit.link.kb)
+    import graphkit
+
+    for name in graphkit.__all__:
+        assert getattr(graphkit, name) is not None, name

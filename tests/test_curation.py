@@ -8,8 +8,8 @@ from conftest import SEEDS
 import graphkit
 from graphkit import ner
 from graphkit.cli import cli
-from graphkit.curation import EXAMPLE, load_curation
 from graphkit.errors import KnowledgeBaseError
+from graphkit.link.curation import EXAMPLE, load_curation
 from graphkit.store import Store
 
 

@@ -14,8 +14,8 @@ from graphkit.clean import content_blocks, original_span, split_long, visible_te
 from graphkit.cooccur import count_cooccurrences, window_key
 from graphkit.corpus import decode_text
 from graphkit.graph import build_graph
-from graphkit.link import link_mentions
-from graphkit.names import normalize_name
+from graphkit.link.linker import link_mentions
+from graphkit.link.names import normalize_name
 from graphkit.ner import extract
 from graphkit.types import Document
 

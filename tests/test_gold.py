@@ -15,7 +15,7 @@ from graphkit.evaluate import (
     score_linking,
     score_probes,
 )
-from graphkit.names import name_key
+from graphkit.link.names import name_key
 from graphkit.types import LinkedMention, Mention
 
 

@@ -53,12 +53,12 @@ def test_only_the_clients_import_the_orchestrator():
     "def f():\n    from .pipeline import build",
 ])
 def test_the_walk_sees_every_way_of_importing_the_orchestrator(source):
-    module = "graphkit.export.html" if source.startswith("from ..") else "graphkit.link"
+    module = "graphkit.export.html" if source.startswith("from ..") else "graphkit.cooccur"
     assert "graphkit.pipeline" in imported_modules(source, module)
 
 
 def test_the_walk_does_not_take_a_sibling_for_the_orchestrator():
     assert "graphkit.pipeline" not in imported_modules("from .pipelines import x",
-                                                       "graphkit.link")
+                                                       "graphkit.cooccur")
     assert "graphkit.pipeline" not in imported_modules("from .pipeline import x",
                                                        "graphkit.export.html")

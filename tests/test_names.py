@@ -1,4 +1,4 @@
-from graphkit.names import is_acronym, normalize_name, slugify, strip_titles
+from graphkit.link.names import is_acronym, normalize_name, slugify, strip_titles
 
 
 def test_normalize_folds_case_accents_quotes_and_hyphens():

@@ -89,9 +89,9 @@ def test_any_spacy_pipeline_can_be_the_model(tmp_path):
 
 def test_entities_carry_their_type_and_source(rules_nlp):
     doc = rules_nlp("Presiden Vladimir Putin tiba di Pyongyang bersama Mason Richey.")
-    found = {(e.text, e.label_, e.kb_id_) for e in doc.ents}
-    assert ("Vladimir Putin", "PERSON", "kb") in found
-    assert ("Mason Richey", "PERSON", "rule") in found
+    found = {(e.text, e.label_, e.id_, e.kb_id_) for e in doc.ents}  # id_: the source
+    assert ("Vladimir Putin", "PERSON", "kb", "person:vladimir-putin") in found
+    assert ("Mason Richey", "PERSON", "rule", "") in found
     assert [t.ent_iob_ for t in doc[:2]] == ["O", "B"]  # the rest of the doc is outside
 
 

@@ -204,7 +204,8 @@ def test_doubtful_links_are_marked_on_the_node_and_its_panel(fresh):
 
 def test_doubtful_mentions_listed_on_their_nodes_of_the_seed_page(browser, seed_build,  # noqa: F811
                                                                   tmp_path):
-    """The seeds link 'Kim' to Kim Jong Un by corpus-short-form (3 mentions), 'Washington'
+    """The seeds link 'Kim' to Kim Jong Un by kb-weak (3 mentions: three people are called
+    Kim, so no corpus-wide short form; the knowledge base's context decides), 'Washington'
     by kb-weak (2), and three more nodes by one doubtful mention each."""
     path = tmp_path / "graph.html"
     seed_build.show().save(path)
@@ -220,8 +221,8 @@ def test_doubtful_mentions_listed_on_their_nodes_of_the_seed_page(browser, seed_
             "person:kim-jong-un"}
         doubt = page.page.locator("#panel .doubts > ol > li").first
         assert doubt.locator("b").text_content() == "Kim"
-        assert "corpus-short-form · 3 mentions" in doubt.text_content()
-        assert "short form of 'Kim Jong Un'" in doubt.locator(".why").text_content()
+        assert "kb-weak · 3 mentions" in doubt.text_content()
+        assert "person:kim-jong-un fits" in doubt.locator(".why").text_content()
         sentences = doubt.locator("ul.sentences > li")
         assert sentences.count() == 3
         assert set(sentences.locator("mark").all_text_contents()) == {"Kim"}

@@ -218,7 +218,7 @@ def test_names_wrapped_in_bidi_controls_are_found_without_a_model(tmp_path):
 
 
 def test_name_with_zero_width_space_inside_normalises_to_the_kb_name(kb):
-    from graphkit.names import normalize_name
+    from graphkit.link.names import normalize_name
 
     assert normalize_name("Vladi\u200bmir Pu\u2060tin") == "vladimir putin"
     assert kb.candidates("Vladi\u200bmir\u00ad Putin") == ("person:vladimir-putin",)
@@ -275,7 +275,7 @@ def test_malformed_csv_records(tmp_path, caplog):
     ('id,type,label\nx:1,PERSON,"A\n', ": unexpected end of data"),
 ])
 def test_malformed_knowledge_base_files_name_file_and_line(tmp_path, content, message):
-    from graphkit.kb import load_kb
+    from graphkit.link.kb import load_kb
 
     path = tmp_path / "mine.csv"
     path.write_text(content, encoding="utf-8")
@@ -288,7 +288,7 @@ def test_malformed_knowledge_base_files_name_file_and_line(tmp_path, content, me
     ("merge: [unclosed\n", ":1"), ("colour: red\n", ":1"), ("merge:\n  - 42\n", ":2"),
 ])
 def test_malformed_curation_files_name_file_and_line(tmp_path, content, message):
-    from graphkit.curation import load_curation
+    from graphkit.link.curation import load_curation
 
     path = tmp_path / "curation.yaml"
     path.write_text(content, encoding="utf-8")
@@ -301,7 +301,7 @@ def test_malformed_curation_files_name_file_and_line(tmp_path, content, message)
 @pytest.mark.parametrize("body", ["  Vova: person:vladimir-putin\n  vova: person:kim-jong-un\n",
                                   "  Vova: person:vladimir-putin\n  Vova: person:kim-jong-un\n"])
 def test_curation_alias_claimed_by_two_entities_is_an_error(tmp_path, body):
-    from graphkit.curation import load_curation
+    from graphkit.link.curation import load_curation
 
     path = tmp_path / "curation.yaml"
     path.write_text("alias:\n" + body, encoding="utf-8")
@@ -313,7 +313,7 @@ def test_curation_alias_claimed_by_two_entities_is_an_error(tmp_path, body):
 def test_kb_name_claimed_by_two_entities_is_ambiguous_not_silently_given_to_one(tmp_path):
     """Knowledge bases legitimately share names (Georgia the country and the state): such a
     name becomes ambiguous and is resolved by context, or kept apart."""
-    from graphkit.kb import load_kb
+    from graphkit.link.kb import load_kb
 
     path = tmp_path / "mine.csv"
     path.write_text("id,type,label,names_id\nx:1,PERSON,Alpha Satu,Zed\n"
@@ -323,7 +323,7 @@ def test_kb_name_claimed_by_two_entities_is_ambiguous_not_silently_given_to_one(
 
 
 def test_curation_file_cannot_run_code(tmp_path):
-    from graphkit.curation import load_curation
+    from graphkit.link.curation import load_curation
 
     path = tmp_path / "curation.yaml"
     path.write_text('merge: !!python/object/apply:os.system ["touch pwned"]\n', encoding="utf-8")

@@ -20,12 +20,12 @@ from conftest import run_cli
 
 import graphkit
 from graphkit.corpus import read_corpus
-from graphkit.curation import load_curation
 from graphkit.engines import resolve_jobs
 from graphkit.export.html import html_text, page_data_of
 from graphkit.export.nodelink import node_link_chunks
-from graphkit.link import link_mentions
-from graphkit.names import slugify
+from graphkit.link.curation import load_curation
+from graphkit.link.linker import link_mentions
+from graphkit.link.names import slugify
 from graphkit.ner import extract
 from graphkit.pipeline import Settings
 from graphkit.store import Store

@@ -22,7 +22,7 @@ FORMATS = {
 }
 SUPPORTED_SUFFIXES = tuple(FORMATS)
 OUTPUT_MARK = ".graphkit"  # in every graphkit output folder (graphkit.export.owned.MARK)
-OVERLAY_NAME = "graphkit.yaml"  # a curation overlay beside the corpus (graphkit.curation)
+OVERLAY_NAME = "graphkit.yaml"  # a curation overlay beside the corpus (graphkit.link.curation)
 
 
 @dataclass(frozen=True)

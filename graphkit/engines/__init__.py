@@ -16,7 +16,7 @@ from ..types import Document, Extraction
 from .work import Extracted
 
 if TYPE_CHECKING:
-    from ..kb import KnowledgeBase
+    from ..link.kb import KnowledgeBase
     from ..settings import Settings
 
 log = logging.getLogger("graphkit")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..link.rules import RISK
 from ..types import Extraction, LinkedMention
 
-RISK = {"corpus-short-form": 0, "fuzzy": 0, "kb-weak": 1}  # choices.LINK_HOW values worth a check
 DOUBTFUL_RULES = tuple(RISK)
 DOUBTS_PER_NODE = 20  # groups (surface text, rule, reason) a node's panel lists, at most
 SENTENCES_PER_DOUBT = 3  # example sentences kept for each group

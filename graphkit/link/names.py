@@ -25,8 +25,24 @@ TITLE_WORDS = frozenset(
     commander judge pemimpin diktator pejabat analis pakar peneliti ilmuwan luar negeri
     dalam pertahanan keuangan ajudan asisten penasihat wartawan jurnalis koresponden
     kolumnis
+    menko menkopolhukam menkumham menkeu mendikbud menpora menag menkes mentan mendag
+    menperin menaker menhub mensos menpan menpar menparekraf menkominfo menlhk menristek
+    mensesneg menseskab menhut menpupr menakertrans wamen wamenlu wagub wabup wawali
+    wakapolri kapolri kapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim kadiv
+    kabid kasat kanit kapuspen kabaharkam kakorlantas pangdam pangkostrad pangkoopsud
+    kasad kasal kasau kasum danjen dandim danrem danramil irjen komjen akbp kombes akp
+    iptu ipda aiptu aipda bripka inspektur komisaris ajun letkol laksda laksdya marsda
+    marsdya marsma serda serka sertu pratu prada dirut dirjen kajati kajari jampidsus
+    jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah rektor
+    dekan komisioner
     """.split()
 )
+# Title words that are also given names: they stay in a name ('Imam Nahrawi', 'Ratu Atut
+# Chosiyah', 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X').
+GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
+# Words that go on a title before a name ('Ketua Umum', 'Jaksa Agung', 'Irjen Pol',
+# 'Jenderal TNI', 'Komisaris Besar'): stripped only right after a title word.
+TITLE_FOLLOWERS = frozenset("umum agung besar muda utama madya pol polisi tni polri".split())
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "`": "'", "´": "'"})
@@ -78,11 +94,22 @@ def strip_titles(text: str) -> str:
     'Putin'
     >>> strip_titles("Menteri Luar Negeri Retno Marsudi")
     'Retno Marsudi'
+    >>> strip_titles("Irjen Pol Firli Bahuri"), strip_titles("Menpora Imam Nahrawi")
+    ('Firli Bahuri', 'Imam Nahrawi')
     """
     words = text.split()
-    while len(words) > 1 and is_title_word(words[0]):
-        words = words[1:]
+    stripped = False
+    while len(words) > 1 and (_strippable_title(words[0]) or (
+            stripped and normalize_name(words[0]) in TITLE_FOLLOWERS)):
+        words, stripped = words[1:], True
     return " ".join(words)
+
+
+@lru_cache(maxsize=_CACHED_NAMES)
+def _strippable_title(word: str) -> bool:
+    """A title word that is not also a given name ('Imam', 'Ratu' stay)."""
+    key = normalize_name(word)
+    return key in TITLE_WORDS and key not in GIVEN_NAME_TITLES
 
 
 @lru_cache(maxsize=_CACHED_NAMES)

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..result import Build
+from ..terminal import printable as _printable
+from ..types import LinkedMention
 from .names import name_key, normalize_name
-from .result import Build
-from .terminal import printable as _printable
-from .types import LinkedMention
+from .rules import BY_HOW, HOW
 
 ENTITY_COLUMNS = ("id", "label", "type", "mentions", "documents", "linked_by", "aliases")
 
@@ -69,7 +70,7 @@ def explain(build: Build, name: str) -> Explanation:
 def format_table(rows: Sequence[dict[str, object]], columns: Sequence[str],
                  width: int = 48) -> str:
     """A plain-text table with columns cut to `width` characters."""
-    cells = [[_cut(_printable(str(row[c])), width) for c in columns] for row in rows]
+    cells = [[cut_text(_printable(str(row[c])), width) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
@@ -86,16 +87,19 @@ def format_explanation(build: Build, explanation: Explanation, limit: int = 20) 
         data = build.graph.nodes[node]
         how = ", ".join(f"{h} x{n}" for h, n in sorted(hows.items()))
         lines.append(f"{explanation.name!r} -> {node} ({data['label']}, {data['type']}): {how}")
+    used = sorted({h for hows in explanation.nodes.values() for h in hows}, key=HOW.index)
+    lines += [f"  {how} ({BY_HOW[how].certainty}): {BY_HOW[how].links}" for how in used]
     lines.append("")
     for link, sentence in explanation.mentions[:limit]:
         mention = link.mention
         lines.append(f"{mention.doc}:{mention.start}-{mention.end} {mention.text!r} -> "
                      f"{link.entity} [{link.how}] {link.why}")
-        lines.append(f"    {_cut(sentence, 160)}")
+        lines.append(f"    {cut_text(sentence, 160)}")
     if len(explanation.mentions) > limit:
         lines.append(f"... and {len(explanation.mentions) - limit} more mentions")
     return "\n".join(map(_printable, lines))
 
 
-def _cut(text: str, width: int) -> str:
+def cut_text(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis when cut."""
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import KnowledgeBaseError
+from ..errors import KnowledgeBaseError
+from ..types import ENTITY_TYPES
 from .names import is_acronym, normalize_name, strip_accents
-from .types import ENTITY_TYPES
 
 log = logging.getLogger("graphkit")
 
@@ -54,14 +54,15 @@ class KnowledgeBase:
             return (self.strong[key],)
         return self.weak.get(key, ())
 
-    def surface_forms(self) -> Iterator[tuple[str, str, bool]]:
-        """(text, type, weak) of every name as it may appear in text, for the entity ruler;
-        `weak` marks names that may also denote another entity."""
+    def surface_forms(self) -> Iterator[tuple[str, str, str]]:
+        """(text, type, owner) of every name as it may appear in text, for the entity ruler:
+        `owner` is the id of the one entity a sure name denotes, '' for a weak name (one
+        that may also denote another entity)."""
         for entity in self.entities.values():
             for name in dict.fromkeys(entity.names + entity.weak):
-                weak = normalize_name(name) not in self.strong
+                owner = self.strong.get(normalize_name(name), "")
                 for variant in _surface_variants(name):
-                    yield variant, entity.type, weak
+                    yield variant, entity.type, owner
 
 
 def bundled_kb_files() -> list[Path]:

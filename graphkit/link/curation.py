@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from .corpus.files import OVERLAY_NAME
-from .errors import KnowledgeBaseError
+from ..corpus.files import OVERLAY_NAME
+from ..errors import KnowledgeBaseError
+from ..types import ENTITY_TYPES
 from .names import name_key
-from .types import ENTITY_TYPES
 
 log = logging.getLogger("graphkit")
 SECTIONS = ("merge", "split", "alias", "label", "type", "ignore")

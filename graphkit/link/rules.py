@@ -1,0 +1,68 @@
+"""The order of linking rules, as data: each rule's `how` name, what it may link and how sure
+it is. The linker tries them in this order; `HOW`, docs/linking.md's table and
+`graphkit explain` are read from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How sure a link is, from sure to a guess; a doubtful link is worth a look (graphkit doubts).
+CERTAINTIES = ("sure", "likely", "doubtful")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One linking rule: its name in outputs (`how`), what it may link, how sure a link it
+    makes is, and how risky it is to trust unchecked (0 = riskiest; only doubtful rules)."""
+
+    how: str
+    links: str
+    certainty: str
+    risk: int | None = None
+
+
+RULES = (
+    Rule("curation", "a name the user's curation overlay points somewhere (alias or split)",
+         "sure"),
+    Rule("kb", "a name the knowledge base gives to exactly one entity (the ruler's match "
+               "carries its id)", "sure"),
+    Rule("acronym", "an acronym defined in brackets after a longer name in the same "
+                    "document: 'Komisi Pemberantasan Korupsi (KPK)'", "sure"),
+    Rule("short-form", "a shorter name in a document to the one longer name of that "
+                       "document it is the first or last words of (people: also 'Kim' for "
+                       "'Kim Jong Un')", "likely"),
+    Rule("acronym-elsewhere", "an acronym a document never defines, to the name another "
+                              "document of the corpus defines it for (the first one)",
+         "doubtful", 2),
+    Rule("corpus-short-form", "a one-word or shorter name a document never spells out, to "
+                              "the corpus's only longer name of a person it fits, named "
+                              "at least twice (two or more such names: its own node)",
+         "doubtful", 0),
+    Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
+                    "the mention's type or the document's context", "doubtful", 1),
+    Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
+                  "equal", "doubtful", 0),
+    Rule("new", "anything else: its own node, shared with the same name in other documents",
+         "likely"),
+)
+BY_HOW = {rule.how: rule for rule in RULES}
+HOW = tuple(rule.how for rule in RULES)
+# How a doubtful rule ranks in a review: riskiest first.
+RISK = {rule.how: rule.risk for rule in RULES if rule.risk is not None}
+
+
+def certainty(how: str) -> str:
+    """How sure a link made by rule `how` is.
+
+    >>> certainty("kb"), certainty("fuzzy")
+    ('sure', 'doubtful')
+    """
+    return BY_HOW[how].certainty
+
+
+def rule_table() -> str:
+    """The rules as a Markdown table, in the order they are tried (docs/linking.md)."""
+    lines = ["| order | how | links | certainty |", "|---|---|---|---|"]
+    lines += [f"| {i} | `{rule.how}` | {rule.links} | {rule.certainty} |"
+              for i, rule in enumerate(RULES, 1)]
+    return "\n".join(lines)

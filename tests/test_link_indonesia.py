@@ -1,0 +1,35 @@
+"""Indonesian public life with the bundled knowledge base (issue 26): the variants one
+corpus shows are one entity link to one node; laws are never people."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("short", "full", "node"), [
+    ("Kemenpora", "Kementerian Pemuda dan Olahraga", "org:kemenpora"),
+    ("Bamsoet", "Bambang Soesatyo", "person:bambang-soesatyo"),
+    ("Laode M Syarif", "Laode Muhammad Syarif", "person:laode-muhammad-syarif"),
+    ("Yasonna H Laoly", "Yasonna Hamonangan Laoly", "person:yasonna-laoly"),
+    ("Ahok", "Basuki Tjahaja Purnama", "person:basuki-tjahaja-purnama"),
+    ("Zulhas", "Zulkifli Hasan", "person:zulkifli-hasan"),
+    ("Gus Dur", "Abdurrahman Wahid", "person:abdurrahman-wahid"),
+    ("KPK", "Komisi Pemberantasan Tindak Pidana Korupsi", "org:kpk"),
+    ("Kemenkeu", "Kementerian Keuangan", "org:kemenkeu"),
+    ("Bappenas", "Badan Perencanaan Pembangunan Nasional", "org:bappenas"),
+])
+def test_variants_of_one_name_link_to_one_node(bundled_links, short, full, node):
+    found = bundled_links(a=f"Dalam rapat itu {full} hadir.",
+                          b=f"Menurut {short}, rapat itu penting.")
+    assert found[("a", full)] == found[("b", short)] == node
+
+
+def test_imam_nahrawi_keeps_his_given_name(bundled_links):
+    found = bundled_links(
+        a="KPK menetapkan Menpora Imam Nahrawi sebagai tersangka. Nahrawi diperiksa.")
+    assert found[("a", "Imam Nahrawi")] == found[("a", "Nahrawi")] == "person:imam-nahrawi"
+
+
+@pytest.mark.parametrize("law", ["RUU Pemilu", "UU Nomor 30 Tahun 2002", "KUHP",
+                                 "Kitab Undang-Undang Hukum Pidana"])
+def test_laws_are_never_people(rules_nlp, law):
+    doc = rules_nlp(f"DPR membahas {law} bersama pemerintah pekan ini.")
+    assert not [e.text for e in doc.ents if e.label_ == "PERSON"]

@@ -1,0 +1,115 @@
+"""Two different people are never merged (issue 26): short forms on real Indonesian news
+sentences, linked from hand-placed mentions (what NER found is not the point here)."""
+
+from graphkit.link.linker import link_mentions
+from graphkit.types import Document, Extraction, Mention, Sentence
+
+
+def extraction(doc: str, text: str, names: list[tuple[str, str]]) -> Extraction:
+    """One document whose lines are sentences (the first line a headline when it has no
+    full stop), with a mention of each (name, type) at its n-th occurrence in order."""
+    sentences, mentions, offset = [], [], 0
+    for index, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(index, offset, offset + len(line), index, line))
+        offset += len(line) + 1
+    searched_from = 0
+    for name, kind in names:
+        start = text.index(name, searched_from)
+        searched_from = start + len(name)
+        sentence = text.count("\n", 0, start)
+        mentions.append(Mention(doc, start, start + len(name), name, kind, sentence, "model"))
+    return Extraction(Document(doc, text), tuple(sentences), tuple(mentions))
+
+
+def links(*extractions: Extraction) -> dict[tuple[str, str], tuple[str, str]]:
+    linking = link_mentions(list(extractions), None)
+    return {(lk.mention.doc, lk.mention.text): (lk.entity, lk.how) for lk in linking.mentions}
+
+
+BAPPENAS = extraction(
+    "bappenas", "Menteri PPN/Kepala Bappenas Bambang Brodjonegoro menyebut ibu kota baru "
+    "butuh Rp 466 triliun. Menurut Bambang, anggaran itu tidak semuanya dari APBN.",
+    [("Bambang Brodjonegoro", "PERSON"), ("Bambang", "PERSON")])
+SUSPECT = extraction(
+    "suspect", "KPK menetapkan Bambang Irianto sebagai tersangka suap. Bambang Irianto "
+    "adalah mantan Direktur Utama PT Pertamina Energy Services.",
+    [("Bambang Irianto", "PERSON"), ("Bambang Irianto", "PERSON")])
+ANOTHER = extraction(
+    "another", "Bambang mengatakan pertumbuhan ekonomi kuartal ketiga akan membaik.",
+    [("Bambang", "PERSON")])
+
+
+def test_a_short_form_never_spelled_out_stays_apart_when_two_people_fit():
+    # the old linker sent this Bambang to the corpus's most mentioned Bambang (Irianto)
+    found = links(BAPPENAS, SUSPECT, ANOTHER)
+    assert found[("another", "Bambang")] == ("new:bambang", "new")
+    assert found[("bappenas", "Bambang")] == (found[("bappenas", "Bambang Brodjonegoro")][0],
+                                             "short-form")
+
+
+def test_a_short_form_never_spelled_out_links_when_the_corpus_has_one_such_person():
+    found = links(SUSPECT, ANOTHER)
+    assert found[("another", "Bambang")] == (found[("suspect", "Bambang Irianto")][0],
+                                             "corpus-short-form")
+
+
+def test_a_middle_name_after_the_full_name_is_the_same_person_not_a_namesake():
+    bibit = extraction(
+        "bibit", "Mantan pimpinan KPK Bibit Samad Riyanto hadir di Istana. Samad mengatakan "
+        "revisi UU KPK melemahkan lembaga itu.",
+        [("Bibit Samad Riyanto", "PERSON"), ("Samad", "PERSON")])
+    abraham = extraction(
+        "abraham", "Abraham Samad menolak revisi UU KPK.", [("Abraham Samad", "PERSON")])
+    found = links(bibit, abraham)
+    assert found[("bibit", "Samad")] == (found[("bibit", "Bibit Samad Riyanto")][0],
+                                         "short-form")
+
+
+def test_a_headline_span_is_never_the_full_name_of_a_short_form():
+    headline = extraction(
+        "headline", "Jokowi Cari Pengganti Wiranto\nPresiden Joko Widodo mencari pengganti "
+        "Menko Polhukam.", [("Jokowi Cari Pengganti Wiranto", "PERSON")])
+    other = extraction("other", "Wiranto ditusuk di Pandeglang.", [("Wiranto", "PERSON")])
+    found = links(headline, other)
+    assert found[("other", "Wiranto")] == ("new:wiranto", "new")
+
+
+def test_a_generic_head_word_alone_links_to_no_specific_entity():
+    # 'Komisi' in 'anggota Komisi III' was linked to KPK as its short form
+    text = ("Komisi Pemberantasan Korupsi (KPK) memeriksa anggota Komisi III DPR. "
+            "Kementerian Hukum menolak.")
+    found = links(extraction("kpk", text, [("Komisi Pemberantasan Korupsi", "ORG"),
+                                           ("Komisi", "ORG"), ("Kementerian", "ORG")]))
+    assert ("kpk", "Komisi") not in found and ("kpk", "Kementerian") not in found
+    assert ("kpk", "Komisi Pemberantasan Korupsi") in found
+
+
+def test_fuzzy_never_maps_an_ordinary_word_to_a_name():
+    penang = extraction("penang", "Gubernur Penang tiba di Jakarta.", [("Penang", "GPE")])
+    war = extraction("war", "Perang Dagang AS dan China berlanjut.", [("Perang", "MISC")])
+    found = links(penang, war)
+    assert found[("war", "Perang")] == ("new:perang", "new")
+
+
+def test_an_untyped_word_is_not_taken_for_a_person_of_another_document():
+    # IndoSum, rules only: 'Muslim' (MISC) became the short form of 'Muslim Rohingya'
+    rohingya = extraction("a", "Nasib Muslim Rohingya memburuk.", [("Muslim Rohingya", "PERSON")])
+    muslim = extraction("b", "Warga Muslim di Rakhine mengungsi.", [("Muslim", "MISC")])
+    assert links(rohingya, muslim)[("b", "Muslim")] == ("new:muslim", "new")
+
+
+def test_only_a_person_is_called_by_a_middle_word():
+    # IndoSum, rules only: 'Rohingya' became a short form of the (mistyped) 'Arakan Rohingya
+    # Salvation Army'
+    found = links(extraction("a", "Arakan Rohingya Salvation Army menyerang. Warga Rohingya "
+                                  "mengungsi.", [("Arakan Rohingya Salvation Army", "PERSON"),
+                                                 ("Rohingya", "MISC")]))
+    assert found[("a", "Rohingya")] == ("new:rohingya", "new")
+
+
+def test_a_full_name_mentioned_once_is_no_evidence_for_another_documents_short_form():
+    # CLICK-ID: a Sekda called 'Muhamad' was linked to a 'Muhamad Ali' named once elsewhere
+    ali = extraction("ali", "Muhamad Ali mendaftar sebagai calon.", [("Muhamad Ali", "PERSON")])
+    sekda = extraction("sekda", "Sekda Tangerang Selatan Muhamad mengambil formulir.",
+                       [("Muhamad", "PERSON")])
+    assert links(ali, sekda)[("sekda", "Muhamad")] == ("new:muhamad", "new")

@@ -1,0 +1,68 @@
+"""Model spans on real news lines: what the combiner keeps, trims or drops."""
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from graphkit.ner import EntityCombiner
+
+
+def _with_model_spans(spans, kb=None):
+    """A blank pipeline whose 'model' tags the given (start, end, label) token spans."""
+    nlp = spacy.blank("id")
+    name = f"fake_ner_{abs(hash(tuple(spans)))}"
+
+    @Language.component(name)
+    def fake_ner(doc):
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
+        return doc
+
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(name)
+    combiner = nlp.add_pipe("graphkit_entities", config={"propose": "none"})
+    assert isinstance(combiner, EntityCombiner)
+    if kb is not None:
+        combiner.add_kb(kb, nlp.tokenizer)
+    return nlp
+
+
+def test_a_model_span_trimmed_to_nothing_at_the_end_of_a_line_is_dropped():
+    # a CLICK-ID headline ending in a title word the model tagged alone: the trimmed span
+    # was empty at the end of the line and the build crashed (IndexError E040)
+    nlp = _with_model_spans([(4, 5, "PERSON")])
+    doc = nlp("Dilantik Jokowi , Wakil Presiden")
+    assert [e.text for e in doc.ents] == []
+
+
+def test_regional_government_and_police_bodies_are_organisations_not_their_place(rules_nlp):
+    doc = rules_nlp("Pemprov Jawa Barat dan Polda Jawa Timur menggelar rapat bersama "
+                    "Pemerintah Provinsi Jawa Barat dan Pemkab Sleman di Bandung.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Pemprov Jawa Barat", "ORG") in found
+    assert ("Pemerintah Provinsi Jawa Barat", "ORG") in found
+    assert ("Polda Jawa Timur", "ORG") in found
+    assert ("Jawa Barat", "GPE") not in found
+
+
+def test_nested_names_holding_a_country_stay_whole(rules_nlp):
+    doc = rules_nlp("Peneliti Indonesia Corruption Watch (ICW) dan Bank Indonesia menilai "
+                    "revisi itu melemahkan KPK.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Indonesia Corruption Watch", "ORG") in found
+    assert ("Bank Indonesia", "ORG") in found
+    assert not any(text == "Corruption Watch" for text, _ in found)
+
+
+def test_a_headline_phrase_the_model_took_for_a_name_leaves_only_the_known_names(kb):
+    # CLICK-ID headlines the model tagged as one PERSON each; every bare 'Wiranto' of the
+    # corpus was then linked to the headline
+    nlp = _with_model_spans([(0, 4, "PERSON")], kb)
+    assert [(e.text, e.label_) for e in nlp("Jokowi Cari Pengganti Wiranto").ents] == [
+        ("Jokowi", "PERSON"), ("Wiranto", "PERSON")]
+    nlp = _with_model_spans([(0, 2, "PERSON")], kb)
+    assert [e.text for e in nlp("Nahrawi Tersangka").ents] == ["Nahrawi"]
+
+
+def test_a_model_name_in_a_headline_without_ordinary_words_stays(kb):
+    nlp = _with_model_spans([(3, 5, "PERSON")], kb)
+    assert [e.text for e in nlp("KPK Periksa Bupati Abdul Latif").ents] == ["KPK", "Abdul Latif"]
