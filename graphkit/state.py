@@ -37,7 +37,7 @@ def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
     if settings.discover_curation:
         overlays += [str(p) for p in discover_overlays(paths)]
     parts: list[str] = [__version__, json.dumps(asdict(settings), sort_keys=True, default=str),
-                        settings.ner_config(kb).fingerprint()]
+                        settings.ner_config(kb).fingerprint(), code_fingerprint()]
     for overlay in sorted(set(overlays)):
         try:
             parts.append(Path(overlay).read_text(encoding="utf-8", errors="replace"))
@@ -50,6 +50,20 @@ def inputs_fingerprint(paths: Sequence[str | Path], settings: Settings,
                    for document in read_corpus(paths, fields=settings.record_fields()))
     for document_hash in digests:
         digest.update(document_hash.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def code_fingerprint(package: Path | None = None) -> str:
+    """graphkit's own code and data files, the NER model aside (the NER fingerprint covers
+    it): a change to any of them, the linking rules say, makes earlier outputs stale even
+    when the version number stayed the same (an editable install, a patched copy)."""
+    package = package or Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        parts = path.relative_to(package).parts
+        if parts[0] == "models" or "__pycache__" in parts or not path.is_file():
+            continue
+        digest.update("/".join(parts).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -61,3 +61,28 @@ def test_outputs_never_replace_the_corpus(tmp_path):
         graphkit.build(corpus / "mentions.csv", out=corpus, model="blank")
     assert (corpus / "mentions.csv").read_bytes() == before
     assert sorted(p.name for p in corpus.iterdir()) == ["mentions.csv"]
+
+
+def test_a_change_to_graphkit_s_own_code_makes_outputs_stale(tmp_path, monkeypatch):
+    # the inputs fingerprint covered NER's source files only: after a change to the linking
+    # rules, `graphkit build` said "up to date" and kept the old outputs
+    import graphkit.state as state
+
+    package = tmp_path / "package"
+    (package / "link").mkdir(parents=True)
+    (package / "models" / "m").mkdir(parents=True)
+    (package / "link" / "rules.py").write_text("ORDER = ['kb']\n", encoding="utf-8")
+    (package / "models" / "m" / "weights").write_bytes(b"1")
+    first = state.code_fingerprint(package)
+    (package / "models" / "m" / "weights").write_bytes(b"2")  # the NER fingerprint's part
+    assert state.code_fingerprint(package) == first
+    (package / "link" / "rules.py").write_text("ORDER = ['kb', 'fuzzy']\n", encoding="utf-8")
+    assert state.code_fingerprint(package) != first
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Putin bertemu Kim Jong Un di Pyongyang.", encoding="utf-8")
+    assert "up to date" not in build(corpus, out)
+    assert "up to date" in build(corpus, out)
+    monkeypatch.setattr(state, "code_fingerprint", lambda package=None: "changed code")
+    assert "up to date" not in build(corpus, out)
