@@ -130,7 +130,8 @@ def row(name: str, system: str, result: Result, previous: dict[str, float] | Non
     tp, found, wanted = result.edges
     edge = (f"{tp / found if found else 0:.2f} / {tp / wanted if wanted else 0:.2f} / "
             f"{result.figures()['edge_f1']:.2f}") if wanted else "–"
-    was = (f"{previous['f1']:.3f} / {previous['probes']:.2f} / {previous['merged_people']}"
+    was_probes = f"{previous['probes']:.2f}" if previous and probes.total else "–"
+    was = (f"{previous['f1']:.3f} / {was_probes} / {previous['merged_people']}"
            if previous else "–")
     probe_cell = f"{probes.passed}/{probes.total} ({probes.share:.0%})" if probes.total else "–"
     return (f"| {name} | {system} | {score.precision:.3f} | {score.recall:.3f} | "
