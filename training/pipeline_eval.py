@@ -3,7 +3,7 @@
 `graphkit.load_pipeline()` runs the statistical model, then the `graphkit_entities`
 component (knowledge base, name rules, span post-processing). Running the pipeline once with
 that component held back gives the bare model's entities; running the component on the same
-Doc gives what users get. Each output span carries its source in `Span.kb_id` ("kb",
+Doc gives what users get. Each output span carries its source in `Span.id` ("kb",
 "model", "rule"); a "model" span that differs from every bare-model span was changed by the
 post-processing (trimming, splitting, cutting, extending).
 
@@ -70,12 +70,13 @@ def stage_of(span: Span3, source: str, bare: set[Span3]) -> str:
 
 
 def scored_spans(ents: Iterable[Any]) -> dict[Span3, str]:
-    """Output entities in gold types with their source (`kb_id_`), other types left out."""
+    """Output entities in gold types with their source (`Span.id_`; `kb_id_` holds the
+    knowledge-base id), other types left out."""
     spans: dict[Span3, str] = {}
     for ent in ents:
         label = gold_type(ent.label_)
         if label is not None:
-            spans[(ent.start_char, ent.end_char, label)] = ent.kb_id_ or "model"
+            spans[(ent.start_char, ent.end_char, label)] = ent.id_ or "model"
     return spans
 
 
