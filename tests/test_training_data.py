@@ -122,3 +122,13 @@ def test_ner_md_keeps_the_previous_cv_section_and_hand_written_notes(tmp_path):
     md.write_text("### (b) NER-UI 5-fold cross-validation\n\n**What this figure means:** x\n\n"
                   "(No CV cache here)\n\nMean F1 87.7\n\n### (c) other sets\n")
     assert evaluate.kept_sections(md) == ("Mean F1 87.7", "")  # kept once, not repeated
+
+
+def test_the_full_pipeline_s_spans_carry_their_stage_not_their_knowledge_base_id(rules_nlp):
+    # since the ruler carries a knowledge-base id in Span.kb_id, the source is Span.id:
+    # read from kb_id, every knowledge-base span counted as the model's
+    import pipeline_eval as pe
+
+    doc = rules_nlp("Presiden Vladimir Putin tiba di Pyongyang .")
+    sources = set(pe.scored_spans(doc.ents).values())
+    assert sources and sources <= set(pe.STAGES) and "kb" in sources
