@@ -10,22 +10,21 @@ from typing import Any, cast
 from ..errors import GraphkitError
 from ..models import NerConfig
 from ..types import Document
-from .work import Extracted, encoded, load_ner, results_in_order, run_ner
+from .work import Extracted, encoded, results_in_order, run_ner, shared_ner
 
 DASK_BATCH = 64  # documents per Dask task
-_WORKER_PIPELINES: dict[str, Any] = {}  # pipelines loaded in this Dask worker process
+_ONE_BLAS_THREAD: list[bool] = []  # set once in this Dask worker process
 
 
 def extract_batch(documents: list[Document], config: NerConfig) -> list[str]:
     """One Dask task: NER over a batch (`encoded`), with the pipeline loaded once per
-    worker process."""
+    worker process (`shared_ner`)."""
     from ..inference import one_blas_thread
 
-    key = config.fingerprint()
-    if key not in _WORKER_PIPELINES:
+    if not _ONE_BLAS_THREAD:
         one_blas_thread()  # for the life of this worker process
-        _WORKER_PIPELINES[key] = load_ner(config)
-    return encoded(run_ner(documents, _WORKER_PIPELINES[key], config))
+        _ONE_BLAS_THREAD.append(True)
+    return encoded(run_ner(documents, shared_ner(config), config))
 
 
 def dask_extract(documents: Iterable[Document], config: NerConfig, scheduler: str
