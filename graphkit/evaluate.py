@@ -71,10 +71,7 @@ def score_linking(gold: Mapping[str, list[GoldEntity]],
     an optional entity; a node matching two or more is a wrong merge (false positive).
     Across documents, a gold label reached by two nodes is a split entity and a node
     reaching two gold labels a wrongly merged node."""
-    surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for link in links:
-        if link.mention.doc in gold:
-            surfaces[(link.mention.doc, link.entity)].add(name_key(link.mention.text))
+    surfaces = _node_surfaces(gold, links)
     score = LinkingScore()
     nodes_of_label: dict[str, set[str]] = defaultdict(set)
     labels_of_node: dict[str, set[str]] = defaultdict(set)
@@ -179,12 +176,18 @@ def gold_labels_of_nodes(gold: Mapping[str, list[GoldEntity]],
                          links: Iterable[LinkedMention]) -> dict[tuple[str, str], set[str]]:
     """The gold labels each (document, node) reaches through its surfaces (as score_linking
     matches them)."""
+    return {(doc, node): {g.label for g in gold[doc] if g.surfaces & forms}
+            for (doc, node), forms in _node_surfaces(gold, links).items()}
+
+
+def _node_surfaces(gold: Mapping[str, list[GoldEntity]],
+                   links: Iterable[LinkedMention]) -> dict[tuple[str, str], set[str]]:
+    """The name keys each (annotated document, node) is reached by."""
     surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)
     for link in links:
         if link.mention.doc in gold:
             surfaces[(link.mention.doc, link.entity)].add(name_key(link.mention.text))
-    return {(doc, node): {g.label for g in gold[doc] if g.surfaces & forms}
-            for (doc, node), forms in surfaces.items()}
+    return surfaces
 
 
 def score_probes(gold: Mapping[str, list[GoldEntity]], probes: Iterable[Probe],
