@@ -734,6 +734,19 @@ def _(tmp: Path) -> str:
     return f"exit {run.code}; graph.html {page / 1e6:.1f} MB (was 217 MB for 2,000 names)"
 
 
+def ctrl_c_build(folder: Path, out: Path, after: float, *extra: str) -> tuple[int, str]:
+    """`python -m graphkit build FOLDER --out OUT --jobs 2`, Ctrl-C to its process group
+    `after` seconds in, as a terminal sends it: (exit status, stderr)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graphkit", "build", str(folder), "--out", str(out),
+         "--jobs", "2", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(after)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    return process.returncode, stderr
+
+
 @case("Ctrl-C 1.5 s into a --jobs 2 build of 200 documents, 20 times, both cores busy "
       "(the flaky test of issue 30)", "exit 130 and 'interrupted' every time, no traceback")
 def _(tmp: Path) -> str:
@@ -742,16 +755,9 @@ def _(tmp: Path) -> str:
     bad = []
     try:
         for attempt in range(20):
-            process = subprocess.Popen(
-                [sys.executable, "-m", "graphkit", "build", str(folder), "--out",
-                 str(tmp / f"o{attempt}"), "--jobs", "2"], stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE, text=True, start_new_session=True,
-                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-            time.sleep(1.5)
-            os.killpg(process.pid, signal.SIGINT)
-            _, stderr = process.communicate(timeout=120)
-            if process.returncode != 130 or "Traceback" in stderr:
-                bad.append(f"exit {process.returncode}")
+            code, stderr = ctrl_c_build(folder, tmp / f"o{attempt}", 1.5)
+            if code != 130 or "Traceback" in stderr:
+                bad.append(f"exit {code}")
     finally:
         for burner in burners:
             burner.kill()
@@ -766,18 +772,10 @@ def _(tmp: Path) -> str:
     folder = corpus(tmp, {f"{i}.txt": ARTICLE * 40 for i in range(200)})
     outcomes: dict[str, list[str]] = {}
     for step in range(31):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "graphkit", "build", str(folder), "--out",
-             str(tmp / f"o{step}"), "--jobs", "2", "--model", "blank"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            start_new_session=True,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        time.sleep(step * 0.05)
-        os.killpg(process.pid, signal.SIGINT)
-        _, stderr = process.communicate(timeout=120)
+        code, stderr = ctrl_c_build(folder, tmp / f"o{step}", step * 0.05, "--model", "blank")
         kind = ("in Python's start-up" if "init_import_site" in stderr or "<frozen site>"
                 in stderr else "traceback" if "Traceback" in stderr else
-                "'Aborted!'" if "Aborted" in stderr else f"exit {process.returncode}")
+                "'Aborted!'" if "Aborted" in stderr else f"exit {code}")
         outcomes.setdefault(kind, []).append(f"{step * 0.05:.2f}")
     return "; ".join(f"{kind}: {len(at)} (at {', '.join(at[:4])}{' ...' if len(at) > 4 else ''}"
                      f" s)" for kind, at in sorted(outcomes.items()))
