@@ -17,13 +17,13 @@ __all__ = ["Build", "GraphkitError", "Settings", "__version__", "build", "load_k
 
 if TYPE_CHECKING:
     from .link.kb import load_kb
-    from .ner import load_pipeline
+    from .ner.pipeline import load_pipeline
     from .pipeline import build
     from .result import Build
     from .settings import Settings
 
 _LAZY = {"build": "pipeline", "Build": "result", "Settings": "settings",
-         "load_pipeline": "ner", "load_kb": "link.kb"}
+         "load_pipeline": "ner.pipeline", "load_kb": "link.kb"}
 
 
 def __getattr__(name: str) -> Any:

@@ -12,7 +12,7 @@ from .corpus import RecordFields
 from .dates import check_bound
 from .errors import GraphkitError
 from .filters import check_filters, filter_graph
-from .models import NerConfig
+from .ner.config import NerConfig
 
 if TYPE_CHECKING:
     from .link.kb import KnowledgeBase

@@ -22,7 +22,7 @@ def kb():
 @pytest.fixture(scope="session")
 def rules_nlp(kb):
     """spaCy's blank Indonesian tokenizer + knowledge-base ruler + name rules; no model."""
-    from graphkit.ner import load_pipeline
+    from graphkit.ner.pipeline import load_pipeline
 
     return load_pipeline("blank", kb=kb)
 
@@ -56,7 +56,7 @@ def bundled_links(rules_nlp, kb):
     """Link inline documents (doc id -> text) with the rules pipeline and the bundled
     knowledge base: {(doc, mention text): node}."""
     from graphkit.link.linker import link_mentions
-    from graphkit.ner import extract
+    from graphkit.ner.pipeline import extract
     from graphkit.types import Document
 
     def run(**texts):

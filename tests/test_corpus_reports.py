@@ -103,7 +103,8 @@ def test_since_reports_how_many_undated_documents_it_left_out(caplog):
 
 
 def test_month_and_weekday_names_have_one_source():
-    from graphkit import clean, dates, propose
+    from graphkit import clean, dates
+    from graphkit.ner import propose
 
     assert "pebruari" in propose.DAYS_AND_MONTHS and "nopember" in propose.DAYS_AND_MONTHS
     assert clean.DATE_LINE.match("Jumat, 10 Pebruari 2023 09:00 WIB")

@@ -6,10 +6,10 @@ from click.testing import CliRunner
 from conftest import SEEDS
 
 import graphkit
-from graphkit import ner
 from graphkit.cli import cli
 from graphkit.errors import KnowledgeBaseError
 from graphkit.link.curation import EXAMPLE, load_curation
+from graphkit.ner import pipeline as ner
 from graphkit.store import Store
 
 

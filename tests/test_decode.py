@@ -10,9 +10,9 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 import graphkit
-from graphkit.decode import FastEntityRecognizer, can_decode
-from graphkit.inference import decode_ner_in_batches
-from graphkit.models import shipped_model_path
+from graphkit.ner.config import shipped_model_path
+from graphkit.ner.fast.decode import FastEntityRecognizer, can_decode
+from graphkit.ner.fast.inference import decode_ner_in_batches
 
 WORDS = ["Presiden", "Putin", "tiba", "di", "Pyongyang", ".", "Kim", "Jong", "Un", ",",
          "menyambut", "Leif-Eric", "Easley", "dari", "Seoul", "ICC", "(", ")", "kata",
@@ -179,7 +179,7 @@ def test_the_shipped_model_decodes_the_same_in_batches():
 def test_the_overflow_bound_sees_large_negative_values_and_nan():
     from types import SimpleNamespace
 
-    from graphkit.decode import _scores_are_finite
+    from graphkit.ner.fast.decode import _scores_are_finite
 
     plan = SimpleNamespace(score_gain=2.0, score_bias=1.0)
     bias = np.zeros(4, dtype=np.float32)

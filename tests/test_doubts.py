@@ -7,7 +7,7 @@ from graphkit.link.doubts import doubtful_links
 from graphkit.link.kb import load_kb
 from graphkit.link.linker import link_mentions
 from graphkit.link.rules import CERTAINTIES, certainty
-from graphkit.ner import extract, load_pipeline
+from graphkit.ner.pipeline import extract, load_pipeline
 from graphkit.types import Document
 
 KB_CSV = """id,type,label,names_id,names_en,abbrev,weak,context,note

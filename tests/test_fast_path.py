@@ -1,5 +1,5 @@
-"""The one switch between graphkit's faster inference (graphkit.inference, graphkit.decode)
-and plain spaCy: the same mentions either way, so a spaCy upgrade can be checked with the
+"""The one switch between graphkit's faster inference (graphkit.ner.fast) and plain spaCy:
+the same mentions either way, so a spaCy upgrade can be checked with the
 fast path off."""
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ import pytest
 from conftest import SEEDS
 
 import graphkit
-from graphkit.inference import fast_path, fast_path_on
-from graphkit.models import PLAIN_SPACY_VARIABLE, NerConfig
+from graphkit.ner.config import PLAIN_SPACY_VARIABLE, NerConfig
+from graphkit.ner.fast.inference import fast_path, fast_path_on
 
 
 def graphkit_layers(nlp) -> list[str]:
     """Components and layers of `nlp` that graphkit's fast path put in place."""
     found = [name for name, component in nlp.pipeline
-             if type(component).__module__.startswith("graphkit.decode")]
+             if type(component).__module__.startswith("graphkit.ner.fast.decode")]
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         for node in model.walk() if hasattr(model, "walk") else ():

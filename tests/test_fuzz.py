@@ -16,7 +16,7 @@ from graphkit.corpus import decode_text
 from graphkit.graph import build_graph
 from graphkit.link.linker import link_mentions
 from graphkit.link.names import normalize_name
-from graphkit.ner import extract
+from graphkit.ner.pipeline import extract
 from graphkit.types import Document
 
 FAST = settings(max_examples=80, deadline=None,

@@ -7,7 +7,8 @@ from spacy.vectors import Vectors
 from thinc.api import NumpyOps
 
 import graphkit
-from graphkit.inference import (
+from graphkit.ner.config import shipped_model_path
+from graphkit.ner.fast.inference import (
     FloretCache,
     cache_token_embeddings,
     fuse_maxout_layernorm,
@@ -15,7 +16,6 @@ from graphkit.inference import (
     speed_up,
     use_numpy_matrix_products,
 )
-from graphkit.models import shipped_model_path
 
 needs_model = pytest.mark.skipif(not (shipped_model_path() / "config.cfg").is_file(),
                                  reason="no shipped model in this checkout")
@@ -102,7 +102,7 @@ def test_fused_maxout_layernorm_computes_thinc_s_numbers_bit_for_bit():
     fuse_maxout_layernorm(nlp)
     fused = [node for node in tok2vec.walk() if node.name == "maxout>>layernorm"]
     assert len(fused) == 3 and all(node._func.__name__ == "forward" and
-                                   node._func.__module__ == "graphkit.inference"
+                                   node._func.__module__ == "graphkit.ner.fast.inference"
                                    for node in fused)
     got = tok2vec.predict(docs)
     assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
@@ -225,7 +225,7 @@ def test_graphkit_s_pipeline_is_sped_up():
     assert all(not node.ops.use_blis for node in nodes)
     assert any("graphkit_embedding_cache" in node.attrs for node in nodes)
     assert not any("graphkit_floret_cache" in node.attrs for node in nodes)  # inside it
-    assert sum(node._func.__module__ == "graphkit.inference"
+    assert sum(node._func.__module__ == "graphkit.ner.fast.inference"
                for node in nodes if node.name == "maxout>>layernorm") == 5
 
 

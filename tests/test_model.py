@@ -3,7 +3,7 @@
 import pytest
 
 import graphkit
-from graphkit.models import resolve_model, shipped_model_path
+from graphkit.ner.config import resolve_model, shipped_model_path
 
 pytestmark = pytest.mark.skipif(not (shipped_model_path() / "config.cfg").is_file(),
                                 reason="no shipped model in this checkout")

@@ -3,7 +3,7 @@
 import pytest
 
 from graphkit.corpus import Document
-from graphkit.ner import extract
+from graphkit.ner.pipeline import extract
 
 
 def ents(nlp, text):
@@ -62,7 +62,7 @@ def test_extract_streams_documents_without_content(rules_nlp):
 
 def test_unknown_model_is_a_clear_error():
     from graphkit.errors import ModelError
-    from graphkit.ner import load_pipeline
+    from graphkit.ner.pipeline import load_pipeline
 
     with pytest.raises(ModelError, match="cannot load spaCy pipeline 'no_such_model'"):
         load_pipeline("no_such_model")
@@ -73,7 +73,7 @@ def test_any_spacy_pipeline_can_be_the_model(tmp_path):
     its labels are mapped onto the contract's types (GPE stays GPE, NORP becomes MISC)."""
     import spacy
 
-    from graphkit.ner import load_pipeline
+    from graphkit.ner.pipeline import load_pipeline
 
     english = spacy.blank("en")
     ruler = english.add_pipe("entity_ruler")
@@ -98,7 +98,7 @@ def test_entities_carry_their_type_and_source(rules_nlp):
 def test_knowledge_base_names_leave_the_tokenizer_cache_empty(kb, monkeypatch):
     import spacy
 
-    import graphkit.ner as ner
+    import graphkit.ner.spans as ner
 
     flushed = []
     monkeypatch.setattr(ner, "_forget_cached_names", flushed.append)
@@ -108,7 +108,7 @@ def test_knowledge_base_names_leave_the_tokenizer_cache_empty(kb, monkeypatch):
 
 
 def test_emptying_the_cache_calls_spacy_and_tolerates_other_tokenizers():
-    from graphkit.ner import _forget_cached_names
+    from graphkit.ner.spans import _forget_cached_names
 
     class Recorder:
         flushed = 0
@@ -125,7 +125,7 @@ def test_emptying_the_cache_calls_spacy_and_tolerates_other_tokenizers():
 def test_tokens_are_the_same_after_the_cache_is_emptied():
     import spacy
 
-    from graphkit.ner import _forget_cached_names
+    from graphkit.ner.spans import _forget_cached_names
 
     tokenizer = spacy.blank("id").tokenizer
     text = "Leif-Eric Easley (Universitas Ewha) bertemu A.S. di Seoul, 19/6/2024."
@@ -143,7 +143,7 @@ def test_a_known_name_that_is_a_common_word_opening_a_sentence_is_the_word(rules
 
 
 def test_the_sentence_opening_check_finds_the_first_word_of_each_sentence(rules_nlp):
-    from graphkit.ner import _is_capitalised_word
+    from graphkit.ner.spans import _is_capitalised_word
 
     doc = rules_nlp.make_doc('" Antara kita ." Antara mereka , Antara ANTARA .')
     for _, component in rules_nlp.pipeline:
@@ -161,7 +161,7 @@ def ruled_model_nlp(tmp_path_factory, kb):
     is an entity ruler giving the spans the shipped model gives on these sentences."""
     import spacy
 
-    from graphkit.ner import load_pipeline
+    from graphkit.ner.pipeline import load_pipeline
 
     stand_in = spacy.blank("id")
     ruler = stand_in.add_pipe("entity_ruler", name="ner")
@@ -217,7 +217,7 @@ def test_builds_share_one_pipeline_per_model_knowledge_base_rules_and_fast_path(
     import dataclasses
 
     import graphkit.engines.work as work
-    from graphkit.models import NerConfig
+    from graphkit.ner.config import NerConfig
 
     loaded = []
 

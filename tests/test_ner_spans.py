@@ -4,7 +4,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
-from graphkit.ner import EntityCombiner
+from graphkit.ner.spans import EntityCombiner
 
 
 def _with_model_spans(spans, kb=None):

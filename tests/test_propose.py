@@ -4,7 +4,7 @@ import functools
 
 import spacy
 
-from graphkit.propose import WordFacts, propose_names
+from graphkit.ner.propose import WordFacts, propose_names
 
 
 @functools.cache

@@ -26,7 +26,7 @@ from graphkit.export.nodelink import node_link_chunks
 from graphkit.link.curation import load_curation
 from graphkit.link.linker import link_mentions
 from graphkit.link.names import slugify
-from graphkit.ner import extract
+from graphkit.ner.pipeline import extract
 from graphkit.pipeline import Settings
 from graphkit.store import Store
 from graphkit.types import Document

@@ -3,7 +3,7 @@
 The first model is the pipeline (`tok2vec` + `ner`, what plain spaCy runs); the NER of each
 further model, with its own tok2vec copied inside it in place of the listener, is added as a
 disabled component `ner_member<K>` and declared in meta.json (`graphkit_ensemble`).
-graphkit's decoder (`graphkit.decode.FastEntityRecognizer`) then takes at every step the
+graphkit's decoder (`graphkit.ner.fast.decode.FastEntityRecognizer`) then takes at every step the
 move with the highest sum of all members' scores. Used as the distillation teacher
 (`train.py --silver-model A B ...`) and to package an ensemble (`python ensemble.py`)."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from graphkit.inference import ENSEMBLE_META
+from graphkit.ner.fast.inference import ENSEMBLE_META
 
 MEMBER = "ner_member{}"
 
@@ -47,7 +47,7 @@ def assemble(models: list[str]) -> Any:
 
 def load_ensemble(models: list[str]) -> Any:
     """`assemble` with graphkit's inference speed-ups (which decode the ensemble)."""
-    from graphkit.inference import speed_up
+    from graphkit.ner.fast.inference import speed_up
 
     return speed_up(assemble(models))
 

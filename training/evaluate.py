@@ -112,7 +112,7 @@ def users_results(data: str, model: str) -> dict:
     """score_set of every FULL_SETS key for `graphkit.load_pipeline(model)`, and the full
     pipeline's overall F1 without each stage (WITHOUT) under "without"."""
     sys.path.insert(0, str(ROOT))
-    from graphkit.ner import load_pipeline
+    from graphkit.ner.pipeline import load_pipeline
 
     nlp = load_pipeline(model)
     sets = {key: full_set_sentences(data, key) for key, _title, _role in FULL_SETS}
@@ -163,8 +163,8 @@ def users_speed(data: str, model: str, n_words: int, batch_size: int) -> dict:
     import spacy
 
     sys.path.insert(0, str(ROOT))
-    from graphkit.inference import one_blas_thread
-    from graphkit.ner import load_pipeline
+    from graphkit.ner.fast.inference import one_blas_thread
+    from graphkit.ner.pipeline import load_pipeline
 
     texts = click_texts(data, n_words)
     nlp = load_pipeline(model)
@@ -356,13 +356,13 @@ def speed(nlp, data: str, n_words: int, batch_size: int) -> dict:
 
 
 def graphkit_speed(args) -> dict:
-    """`speed` of the model as graphkit runs it: graphkit.inference.speed_up (numpy's
+    """`speed` of the model as graphkit runs it: graphkit.ner.fast.inference.speed_up (numpy's
     OpenBLAS for thinc's matrix products, floret vectors cached per token string, NER
     decoded in whole batches), numpy's BLAS held to one thread."""
     import spacy
 
     sys.path.insert(0, str(ROOT))
-    from graphkit.inference import one_blas_thread, speed_up
+    from graphkit.ner.fast.inference import one_blas_thread, speed_up
 
     with one_blas_thread():  # as graphkit's NER jobs run
         return speed(speed_up(spacy.load(args.model)), args.data, args.speed_words,
@@ -373,7 +373,7 @@ def load_graphkit_model(model: str):
     import spacy
 
     sys.path.insert(0, str(ROOT))
-    from graphkit.inference import speed_up
+    from graphkit.ner.fast.inference import speed_up
 
     return speed_up(spacy.load(model))
 
@@ -621,7 +621,7 @@ def write_md(args, results: dict, cv: dict | None, spd: dict, meta: dict, size: 
              f"the NER components alone (tok2vec + ner on pre-tokenised Docs) "
              f"**{spd['components_wps']:,.0f} words/s**.")
     fast = spd["graphkit"]
-    L.append(f"- **as graphkit runs the model** (`graphkit.inference.speed_up`: thinc's matrix "
+    L.append(f"- **as graphkit runs the model** (`graphkit.ner.fast.inference.speed_up`: thinc's matrix "
              f"products through numpy's OpenBLAS instead of BLIS, each token string's floret "
              f"vector computed once; same entities): **{fast['wps']:,.0f} words per CPU-second** "
              f"full pipeline, tok2vec + ner alone **{fast['components_wps']:,.0f} words/s** "
@@ -754,7 +754,7 @@ def main(argv=None):
     print(f"\n== speed: {spd['wps']:,.0f} words per CPU-second on one core ({spd['words']:,} words, "
           f"{spd['cpu_seconds']:.1f} CPU s; wall {spd['wall_wps']:,.0f} w/s, load {spd['loadavg']}); "
           f"tokenizer alone {spd['tokenizer_wps']:,.0f} words/s; tok2vec+ner alone {spd['components_wps']:,.0f} words/s")
-    print(f"== as graphkit runs it (graphkit.inference.speed_up): {spd['graphkit']['wps']:,.0f} "
+    print(f"== as graphkit runs it (graphkit.ner.fast.inference.speed_up): {spd['graphkit']['wps']:,.0f} "
           f"words per CPU-second; tok2vec+ner alone {spd['graphkit']['components_wps']:,.0f}")
     size = model_size(Path(args.model))
     print(f"model size {size / 1e6:.1f} MB")

@@ -8,7 +8,7 @@ from itertools import islice
 from typing import Any, cast
 
 from ..errors import GraphkitError
-from ..models import NerConfig
+from ..ner.config import NerConfig
 from ..types import Document
 from .work import Extracted, encoded, results_in_order, run_ner, shared_ner
 
@@ -19,7 +19,7 @@ _ONE_BLAS_THREAD: list[bool] = []  # set once in this Dask worker process
 def extract_batch(documents: list[Document], config: NerConfig) -> list[str]:
     """One Dask task: NER over a batch (`encoded`), with the pipeline loaded once per
     worker process (`shared_ner`)."""
-    from ..inference import one_blas_thread
+    from ..ner.fast.inference import one_blas_thread
 
     if not _ONE_BLAS_THREAD:
         one_blas_thread()  # for the life of this worker process

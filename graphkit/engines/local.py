@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..models import NerConfig
+from ..ner.config import NerConfig
 from ..processes import children_die_with_parent, process_context, quiet_child
 from ..types import Document
 from .work import Extracted, encoded, results_in_order, run_ner, shared_ner
 
 # Text per task for worker processes (~150 articles): enough documents for NER to decode
-# in whole batches of similar length (graphkit.decode; much smaller tasks lose much of its
+# in whole batches of similar length (graphkit.ner.fast.decode; much smaller tasks lose much of its
 # gain, benchmarks/engines.md), few enough that a task's extractions stay small.
 LOCAL_BATCH_CHARS = 1_000_000
 # The pipeline this worker process loaded, or the user's mistake that stopped it loading.
@@ -27,7 +27,7 @@ def local_extract(documents: Iterable[Document], config: NerConfig, jobs: int
     grow with the corpus). Worker processes die with this one if it is killed. Yields
     (extraction, its store encoding or '' if not encoded yet) pairs."""
     if jobs <= 1:
-        from ..inference import one_blas_thread
+        from ..ner.fast.inference import one_blas_thread
 
         nlp = shared_ner(config)
         with one_blas_thread():
@@ -95,7 +95,7 @@ def _load_worker_pipeline(config: NerConfig) -> None:
     (e.g. a model that does not load) is kept and raised by the first task, so it reaches
     the parent as that error."""
     from ..errors import GraphkitError, ModelError
-    from ..inference import one_blas_thread
+    from ..ner.fast.inference import one_blas_thread
 
     quiet_child()
     one_blas_thread()  # for the life of this worker process

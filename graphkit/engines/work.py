@@ -13,15 +13,15 @@ from ..types import Document, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..models import NerConfig
+    from ..ner.config import NerConfig
 
 Extracted = tuple[Extraction, str]  # an extraction and its store encoding ('': not encoded yet)
 
 
 def load_ner(config: NerConfig) -> Language:
     """The NER pipeline `config` describes, with the fast path on or off as it says."""
-    from ..inference import fast_path
-    from ..ner import load_pipeline
+    from ..ner.fast.inference import fast_path
+    from ..ner.pipeline import load_pipeline
 
     with fast_path(config.fast_path):
         return load_pipeline(config.model, kb=config.kb, propose=config.propose)
@@ -36,7 +36,7 @@ def shared_ner(config: NerConfig) -> Language:
     same model, knowledge base, rules and fast path: building the Indonesian tokenizer
     alone (~16k special cases) takes seconds, which a notebook or a test suite would pay
     at every build, and forked NER workers find it loaded already. Builds only read it."""
-    from ..models import resolve_model
+    from ..ner.config import resolve_model
 
     key = (resolve_model(config.model), config.kb.version if config.kb else "",
            config.propose, config.fast_path)
@@ -51,8 +51,8 @@ def shared_ner(config: NerConfig) -> Language:
 
 def run_ner(documents: Iterable[Document], nlp: Language, config: NerConfig
             ) -> Iterator[Extraction]:
-    """`graphkit.ner.extract` with the cleaning and batch size of `config`."""
-    from ..ner import extract
+    """`graphkit.ner.pipeline.extract` with the cleaning and batch size of `config`."""
+    from ..ner.pipeline import extract
 
     return extract(documents, nlp, clean=config.clean, batch_size=config.batch_size)
 

@@ -7,4 +7,4 @@ overlays) and `curated` (applying them), `review` (entity tables and `explain`),
 (the links worth a check; graph.html's per-node view of them is export/doubts.py).
 
 This file imports nothing, so NER, which reads `kb` and `names`, does not depend on the
-linker (graphkit.models' NER fingerprint follows imports)."""
+linker (graphkit.ner.config's NER fingerprint follows imports)."""

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..propose import common_words
+from ..ner.propose import common_words
 from ..types import Entity, Extraction, LinkedMention
 from .curated import apply_after_linking, curate_entities, is_ignored, overridden_target
 from .curation import Curation

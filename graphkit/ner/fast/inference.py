@@ -2,7 +2,7 @@
 fused maxout + layer-norm layers, cached token embeddings and floret vectors, NER decoded
 over whole batches, one BLAS thread per NER job.
 
-This module and `graphkit.decode` reach into spaCy and thinc internals (`node._func`,
+This module and `graphkit.ner.fast.decode` reach into spaCy and thinc internals (`node._func`,
 `nlp._components`), so a spaCy upgrade may break them: one switch runs plain spaCy
 instead, `GRAPHKIT_PLAIN_SPACY=1` in the environment (or `NerConfig(fast_path=False)`,
 or the `fast_path(False)` block around loading a pipeline), with the same mentions
@@ -26,9 +26,9 @@ from thinc.api import Model, NumpyOps, Ragged
 from thinc.layers.chain import forward as thinc_chain_forward
 from thinc.types import Floats2d
 
+from ...errors import ModelError
+from ..config import plain_spacy_asked
 from .decode import FastEntityRecognizer, can_decode
-from .errors import ModelError
-from .models import plain_spacy_asked
 
 log = logging.getLogger("graphkit")
 ENSEMBLE_META = "graphkit_ensemble"  # meta.json key: {NER component: [member components]}
@@ -67,7 +67,7 @@ def speed_up(nlp: Language) -> Language:
     """Run `nlp`'s models with numpy's BLAS (OpenBLAS in numpy's wheels) instead of BLIS
     and remember each token string's floret vector instead of re-hashing its character
     n-grams in every batch, and decode NER greedily over whole batches with numpy
-    (`graphkit.decode`), compute each maxout + layer-norm pair of the tok2vec in one
+    (`graphkit.ner.fast.decode`), compute each maxout + layer-norm pair of the tok2vec in one
     step, and remember each token string's embedding. Inference only: training goes
     through spaCy's own code. `nlp` as it is where the fast path is off (`fast_path_on`)."""
     if not fast_path_on():

@@ -14,17 +14,18 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from .. import __version__
 
 if TYPE_CHECKING:
-    from .link.kb import KnowledgeBase
+    from ..link.kb import KnowledgeBase
 
 SHIPPED_MODEL = "id_news_ner"
 # Bump when what NER extracts changes for a reason its source files do not show.
 NER_VERSION = "2"
-# The module that runs NER: it and every graphkit module it imports shape NER results.
-_NER_ENTRY = "ner.py"
-# Set to 1 to run plain spaCy instead of graphkit's faster inference (graphkit.inference):
+# The package that runs NER: its modules and every graphkit module they import shape NER
+# results.
+_NER_PACKAGE = "ner"
+# Set to 1 to run plain spaCy instead of graphkit's faster inference (graphkit.ner.fast):
 # the way to check a spaCy or thinc upgrade against the fast path.
 PLAIN_SPACY_VARIABLE = "GRAPHKIT_PLAIN_SPACY"
 
@@ -42,11 +43,11 @@ class NerConfig:
     `model`: spaCy pipeline name or path (None: the shipped model; "blank": none); `kb`:
     the knowledge base whose names the ruler matches (None: the bundled one); `clean`:
     drop site chrome before NER; `propose`: rule-proposed names (None: as the model
-    decides, see `graphkit.ner.load_pipeline`); `batch_size`: documents per spaCy
-    batch; `fast_path`: graphkit's faster inference (`graphkit.inference`), False to run
+    decides, see `graphkit.ner.pipeline.load_pipeline`); `batch_size`: documents per spaCy
+    batch; `fast_path`: graphkit's faster inference (`graphkit.ner.fast`), False to run
     plain spaCy (default: on unless GRAPHKIT_PLAIN_SPACY=1). The mentions are the same
     either way (tests/test_fast_path.py), except for a model that declares an ensemble
-    (`graphkit.inference.ensemble_members`): plain spaCy runs its `ner` alone.
+    (`graphkit.ner.fast.inference.ensemble_members`): plain spaCy runs its `ner` alone.
 
     >>> NerConfig(model="blank").fast_path in (True, False)
     True
@@ -114,12 +115,12 @@ def pipeline_fingerprint(model: str | None, kb: KnowledgeBase | None, clean: boo
 
 def ner_source_files() -> tuple[Path, ...]:
     """Every file whose content shapes NER results, so a change to any of them makes stored
-    NER results stale: the NER module with every graphkit module it imports, directly or
-    through another (found in their source, so a new import is covered without a list to
-    keep), and the shipped data (knowledge base, word lists) those modules read.
+    NER results stale: every module of the `ner` package with every graphkit module they
+    import, directly or through another (found in their source, so a new import is covered
+    without a list to keep), and the shipped data (knowledge base, word lists) they read.
 
     >>> names = [p.name for p in ner_source_files()]
-    >>> {"ner.py", "kb.py", "propose.py", "common_words_id.txt", "people.csv"} <= set(names)
+    >>> {"pipeline.py", "kb.py", "propose.py", "common_words_id.txt", "people.csv"} <= set(names)
     True
     """
     return _ner_source_files(_package_folder())
@@ -131,8 +132,8 @@ def _package_folder() -> Path:
 
 @lru_cache(maxsize=4)
 def _ner_source_files(package: Path) -> tuple[Path, ...]:
-    modules = {package / _NER_ENTRY}
-    waiting = [package / _NER_ENTRY]
+    waiting = sorted((package / _NER_PACKAGE).rglob("*.py"))
+    modules = set(waiting)
     while waiting:
         for found in _imported_files(waiting.pop(), package):
             if found not in modules:

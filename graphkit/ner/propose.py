@@ -12,8 +12,8 @@ from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP_WORDS
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
-from .dates import MONTH_NAMES, WEEKDAY_NAMES
-from .link.names import GIVEN_NAME_TITLES, is_title_word
+from ..dates import MONTH_NAMES, WEEKDAY_NAMES
+from ..link.names import GIVEN_NAME_TITLES, is_title_word
 
 DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for name in names}
 # Capitalised abbreviations that are common nouns or units, never entities on their own.
