@@ -11,13 +11,13 @@ and the first line graphkit printed about the case. Usage:
 
 from __future__ import annotations
 
+import concurrent.futures
 import csv
 import io
 import json
 import os
 import random
 import re
-import resource
 import shutil
 import signal
 import sqlite3
@@ -47,13 +47,28 @@ class Run:
 
 
 def graphkit(*args: str, env: dict[str, str] | None = None, user: str | None = None) -> Run:
+    """`python -m graphkit ARGS`; its peak_mb is the largest peak of its own processes (NER
+    workers included), read from /proc while it runs: the children's ru_maxrss would start
+    at this script's own peak (see graphkit.processes.peak_rss_mb)."""
+    from graphkit.processes import largest_peak_mb
+
     started = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    done = subprocess.run([sys.executable, "-m", "graphkit", *args], capture_output=True,
-                          text=True, env=env, user=user, timeout=1800)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return Run(done.returncode, time.perf_counter() - started, max(peak, before) // 1024,
-               done.stdout, done.stderr)
+    with subprocess.Popen([sys.executable, "-m", "graphkit", *args], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, env=env, user=user) as process, \
+            concurrent.futures.ThreadPoolExecutor(1) as reader:
+        output = reader.submit(process.communicate, timeout=1800)
+        peak = 0
+        while True:
+            peak = max(peak, largest_peak_mb(process.pid))
+            try:
+                stdout, stderr = output.result(timeout=0.05)
+                break
+            except concurrent.futures.TimeoutError:
+                continue
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise
+    return Run(process.returncode, time.perf_counter() - started, peak, stdout, stderr)
 
 
 def says(run: Run, *needles: str) -> str:
@@ -267,15 +282,16 @@ def _(tmp: Path) -> str:
 
 
 READ_AND_CLEAN = """
-import resource, sys, time
+import sys, time
 from graphkit.clean import content_blocks
 from graphkit.corpus import read_corpus
+from graphkit.processes import peak_rss_mb
 started = time.perf_counter()
 (doc,) = list(read_corpus([sys.argv[1]]))
 blocks = content_blocks(doc.text)
 print(f"{len(doc.text) / 1e6:.0f} M chars, {len(blocks)} blocks in "
       f"{time.perf_counter() - started:.0f} s, peak "
-      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+      f"{peak_rss_mb()} MB")
 """
 
 

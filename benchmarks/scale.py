@@ -31,9 +31,16 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from indosum_text import indosum_text  # noqa: E402
 
 RUNNER = r"""
-import json, logging, resource, sys, time
+import json, logging, os, sys, threading, time
 import graphkit
 from graphkit.pipeline import unchanged_build
+from graphkit.processes import largest_peak_mb, peak_rss_mb
+child_peak = [0]  # NER workers and writers, read from /proc while they run (peak_rss_mb)
+def watch_children():
+    while True:
+        child_peak[0] = max(child_peak[0], largest_peak_mb(os.getpid(), descendants_only=True))
+        time.sleep(0.05)
+threading.Thread(target=watch_children, daemon=True).start()
 corpus, out, jobs, model = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 window = sys.argv[5] if len(sys.argv) > 5 else "sentence"
 curation = sys.argv[6:]  # curation overlay files
@@ -60,8 +67,8 @@ else:
            "nodes": result.graph.number_of_nodes(), "edges": result.graph.number_of_edges()}
 row["seconds"] = time.perf_counter() - started
 row["words"] = words
-row["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-row["child_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+row["rss_mb"] = peak_rss_mb()  # not ru_maxrss: it starts at this script's own peak
+row["child_rss_mb"] = child_peak[0]
 row["stages"] = stages
 print(json.dumps(row))
 """

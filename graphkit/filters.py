@@ -37,6 +37,15 @@ def top_nodes(graph: nx.Graph, top: int, by: str = "mentions") -> list[str]:
     return [node for node, _ in ranked[:top]]
 
 
+def induced_subgraph(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """A view of `graph` on `nodes`, in the graph's own order of nodes and edges: networkx's
+    `graph.subgraph(nodes)` iterates a set of `nodes` when they are fewer than half the
+    graph, whose order changes with PYTHONHASHSEED, so files written from it (and the
+    communities found in it) differed from one run to the next."""
+    keep = set(nodes)
+    return nx.subgraph_view(graph, filter_node=keep.__contains__)
+
+
 def filter_graph(graph: nx.Graph, *, min_weight: int = 1, top: int | None = None,
                  by: str = "mentions", types: Iterable[str] = (),
                  drop_isolates: bool = False, backbone: float | None = None) -> nx.Graph:
@@ -66,7 +75,7 @@ def filter_graph(graph: nx.Graph, *, min_weight: int = 1, top: int | None = None
         result.remove_edges_from([(a, b) for a, b, p in result.edges(data="disparity")
                                   if p >= backbone])
     if top is not None:
-        result = result.subgraph(top_nodes(result, top, by)).copy()
+        result = induced_subgraph(result, top_nodes(result, top, by)).copy()
     if drop_isolates:
         result.remove_nodes_from(list(nx.isolates(result)))
     return add_metrics(result)

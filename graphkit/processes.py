@@ -170,3 +170,40 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def peak_rss_mb(pid: int | str = "self") -> int | None:
+    """The peak resident memory (MB) of process `pid` itself, from Linux's VmHWM; None when
+    it cannot be read (no /proc, a process that has ended). Not `ru_maxrss`: Linux starts a
+    child's at its parent's peak (vfork + exec hand it on), so a small child of a large
+    parent reports the parent's size."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and its live descendants (Linux's /proc/PID/task/PID/children), parents first."""
+    tree, index = [pid], 0
+    while index < len(tree):
+        try:
+            with open(f"/proc/{tree[index]}/task/{tree[index]}/children",
+                      encoding="ascii") as children:
+                tree += [int(child) for child in children.read().split()]
+        except (OSError, ValueError):
+            pass
+        index += 1
+    return tree
+
+
+def largest_peak_mb(pid: int, *, descendants_only: bool = False) -> int:
+    """The largest `peak_rss_mb` among `pid` and its live descendants (or those alone);
+    0 when none can be read. Benchmarks poll it while a program runs: once a process has
+    ended, its peak can no longer be read."""
+    tree = process_tree(pid)[1:] if descendants_only else process_tree(pid)
+    return max((peak_rss_mb(p) or 0 for p in tree), default=0)

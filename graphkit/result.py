@@ -37,7 +37,7 @@ import networkx as nx
 from .dates import document_date
 from .export import FORMATS, Doubts, HeldFiles, doubtful_mentions, write_format, write_outputs
 from .export.evidence import split_ref
-from .filters import filter_graph
+from .filters import filter_graph, induced_subgraph
 from .link.names import normalize_name
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ class Build:
         keep: set[str] = {self.node(n) for n in nodes or []}
         if ego is not None:
             keep |= set(nx.ego_graph(self.graph, self.node(ego), radius=radius))
-        return self._with(filter_graph(self.graph.subgraph(sorted(keep))))
+        return self._with(filter_graph(induced_subgraph(self.graph, keep)))
 
     def _with(self, graph: nx.Graph) -> Build:
         mentions = tuple(lk for lk in self.mentions if lk.entity in graph)

@@ -84,7 +84,7 @@ def test_ctrl_c_ends_the_program_at_once_with_130_and_ignores_a_second_one(monke
     # descriptor' from threading._shutdown): the console entry point now exits at once.
     import signal
 
-    import graphkit.cli as cli_module
+    import graphkit.cli.interrupts as interrupts
 
     exits = []
 
@@ -97,7 +97,7 @@ def test_ctrl_c_ends_the_program_at_once_with_130_and_ignores_a_second_one(monke
 
     monkeypatch.setattr(graphkit, "build", interrupted)
     monkeypatch.setattr("graphkit.pipeline.build_graph", interrupted)
-    monkeypatch.setattr(cli_module, "_exit_at_once", exit_now)
+    monkeypatch.setattr(interrupts, "exit_at_once", exit_now)
     before = signal.getsignal(signal.SIGINT)
     try:
         result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"),
@@ -132,17 +132,17 @@ def test_a_ctrl_c_a_library_swallowed_still_stops_the_build(monkeypatch, tmp_pat
     # KeyboardInterrupt: the build went on and the program ended with exit status 0
     import signal
 
-    import graphkit.cli as cli_module
+    import graphkit.cli.interrupts as interrupts
 
     real_build = graphkit.pipeline.build
 
     def swallowing_build(*args, **kwargs):
         with contextlib.suppress(BaseException):  # what the library does
-            cli_module._on_ctrl_c(signal.SIGINT, None)
+            interrupts.on_ctrl_c(signal.SIGINT, None)
         return real_build(*args, **kwargs)
 
     monkeypatch.setattr(graphkit.pipeline, "build", swallowing_build)
-    monkeypatch.setattr(cli_module, "_interrupts", [])
+    monkeypatch.setattr(interrupts, "_interrupts", [])
     before = signal.getsignal(signal.SIGINT)
     try:
         result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"),
@@ -158,13 +158,13 @@ def test_ctrl_c_while_the_command_line_is_read_is_an_interrupt_too(monkeypatch):
 
     import click
 
-    import graphkit.cli as cli_module
+    import graphkit.cli.interrupts as interrupts
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(click.Group, "parse_args", interrupted)
-    monkeypatch.setattr(cli_module, "_exit_at_once", lambda code=0: sys.exit(code))
+    monkeypatch.setattr(interrupts, "exit_at_once", lambda code=0: sys.exit(code))
     before = signal.getsignal(signal.SIGINT)
     try:
         result = CliRunner().invoke(cli, ["--help"], obj={"exit_when_done": True})

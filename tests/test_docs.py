@@ -47,7 +47,7 @@ def test_cli_reference_names_every_command_and_option():
 
 
 def test_cli_reference_renders_a_changed_help_text():
-    """A help text edited in cli.py makes a different page (so the check above can fail)."""
+    """A help text edited in graphkit/cli/ makes a different page (so the check above can fail)."""
     import click
 
     module = cli_reference_module()

@@ -35,6 +35,12 @@ def test_writer_processes_write_the_same_bytes(seed_out, seed_build, tmp_path, p
         assert path.read_bytes() == (seed_out / path.name).read_bytes(), path.name
 
 
+def _rows(path):
+    """The rows of a CSV file as dicts (the file closed again: warnings are errors)."""
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 def _no_space(*args, **kwargs):  # a writer (a generator) on a full disk
     raise OSError(errno.ENOSPC, "No space left on device")
     yield ""
@@ -77,11 +83,11 @@ def test_json_and_csv_agree_with_the_graph(seed_out, seed_build):
     data = json.loads((seed_out / "graph.json").read_text(encoding="utf-8"))
     assert len(data["nodes"]) == seed_build.graph.number_of_nodes()
     assert isinstance(data["nodes"][0]["aliases"], list)
-    nodes = list(csv.DictReader((seed_out / "nodes.csv").open(encoding="utf-8")))
+    nodes = _rows(seed_out / "nodes.csv")
     assert {"id", "label", "type", "aliases", "mentions", "documents", "kb_id"} <= set(nodes[0])
-    edges = list(csv.DictReader((seed_out / "edges.csv").open(encoding="utf-8")))
+    edges = _rows(seed_out / "edges.csv")
     assert len(edges) == seed_build.graph.number_of_edges()
-    mentions = list(csv.DictReader((seed_out / "mentions.csv").open(encoding="utf-8")))
+    mentions = _rows(seed_out / "mentions.csv")
     assert len(mentions) == len(seed_build.mentions)
 
 
@@ -178,7 +184,7 @@ def test_export_command_converts_without_ner(seed_out, tmp_path):
     result = runner.invoke(cli, ["export", str(source), "--to", "csv", "-o", str(tmp_path / "t"),
                                  "--types", "PERSON", "--top", "5", "--top-by", "pagerank"])
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader((tmp_path / "t" / "nodes.csv").open(encoding="utf-8")))
+    rows = _rows(tmp_path / "t" / "nodes.csv")
     assert len(rows) == 5 and {r["type"] for r in rows} == {"PERSON"}
     result = runner.invoke(cli, ["export", str(source), "--to", "html", "-o",
                                  str(tmp_path / "p.html"), "--min-weight", "2"])
@@ -215,7 +221,7 @@ def test_export_reads_other_programs_node_link_json(tmp_path):
         result = CliRunner().invoke(cli, ["export", str(tmp_path / "g.json"), "--to", to, "-o",
                                           str(tmp_path / f"out-{to}")], catch_exceptions=False)
         assert result.exit_code == 0, result.output
-    edges = list(csv.DictReader((tmp_path / "out-csv" / "edges.csv").open(encoding="utf-8")))
+    edges = _rows(tmp_path / "out-csv" / "edges.csv")
     assert {(e["source"], e["target"]) for e in edges} == {("1", "b"), ("b", "c")}
     nodes = (tmp_path / "out-csv" / "nodes.csv").read_text(encoding="utf-8")
     assert "Satu \ufffd" in nodes
@@ -331,11 +337,11 @@ def test_streaming_writers_write_what_networkx_would(graph, seed_build):
 
 
 def test_outputs_carry_evidence_refs_and_texts_once(seed_out, seed_build):
-    rows = list(csv.DictReader((seed_out / "sentences.csv").open(encoding="utf-8")))
+    rows = _rows(seed_out / "sentences.csv")
     assert list(rows[0]) == ["doc", "sentence", "date", "text"]
     refs = {f"{r['doc']}#{r['sentence']}" for r in rows}
     assert len(refs) == len(rows)
-    edges = list(csv.DictReader((seed_out / "edges.csv").open(encoding="utf-8")))
+    edges = _rows(seed_out / "edges.csv")
     used = {ref for e in edges for ref in json.loads(e["evidence"])}
     assert used == refs and "sentences" not in edges[0]
     assert all(len(json.loads(e["evidence"])) <= 5 for e in edges)

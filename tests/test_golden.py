@@ -23,7 +23,8 @@ def rules_out(tmp_path_factory):
 
 
 def columns(path: Path, names: list[str]) -> str:
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)

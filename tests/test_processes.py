@@ -90,3 +90,35 @@ def test_a_child_that_dies_is_an_error_not_a_hang():
 @needs_fork
 def test_leaving_the_block_early_stops_the_child(tmp_path):
     assert _run("early", str(tmp_path / "pid")) == "stopped"
+
+
+def test_a_childs_own_peak_is_not_its_parents():
+    # ru_maxrss of a child starts at its parent's peak (vfork + exec): the benchmarks'
+    # memory figures for small children of a large parent were the parent's
+    import subprocess
+
+    from graphkit.processes import peak_rss_mb
+
+    ballast = b"x" * (200 * 2**20)  # this process's peak is over 200 MB
+    code = "from graphkit.processes import peak_rss_mb; print(peak_rss_mb())"
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout
+    assert len(ballast) and peak_rss_mb() >= 200
+    assert 0 < int(child) < 150
+
+
+def test_the_peak_of_a_running_child_is_read_through_its_parent():
+    import subprocess
+
+    from graphkit.processes import largest_peak_mb, process_tree
+
+    code = "import sys; print('ready', flush=True); sys.stdin.read()"
+    with subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE) as child:
+        try:
+            assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+            assert child.pid in process_tree(os.getpid())
+            assert largest_peak_mb(os.getpid(), descendants_only=True) > 0
+        finally:
+            child.communicate(b"")
+    assert largest_peak_mb(child.pid) == 0  # ended: nothing to read

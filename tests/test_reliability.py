@@ -512,19 +512,17 @@ def test_pathological_long_lines_are_cut_into_blocks(line):
     assert all(b.end - b.start <= MAX_BLOCK for b in blocks)
 
 
-# The child's own peak (VmHWM): its ru_maxrss would start at the parent's size, which Linux
-# hands on through vfork + exec (a pytest worker holding a loaded pipeline is ~700 MB).
+# The child's own peak (VmHWM, see peak_rss_mb): its ru_maxrss would start at the parent's
+# size (a pytest worker holding a loaded pipeline is ~700 MB).
 _READ_AND_CLEAN = """
-import re, sys, time
-from pathlib import Path
+import sys, time
 from graphkit.clean import content_blocks
 from graphkit.corpus import read_corpus
+from graphkit.processes import peak_rss_mb
 started = time.perf_counter()
 (doc,) = list(read_corpus([sys.argv[1]]))
 blocks = content_blocks(doc.text)
-status = Path("/proc/self/status").read_text()
-print(len(doc.text), len(blocks), time.perf_counter() - started,
-      int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) // 1024)
+print(len(doc.text), len(blocks), time.perf_counter() - started, peak_rss_mb())
 """
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import GraphkitError
-from ..filters import top_nodes
+from ..filters import induced_subgraph, top_nodes
 from ..graph import DOCUMENT_DATES, DOCUMENT_INFO, EVIDENCE_PER_EDGE, EVIDENCE_TEXT
 from .colors import COMMUNITY_COLORS, OTHER_COLOR, TYPE_COLORS
 from .doubts import DOUBTFUL_RULES, Doubts
@@ -60,7 +60,7 @@ def visible_subgraph(graph: nx.Graph, max_nodes: int = MAX_NODES) -> nx.Graph:
     """The `max_nodes` most mentioned nodes (ties by id), for a page that stays fast."""
     if graph.number_of_nodes() <= max_nodes:
         return graph
-    return graph.subgraph(top_nodes(graph, max_nodes, "mentions"))
+    return induced_subgraph(graph, top_nodes(graph, max_nodes, "mentions"))
 
 
 def strongest_edges(graph: nx.Graph, max_edges: int = MAX_EDGES
