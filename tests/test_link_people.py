@@ -113,3 +113,53 @@ def test_a_full_name_mentioned_once_is_no_evidence_for_another_documents_short_f
     sekda = extraction("sekda", "Sekda Tangerang Selatan Muhamad mengambil formulir.",
                        [("Muhamad", "PERSON")])
     assert links(ali, sekda)[("sekda", "Muhamad")] == ("new:muhamad", "new")
+
+
+def test_short_forms_typed_otherwise_do_not_change_what_the_full_name_is():
+    # IndoSum (set C): two 'Vinales' the model typed ORG turned 'Maverick Vinales' into an
+    # organisation, so the later 'Vinales' (PERSON) were no longer his short form
+    text = ("Gelar juara dunia sudah tertutup bagi Maverick Vinales ( Movistar Yamaha ) .\n"
+            "Vinales saat ini mengantongi 226 poin .\n"
+            "Secara matematis peluang Vinales sudah tertutup .\n"
+            "Pada balapan MotoGP Malaysia , Vinales bahkan kalah dari Johann Zarco .")
+    found = link_mentions([extraction("motogp", text, [
+        ("Maverick Vinales", "PERSON"), ("Vinales", "ORG"), ("Vinales", "ORG"),
+        ("Vinales", "PERSON")])], None)
+    assert {(lk.entity, lk.how) for lk in found.mentions if lk.mention.text == "Vinales"} \
+        == {("new:maverick-vinales", "short-form")}
+
+
+def test_an_organisation_is_never_the_last_words_of_a_person():
+    # IndoSum (set C): 'Erwan Partai Demokrat' (a name glued to the next sentence's subject)
+    # made 'Partai Demokrat' its short form, merging a person with a party
+    text = ("Kunjungan AHY membangun komunikasi antara Partai Demokrat dengan Jokowi .\n"
+            "Menurut Erwan Partai Demokrat perlu mencari calon .")
+    found = links(extraction("ahy", text, [("Partai Demokrat", "ORG"),
+                                           ("Erwan Partai Demokrat", "PERSON")]))
+    assert found[("ahy", "Partai Demokrat")] == ("new:partai-demokrat", "new")
+
+
+def test_a_name_given_with_alias_is_the_same_person_in_any_case():
+    # IndoSum (set C): 'OSO' and 'Oso' were linked to the company 'OSO Securities'
+    text = ("Partai Hanura berencana melaporkan Oesman Sapta Odang alias OSO ke polisi .\n"
+            "OSO diduga meminta uang ditransfer ke rekening perusahaan milik OSO , yakni "
+            "OSO Securities .\nTransfer itu mendapat perintah langsung dari Oso .")
+    found = links(extraction("oso", text, [
+        ("Oesman Sapta Odang", "PERSON"), ("OSO", "ORG"), ("OSO", "PERSON"), ("OSO", "ORG"),
+        ("OSO Securities", "PERSON"), ("Oso", "PERSON")]))
+    person = found[("oso", "Oesman Sapta Odang")][0]
+    assert found[("oso", "OSO")] == (person, "alias")
+    assert found[("oso", "Oso")] == (person, "alias")
+    assert found[("oso", "OSO Securities")][0] != person
+
+
+def test_initials_stand_for_the_one_person_of_the_document_they_spell():
+    # IndoSum (set C): 'HSG' is Hery Susanto Gun, named in full earlier
+    text = ("KPK menahan Direktur Utama PT Sawit Golden Prima , Hery Susanto Gun alias Abun .\n"
+            "\" HSG ditahan selama 20 hari ke depan , \" kata Juru Bicara KPK Febri Diansyah .")
+    found = links(extraction("abun", text, [
+        ("Hery Susanto Gun", "PERSON"), ("Abun", "PERSON"), ("HSG", "ORG"),
+        ("Febri Diansyah", "PERSON")]))
+    person = found[("abun", "Hery Susanto Gun")][0]
+    assert found[("abun", "Abun")] == (person, "alias")
+    assert found[("abun", "HSG")] == (person, "initials")

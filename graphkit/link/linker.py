@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..ner.propose import common_words
+from ..ner.propose import HEADS, common_words
 from ..types import Entity, Extraction, LinkedMention
 from .curated import apply_after_linking, curate_entities, is_ignored, overridden_target
 from .curation import Curation
@@ -31,7 +31,14 @@ GENERIC_HEADS = frozenset(
     komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
     majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
     """.split())
+# Rules that link a shorter name to a longer one: their mentions' types say nothing about
+# the longer name's type.
+SHORT_FORM_RULES = frozenset(
+    ("acronym", "alias", "initials", "short-form", "acronym-elsewhere", "corpus-short-form"))
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+# 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
+# name of the same one
+_ALIAS_AFTER = re.compile(r"\s*,?\s*(?:alias|a\.k\.a\.?)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -43,11 +50,17 @@ class _Linker:
     types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     acronyms: dict[str, dict[str, tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(dict))
+    aliases: dict[str, dict[str, tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(dict))  # doc -> name key -> (target, definition)
     full_counts: Counter[str] = field(default_factory=Counter)
     corpus_acronyms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     fuzzy: FuzzyIndex = field(default_factory=FuzzyIndex)
     by_doc: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
+    # the types of each target's own names, short forms left out: what a short form may
+    # stand for is fixed by the full name ('Vinales' typed ORG twice must not turn
+    # 'Maverick Vinales' into an organisation that later 'Vinales' cannot shorten)
+    name_types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     # (computed when asked for and dropped when the target's types change: _set runs for
     # every mention, _type far less often)
     kb_types: dict[str, str] = field(init=False)  # knowledge-base id -> its type
@@ -88,6 +101,8 @@ class _Linker:
         record.target, record.how = target, how
         record.why = self._whys.setdefault(why, why)  # one copy of each distinct reason
         self.types[target][record.mention.type] += 1
+        if how not in SHORT_FORM_RULES:
+            self.name_types[target][record.mention.type] += 1
         self.majority.pop(target, None)
         if how in ("kb", "new") and indexable(record.tokens):
             self.fuzzy.add(record.tokens, target)
@@ -125,6 +140,16 @@ class _Linker:
                 self._set(record, acronym_of[0], "acronym",
                           f"acronym defined in the document: {acronym_of[1]}")
                 continue
+            alias_of = self.aliases[record.mention.doc].get(record.key)
+            if alias_of:
+                self._set(record, alias_of[0], "alias",
+                          f"another name given in the document: {alias_of[1]}")
+                continue
+            initials_of, name = self._initials_target(record, records)
+            if initials_of:
+                self._set(record, initials_of, "initials",
+                          f"the initials of {name!r} in the same document")
+                continue
             n = len(record.tokens)
             if n not in longer:  # records are linked longest first: fixed for this length
                 longer[n] = LongerNames([r for r in records if r.target and len(r.tokens) > n
@@ -148,15 +173,37 @@ class _Linker:
                       "not in the knowledge base; merged with the same name elsewhere")
 
     def _find_acronyms(self, records: list[Record]) -> None:
-        """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it."""
+        """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it; in
+        'Hery Susanto Gun alias Abun', Abun names him too."""
+        starting = {(r.mention.sentence, r.mention.start): r for r in records}
         for record in records:
             mention = record.mention
+            if len(record.tokens) < 2:
+                continue
             start, text = self._sentence(mention.doc, mention.sentence)
+            target = record.target or self._id(record.key)
             match = _ACRONYM_AFTER.match(text, mention.end - start)
-            if match and len(record.tokens) > 1 and is_acronym(match.group(1)):
-                target = record.target or self._id(record.key)
+            if match and is_acronym(match.group(1)):
                 definition = f"{mention.text} ({match.group(1)})"
                 self.acronyms[mention.doc].setdefault(match.group(1), (target, definition))
+            match = _ALIAS_AFTER.match(text, mention.end - start)
+            alias = match and starting.get((mention.sentence, start + match.end()))
+            if alias and alias.key != record.key:
+                definition = f"{mention.text} alias {alias.mention.text}"
+                self.aliases[mention.doc].setdefault(alias.key, (target, definition))
+
+    def _initials_target(self, record: Record, records: list[Record]) -> tuple[str, str]:
+        """(target, name) of the one person of the document whose initials a capitalised
+        short word spells ('HSG' after 'Hery Susanto Gun'); ('', '') when none or several."""
+        text = record.mention.text
+        if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+            return "", ""
+        initials = text.casefold()
+        found = {r.target: r.mention.text for r in records
+                 if r.target and len(r.tokens) == len(initials)
+                 and "".join(t[0] for t in r.tokens) == initials
+                 and self.name_type(r.target) == "PERSON" and not self._headline(r)}
+        return next(iter(found.items())) if len(found) == 1 else ("", "")
 
     def _short_form_target(self, record: Record,
                            longer: Sequence[Record]) -> tuple[str, str]:
@@ -169,7 +216,9 @@ class _Linker:
                 continue
             full_type = types.get(other.target)
             if full_type is None:
-                full_type = types[other.target] = self.type_of(other.target)
+                full_type = types[other.target] = self.name_type(other.target)
+            if full_type == "PERSON" and self._not_a_person(record):
+                continue
             if short_form_types(record.mention.type, full_type) and \
                     abbreviates(record, other, full_type,
                                 middle=record.mention.type == "PERSON"):
@@ -192,6 +241,20 @@ class _Linker:
             if key == (counts[second], second in weak, self.full_counts[second]):
                 return ""  # unsure: keep a separate node
         return first
+
+    def _not_a_person(self, record: Record) -> bool:
+        """True for a name that is no person's short form: it opens with the head word of
+        an organisation or place ('Partai Demokrat' is not the last words of a person named
+        'Erwan Partai Demokrat'), or the knowledge base knows it only as something else
+        ('Demokrat', 'Yamaha')."""
+        if record.tokens[0] in HEADS:
+            return True
+        if not self.kb:
+            return False
+        owner = self.kb.strong.get(record.key)
+        owners = (owner,) if owner else self.kb.weak.get(record.key, ())
+        kinds = {self.kb_types[c] for c in owners}
+        return bool(kinds) and "PERSON" not in kinds
 
     def _is_weak(self, record: Record) -> bool:
         return bool(self.kb and record.key in self.kb.weak)
@@ -230,8 +293,8 @@ class _Linker:
                 target = other.target
                 person = people.get(target)
                 if person is None:
-                    person = people[target] = self.type_of(target) == "PERSON"
-                if person and target not in counts and \
+                    person = people[target] = self.name_type(target) == "PERSON"
+                if person and target not in counts and not self._not_a_person(record) and \
                         (one_word or abbreviates(record, other, "PERSON")):
                     counts[target] = self.full_counts[target]
                     names[target] = other.mention.text
@@ -330,6 +393,13 @@ class _Linker:
             types = self.types.get(target)
             found = self.majority[target] = majority_type(types) if types else "MISC"
         return found
+
+    def name_type(self, target: str) -> str:
+        """The type of a target as its own names have it (short forms left out)."""
+        types = self.name_types.get(target)
+        if target in self.kb_types or not types:
+            return self.type_of(target)
+        return majority_type(types)
 
     def _id(self, key: str) -> str:
         """`new_id(key)`, once per distinct key."""

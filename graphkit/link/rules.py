@@ -28,6 +28,11 @@ RULES = (
                "carries its id)", "sure"),
     Rule("acronym", "an acronym defined in brackets after a longer name in the same "
                     "document: 'Komisi Pemberantasan Korupsi (KPK)'", "sure"),
+    Rule("alias", "a name a document gives as another name of a longer one: 'Hery Susanto "
+                  "Gun alias Abun' (then also 'Abun' alone)", "sure"),
+    Rule("initials", "a short all-capital word spelling the initials of exactly one "
+                     "person named in the same document: 'HSG' for 'Hery Susanto Gun'",
+         "likely"),
     Rule("short-form", "a shorter name in a document to the one longer name of that "
                        "document it is the first or last words of (people: also 'Kim' for "
                        "'Kim Jong Un')", "likely"),
