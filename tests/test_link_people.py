@@ -86,7 +86,8 @@ def test_a_generic_head_word_alone_links_to_no_specific_entity():
 
 def test_fuzzy_never_maps_an_ordinary_word_to_a_name():
     penang = extraction("penang", "Gubernur Penang tiba di Jakarta.", [("Penang", "GPE")])
-    war = extraction("war", "Perang Dagang AS dan China berlanjut.", [("Perang", "MISC")])
+    war = extraction("war", "Dampak Perang Dagang AS dan China berlanjut.",
+                     [("Perang", "MISC")])
     found = links(penang, war)
     assert found[("war", "Perang")] == ("new:perang", "new")
 
@@ -163,3 +164,26 @@ def test_initials_stand_for_the_one_person_of_the_document_they_spell():
     person = found[("abun", "Hery Susanto Gun")][0]
     assert found[("abun", "Abun")] == (person, "alias")
     assert found[("abun", "HSG")] == (person, "initials")
+
+
+def test_a_company_is_one_node_with_and_without_its_legal_form():
+    # IndoSum (set C): 'PT Bank Permata Tbk' and 'Bank Permata' were two nodes
+    text = ("Perbaikan kinerja laba juga dicapai oleh PT Bank Permata Tbk yang membukukan laba "
+            "bersih sebesar Rp 453 miliar .\nPada periode yang sama tahun lalu , Bank Permata "
+            "tercatat mengalami kerugian .")
+    found = links(extraction("bank", text, [("PT Bank Permata Tbk", "ORG"),
+                                            ("Bank Permata", "ORG")]))
+    assert found[("bank", "PT Bank Permata Tbk")][0] == found[("bank", "Bank Permata")][0] \
+        == "new:bank-permata"
+
+
+def test_an_ordinary_word_opening_a_sentence_makes_no_node():
+    # IndoSum (set C): the model took these sentence openings for names
+    text = ("Terlihat juga ada seorang tuna netra yang ikut mengantre .\n"
+            "\" Melepas burung untuk terbang tinggi adalah tradisi , \" kata Sandi .\n"
+            "Warga melihat Terlihat , band asal Bandung .")
+    found = links(extraction("imlek", text, [("Terlihat", "PERSON"), ("Melepas", "PERSON"),
+                                             ("Sandi", "PERSON"), ("Terlihat", "ORG")]))
+    assert sorted(found) == [("imlek", "Sandi"), ("imlek", "Terlihat")]
+    assert [lk.mention.sentence for lk in link_mentions([extraction(
+        "imlek", text, [("Terlihat", "PERSON"), ("Terlihat", "ORG")])], None).mentions] == [2]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..ner.propose import HEADS, common_words
-from ..types import Entity, Extraction, LinkedMention
+from ..types import Entity, Extraction, LinkedMention, Mention
 from .curated import apply_after_linking, curate_entities, is_ignored, overridden_target
 from .curation import Curation
 from .fuzzy import FUZZY_MIN_LENGTH, FuzzyIndex, indexable, one_typo_apart
@@ -35,6 +35,7 @@ GENERIC_HEADS = frozenset(
 # the longer name's type.
 SHORT_FORM_RULES = frozenset(
     ("acronym", "alias", "initials", "short-form", "acronym-elsewhere", "corpus-short-form"))
+_FIRST_WORD = re.compile(r"\w")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 # 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
 # name of the same one
@@ -417,9 +418,11 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     records = []
     for extraction in extractions:
         documents[extraction.doc.id] = extraction
+        openings = _sentence_openings(extraction)
         for mention in extraction.mentions:
             key = name_key(mention.text)
-            if key and key not in GENERIC_HEADS and not is_ignored(curation, key):
+            if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
+                    mention.start in openings and _ordinary_word(mention, key)):
                 records.append(Record(mention, key, tuple(key.split())))
     linker = _Linker(kb, curation, documents, records)
     linker.run()
@@ -429,6 +432,24 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     return Linking(entities, tuple(
         LinkedMention(r.mention, r.target, r.how, r.why, r.alternative, certainty(r.how))
         for r in records))
+
+
+def _sentence_openings(extraction: Extraction) -> set[int]:
+    """Where each sentence's first word starts (after opening quotes and brackets)."""
+    openings = set()
+    for sentence in extraction.sentences:
+        found = _FIRST_WORD.search(sentence.text)
+        if found:
+            openings.add(sentence.start + found.start())
+    return openings
+
+
+def _ordinary_word(mention: Mention, key: str) -> bool:
+    """True for one ordinary word that NER took for a name only because it opens a sentence
+    ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...'): a sentence's capital
+    says nothing, and the knowledge base did not match it."""
+    return mention.source != "kb" and " " not in key and key in common_words() and \
+        not mention.text.isupper()
 
 
 def _entities(linker: _Linker) -> dict[str, Entity]:

@@ -44,6 +44,11 @@ GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".spl
 # 'Jenderal TNI', 'Komisaris Besar'): stripped only right after a title word.
 TITLE_FOLLOWERS = frozenset("umum agung besar muda utama madya pol polisi tni polri".split())
 
+# A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',
+# 'PT Pertamina (Persero)' is 'Pertamina'.
+LEGAL_FORMS_BEFORE = frozenset("pt cv".split())
+LEGAL_FORMS_AFTER = frozenset("tbk persero".split())
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-_]+")
@@ -118,8 +123,22 @@ def name_key(text: str) -> str:
 
     >>> name_key("Presiden Vladimir Putin") == name_key("vladimir putin")
     True
+    >>> name_key("PT Bank Permata Tbk"), name_key("PT Inalum ( Persero )")
+    ('bank permata', 'inalum')
     """
-    return normalize_name(strip_titles(text))
+    return strip_legal_forms(normalize_name(strip_titles(text)))
+
+
+def strip_legal_forms(key: str) -> str:
+    """A normalised name without a company's legal form before or after it ('pt', 'tbk');
+    a legal form alone stays."""
+    words = key.split()
+    while len(words) > 1 and words[0].rstrip(".") in LEGAL_FORMS_BEFORE:
+        words = words[1:]
+    while len(words) > 1 and (words[-1].strip("().") in LEGAL_FORMS_AFTER
+                              or not words[-1].strip("().")):  # 'pt inalum ( persero'
+        words = words[:-1]
+    return " ".join(words)
 
 
 def is_acronym(text: str) -> bool:
