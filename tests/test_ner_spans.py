@@ -66,3 +66,31 @@ def test_a_headline_phrase_the_model_took_for_a_name_leaves_only_the_known_names
 def test_a_model_name_in_a_headline_without_ordinary_words_stays(kb):
     nlp = _with_model_spans([(3, 5, "PERSON")], kb)
     assert [e.text for e in nlp("KPK Periksa Bupati Abdul Latif").ents] == ["KPK", "Abdul Latif"]
+
+
+def test_a_person_glued_to_a_known_organisation_after_a_title_is_split_off(kb):
+    # IndoSum (set C): 'Bank Mandiri Kartika Wirjoatmodjo' and 'Universitas Gadjah Mada
+    # Erwan Agus Purwanto' were one ORG node each, and the bank and the university missed
+    text = ("Direktur Utama Bank Mandiri Kartika Wirjoatmodjo mengatakan , laba naik . "
+            "Pengamat politik dari Universitas Gadjah Mada Erwan Agus Purwanto berpendapat .")
+    nlp = _with_model_spans([(2, 6, "ORG"), (14, 20, "ORG")], kb)
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Kartika Wirjoatmodjo", "PERSON") in found
+    assert ("Erwan Agus Purwanto", "PERSON") in found
+    assert ("Bank Mandiri", "ORG") in found and ("Universitas Gadjah Mada", "ORG") in found
+
+
+def test_a_person_glued_to_the_next_sentences_party_keeps_only_the_person(kb):
+    # IndoSum (set C): 'Menurut Erwan Partai Demokrat perlu mencari calon' (no comma)
+    nlp = _with_model_spans([(1, 4, "PERSON")], kb)
+    found = [(e.text, e.label_) for e in nlp("Menurut Erwan Partai Demokrat perlu mencari "
+                                             "calon .").ents]
+    assert ("Erwan", "PERSON") in found and ("Partai Demokrat", "ORG") in found
+
+
+def test_a_known_organisation_continued_by_ordinary_name_words_stays_whole(kb):
+    # no title before it: 'Pertamina Hulu Energi' is one company, not Pertamina + a person
+    nlp = _with_model_spans([(2, 5, "ORG")], kb)
+    found = [(e.text, e.label_) for e in nlp("Kontrak dengan Pertamina Hulu Energi "
+                                             "diteken .").ents]
+    assert found == [("Pertamina Hulu Energi", "ORG")]

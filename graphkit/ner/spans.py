@@ -38,6 +38,9 @@ _OPENING_HEADS = HEADS | EVENT_HEADS
 # Title words that name a portfolio, not a person: they end organisation names
 # ('Kementerian Dalam Negeri', 'Departemen Luar Negeri'), so trimming never cuts them.
 _PORTFOLIO_WORDS = frozenset("dalam luar negeri pertahanan keuangan".split())
+# Nouns of a role a name follows with 'dari' ('Pengamat politik dari Universitas Gadjah Mada
+# Erwan Agus Purwanto') that are no titles of their own.
+_ROLE_NOUNS = frozenset("pengamat dosen ekonom politikus politisi".split())
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -157,6 +160,8 @@ class EntityCombiner:
             start, end = _cut_to_known(doc, start, end, kb_bounds)
             if label == "PERSON":
                 start = _after_leading_place(start, end, places)
+            if label is not None:
+                start, end, label = _unglue_person(doc, start, end, label, kb_types)
             if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
             if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
@@ -303,6 +308,46 @@ def _after_leading_place(start: int, end: int, places: set[tuple[int, int]]) -> 
         if place_start == start and end - place_end >= 2:
             return place_end
     return start
+
+
+def _unglue_person(doc: Doc, start: int, end: int, label: str,
+                   kb_types: dict[tuple[int, int], str]) -> tuple[int, int, str]:
+    """A person's name the model ran together with an organisation's or place's known
+    name keeps the person: after a title, 'Direktur Utama Bank Mandiri Kartika
+    Wirjoatmodjo' gives 'Kartika Wirjoatmodjo'; 'Menurut Erwan Partai Demokrat perlu ...'
+    gives 'Erwan'. The known name is a candidate of its own."""
+    for (known_start, known_end), kind in kb_types.items():
+        if kind not in ("ORG", "GPE", "LOC"):
+            continue
+        if (known_start == start and known_end < end and _after_title(doc, start)
+                and _person_words(doc, known_end, end)):
+            return known_end, end, "PERSON"
+        if (label == "PERSON" and known_end == end and start < known_start
+                and _person_words(doc, start, known_start)):
+            return start, known_start, "PERSON"
+    return start, end, label
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """A title right before token `start` ('Direktur Utama'), or a title and 'dari' ('Pengamat
+    politik dari')."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None:
+        return False
+    if is_title_word(before.text) or before.lower_ in TITLE_FOLLOWERS:
+        return True
+    return before.lower_ == "dari" and any(
+        is_title_word(t.text) or t.lower_ in _ROLE_NOUNS for t in doc[max(0, start - 4):start])
+
+
+def _person_words(doc: Doc, start: int, end: int) -> bool:
+    """One to four capitalised words that may be a person's name: no title, no head or
+    tail of an organisation's or place's name, and the last one no ordinary word."""
+    if not 1 <= end - start <= 4 or doc[end - 1].lower_ in common_words():
+        return False
+    return all(doc[i].is_alpha and doc[i].text[:1].isupper() and not is_title_word(doc[i].text)
+               and doc[i].lower_ not in HEADS and doc[i].lower_ not in TAILS
+               for i in range(start, end))
 
 
 def _cut_to_known(doc: Doc, start: int, end: int,
