@@ -187,3 +187,12 @@ def test_an_ordinary_word_opening_a_sentence_makes_no_node():
     assert sorted(found) == [("imlek", "Sandi"), ("imlek", "Terlihat")]
     assert [lk.mention.sentence for lk in link_mentions([extraction(
         "imlek", text, [("Terlihat", "PERSON"), ("Terlihat", "ORG")])], None).mentions] == [2]
+
+
+def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
+    # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
+    text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"
+            "Izin operasi perkebunan di Kukar diberikan Rita .")
+    found = links(extraction("kukar", text, [("Kutai Kartanegara", "GPE"), ("Kukar", "GPE"),
+                                             ("Rita Widyasari", "PERSON"), ("Kukar", "GPE")]))
+    assert found[("kukar", "Kukar")] == (found[("kukar", "Kutai Kartanegara")][0], "acronym")

@@ -94,3 +94,23 @@ def test_a_known_organisation_continued_by_ordinary_name_words_stays_whole(kb):
     found = [(e.text, e.label_) for e in nlp("Kontrak dengan Pertamina Hulu Energi "
                                              "diteken .").ents]
     assert found == [("Pertamina Hulu Energi", "ORG")]
+
+
+def test_a_place_named_with_its_unit_or_kind_is_the_name_alone(kb):
+    # IndoSum (set C): 'Desa Blumbang', 'Kecamatan Teras', 'pulau Jawa' and 'KA Solo' (the
+    # railway line) were nodes of their own instead of the places Blumbang, Teras, Jawa, Solo
+    text = ("Penangkaran rusa Jawa berlokasi di Desa Blumbang , Kecamatan Teras . "
+            "Di pulau Jawa terdapat pembangunan jalur ganda KA Solo - Kedungbanteng .")
+    nlp = _with_model_spans([(5, 7, "LOC"), (8, 10, "LOC"), (18, 20, "ORG")], kb)
+    found = [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents]
+    assert ("Blumbang", "GPE", "") in found and ("Teras", "GPE", "") in found
+    assert ("Jawa", "LOC", "place:java") in found
+    assert ("Solo", "GPE", "") in found or ("Solo", "GPE", "city:surakarta") in found
+    assert not any(text.split()[0] in ("Desa", "Kecamatan", "pulau", "KA") for text, _, _ in found)
+
+
+def test_a_known_name_holding_a_unit_word_stays_whole(kb):
+    # 'Kota Jambi' is the city, 'Jambi' alone the province; 'Pulau Dewata' is Bali
+    doc = _with_model_spans([], kb)("Warga Kota Jambi berlibur ke Pulau Dewata .")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("Kota Jambi", "city:jambi"),
+                                                      ("Pulau Dewata", "place:bali")]

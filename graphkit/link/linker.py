@@ -15,7 +15,14 @@ from .curated import apply_after_linking, curate_entities, is_ignored, overridde
 from .curation import Curation
 from .fuzzy import FUZZY_MIN_LENGTH, FuzzyIndex, indexable, one_typo_apart
 from .kb import KnowledgeBase
-from .names import is_acronym, mixes_scripts, name_key, normalize_name, strip_titles
+from .names import (
+    is_acronym,
+    is_syllabic_abbreviation,
+    mixes_scripts,
+    name_key,
+    normalize_name,
+    strip_titles,
+)
 from .records import Linking, Record, majority_type, new_id
 from .rules import certainty
 from .shortforms import LongerNames, abbreviates, compatible, headline_sentence, short_form_types
@@ -184,7 +191,8 @@ class _Linker:
             start, text = self._sentence(mention.doc, mention.sentence)
             target = record.target or self._id(record.key)
             match = _ACRONYM_AFTER.match(text, mention.end - start)
-            if match and is_acronym(match.group(1)):
+            if match and (is_acronym(match.group(1)) or
+                          is_syllabic_abbreviation(match.group(1), record.tokens)):
                 definition = f"{mention.text} ({match.group(1)})"
                 self.acronyms[mention.doc].setdefault(match.group(1), (target, definition))
             match = _ALIAS_AFTER.match(text, mention.end - start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 
@@ -139,6 +139,42 @@ def strip_legal_forms(key: str) -> str:
                               or not words[-1].strip("().")):  # 'pt inalum ( persero'
         words = words[:-1]
     return " ".join(words)
+
+
+def is_syllabic_abbreviation(short: str, words: tuple[str, ...]) -> bool:
+    """True when `short` is made of the beginnings of two or more of `words`, in order and
+    starting with the first word, as Indonesian shortens names ('Kukar' for 'Kutai
+    Kartanegara', 'Bappenas' for 'Badan Perencanaan Pembangunan Nasional'); words may be
+    left out ('dan').
+
+    >>> is_syllabic_abbreviation("Kukar", ("kutai", "kartanegara"))
+    True
+    >>> is_syllabic_abbreviation("Kemenkeu", ("kementerian", "keuangan"))
+    True
+    >>> is_syllabic_abbreviation("Kutai", ("kutai", "kartanegara"))
+    False
+    """
+    text = short.casefold()
+    words = tuple(w.casefold() for w in words if w.isalpha())
+
+    @cache
+    def pieces(i: int, j: int) -> int:
+        """Most pieces that spell text[i:] from words[j:] (-1: none); text[i:] starts
+        with a beginning of words[j]."""
+        if i == len(text):
+            return 0
+        best = -1
+        word = words[j] if j < len(words) else ""
+        for n in range(1, min(len(word), len(text) - i) + 1):
+            if word[n - 1] != text[i + n - 1]:
+                break
+            rest = 0 if i + n == len(text) else max(
+                (pieces(i + n, k) for k in range(j + 1, len(words))), default=-1)
+            if rest >= 0:
+                best = max(best, rest + 1)
+        return best
+
+    return len(text) >= 3 and bool(words) and pieces(0, 0) >= 2
 
 
 def is_acronym(text: str) -> bool:
