@@ -196,3 +196,28 @@ def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     found = links(extraction("kukar", text, [("Kutai Kartanegara", "GPE"), ("Kukar", "GPE"),
                                              ("Rita Widyasari", "PERSON"), ("Kukar", "GPE")]))
     assert found[("kukar", "Kukar")] == (found[("kukar", "Kutai Kartanegara")][0], "acronym")
+
+
+def test_a_given_name_typed_as_a_place_still_shortens_its_person_but_a_place_does_not():
+    # IndoSum (set C): 'Enggria' (typed LOC by the model) was not Enggria Sudarmadi, while
+    # 'Dharmasraya' must not become the last name of 'Mapolres Dharmasraya' (typed PERSON)
+    text = ("Pelaku dua orang , yaitu Eka Fitra dan Enggria Sudarmadi .\n"
+            "Eka Fitra berasal dari Kota Bungo dan Enggria dari Merangin .\n"
+            "Massa membakar Mapolres Dharmasraya di Kabupaten Dharmasraya .")
+    found = links(extraction("polres", text, [
+        ("Eka Fitra", "PERSON"), ("Enggria Sudarmadi", "PERSON"), ("Enggria", "LOC"),
+        ("Mapolres Dharmasraya", "PERSON"), ("Dharmasraya", "GPE")]))
+    assert found[("polres", "Enggria")] == (found[("polres", "Enggria Sudarmadi")][0],
+                                            "short-form")
+    assert found[("polres", "Dharmasraya")] == ("new:dharmasraya", "new")
+
+
+def test_a_manufacturer_is_never_the_last_name_of_its_racing_team(kb):
+    # IndoSum (set C): 'Yamaha' was linked to 'Movistar Yamaha' (a team the name rules typed
+    # PERSON): two different things in one node
+    text = ("Gelar juara tertutup bagi Maverick Vinales ( Movistar Yamaha ) .\n"
+            "Pada klasemen konstruktor , Yamaha kalah dari pabrikan Ducati .")
+    found = {(lk.mention.text): lk.entity for lk in link_mentions([extraction(
+        "motogp", text, [("Maverick Vinales", "PERSON"), ("Movistar Yamaha", "PERSON"),
+                         ("Yamaha", "PERSON"), ("Ducati", "ORG")])], kb).mentions}
+    assert found["Yamaha"] == "org:yamaha" != found["Movistar Yamaha"]

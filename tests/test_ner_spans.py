@@ -114,3 +114,10 @@ def test_a_known_name_holding_a_unit_word_stays_whole(kb):
     doc = _with_model_spans([], kb)("Warga Kota Jambi berlibur ke Pulau Dewata .")
     assert [(e.text, e.kb_id_) for e in doc.ents] == [("Kota Jambi", "city:jambi"),
                                                       ("Pulau Dewata", "place:bali")]
+
+
+def test_a_pair_of_people_with_a_spaced_hyphen_is_two_names():
+    # IndoSum (set C): 'Pasangan Wahidin - Andika' (governor and deputy) was one PERSON
+    nlp = _with_model_spans([(1, 4, "PERSON"), (6, 10, "PERSON")])
+    doc = nlp("Pasangan Wahidin - Andika menang , Kim Jong - un mengucapkan selamat .")
+    assert [e.text for e in doc.ents] == ["Wahidin", "Andika", "Kim Jong - un"]

@@ -226,8 +226,11 @@ class _Linker:
             full_type = types.get(other.target)
             if full_type is None:
                 full_type = types[other.target] = self.name_type(other.target)
-            if full_type == "PERSON" and self._not_a_person(record):
-                continue
+            if full_type == "PERSON" and (self._not_a_person(record) or (
+                    record.mention.type in ("GPE", "LOC")
+                    and other.tokens[:len(record.tokens)] != record.tokens)):
+                continue  # a place word ends organisations NER took for people
+                # ('Mapolres Dharmasraya'); typed a place, only a given name shortens one
             if short_form_types(record.mention.type, full_type) and \
                     abbreviates(record, other, full_type,
                                 middle=record.mention.type == "PERSON"):

@@ -172,7 +172,7 @@ class EntityCombiner:
                 continue
             if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
                 continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
-            spans.append((start, end, label, "model"))
+            spans += [(s, e, label, "model") for s, e in _pair_parts(doc, start, end, label)]
         return _join_hyphenated(doc, spans, kb_types)
 
 
@@ -327,6 +327,19 @@ def _extend_hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A pair of people written with a spaced hyphen is two names: 'Wahidin - Andika' (a
+    governor and his deputy) gives 'Wahidin' and 'Andika'. A hyphen without spaces joins
+    one name ('Leif-Eric'), and a lowercase side is part of a name ('Kim Jong - un')."""
+    if label != "PERSON":
+        return [(start, end)]
+    for i in range(start + 1, end - 1):
+        if (doc[i].text in ("-", "–") and doc[i - 1].whitespace_ and doc[i].whitespace_
+                and doc[i - 1].is_title and doc[i + 1].is_title):
+            return [(start, i), *_pair_parts(doc, i + 1, end, label)]
+    return [(start, end)]
+
+
 def _after_leading_place(start: int, end: int, places: set[tuple[int, int]]) -> int:
     """'Spanyol Mariano Rajoy' tagged as one person starts with a known country: skip it."""
     for place_start, place_end in places:
@@ -340,7 +353,8 @@ def _unglue_person(doc: Doc, start: int, end: int, label: str,
     """A person's name the model ran together with an organisation's or place's known
     name keeps the person: after a title, 'Direktur Utama Bank Mandiri Kartika
     Wirjoatmodjo' gives 'Kartika Wirjoatmodjo'; 'Menurut Erwan Partai Demokrat perlu ...'
-    gives 'Erwan'. The known name is a candidate of its own."""
+    gives 'Erwan' (a trailing known name of two words or more: 'Repsol Honda' stays). The
+    known name is a candidate of its own."""
     for (known_start, known_end), kind in kb_types.items():
         if kind not in ("ORG", "GPE", "LOC"):
             continue
@@ -348,7 +362,7 @@ def _unglue_person(doc: Doc, start: int, end: int, label: str,
                 and _person_words(doc, known_end, end)):
             return known_end, end, "PERSON"
         if (label == "PERSON" and known_end == end and start < known_start
-                and _person_words(doc, start, known_start)):
+                and known_end - known_start > 1 and _person_words(doc, start, known_start)):
             return start, known_start, "PERSON"
     return start, end, label
 
