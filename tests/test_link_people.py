@@ -221,3 +221,18 @@ def test_a_manufacturer_is_never_the_last_name_of_its_racing_team(kb):
         "motogp", text, [("Maverick Vinales", "PERSON"), ("Movistar Yamaha", "PERSON"),
                          ("Yamaha", "PERSON"), ("Ducati", "ORG")])], kb).mentions}
     assert found["Yamaha"] == "org:yamaha" != found["Movistar Yamaha"]
+
+
+def test_forms_of_address_interjections_and_quoted_nicknames_are_no_part_of_a_name():
+    # IndoSum (set C): 'Bro Giring', 'Alhamdulillah Giring' and "Giring ' Nidji" were three
+    # nodes besides Giring Ganesha, and 'Sis' (a form of address) a fourth
+    text = ("Vokalis Giring ' Nidji ' , Giring Ganesha , mendaftar sebagai caleg PSI .\n"
+            "\" Alhamdulillah Giring mendaftar , \" kata Bro Giring .\n"
+            "Bro dan Sis adalah panggilan akrab di PSI .")
+    found = links(extraction("psi", text, [
+        ("Giring ' Nidji", "PERSON"), ("Giring Ganesha", "PERSON"),
+        ("Alhamdulillah Giring", "PERSON"), ("Bro Giring", "PERSON"), ("Sis", "PERSON")]))
+    giring = found[("psi", "Giring Ganesha")][0]
+    assert {found[("psi", name)][0] for name in (
+        "Giring ' Nidji", "Alhamdulillah Giring", "Bro Giring")} == {giring}
+    assert ("psi", "Sis") not in found

@@ -17,6 +17,7 @@ from .fuzzy import FUZZY_MIN_LENGTH, FuzzyIndex, indexable, one_typo_apart
 from .kb import KnowledgeBase
 from .names import (
     is_acronym,
+    is_strippable_title,
     is_syllabic_abbreviation,
     mixes_scripts,
     name_key,
@@ -433,7 +434,8 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
         for mention in extraction.mentions:
             key = name_key(mention.text)
             if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
-                    mention.start in openings and _ordinary_word(mention, key)):
+                    mention.start in openings and _ordinary_word(mention, key)) and not (
+                    is_strippable_title(key)):
                 records.append(Record(mention, key, tuple(key.split())))
     linker = _Linker(kb, curation, documents, records)
     linker.run()

@@ -9,7 +9,8 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
-# Titles, roles and honorifics that precede names in Indonesian and English news.
+# Titles, roles, honorifics and forms of address ('Bro Giring') that precede names in
+# Indonesian and English news.
 # They are never part of a canonical name: "Presiden Putin" is "Putin".
 TITLE_WORDS = frozenset(
     """
@@ -35,8 +36,11 @@ TITLE_WORDS = frozenset(
     marsdya marsma serda serka sertu pratu prada dirut dirjen kajati kajari jampidsus
     jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah rektor
     dekan komisioner
+    bro sis mas mbak bang kak om tante
     """.split()
-)
+) | frozenset(
+    # interjections that open a quoted sentence before a name ('Alhamdulillah Giring ...')
+    "alhamdulillah insyaallah insya allah masyaallah subhanallah astaghfirullah".split())
 # Title words that are also given names: they stay in a name ('Imam Nahrawi', 'Ratu Atut
 # Chosiyah', 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X').
 GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
@@ -110,6 +114,12 @@ def strip_titles(text: str) -> str:
     return " ".join(words)
 
 
+def is_strippable_title(word: str) -> bool:
+    """True for a title or form of address that is never a name by itself ('Presiden',
+    'Sis'); titles that are also given names ('Imam', 'Ratu') are names."""
+    return _strippable_title(word)
+
+
 @lru_cache(maxsize=_CACHED_NAMES)
 def _strippable_title(word: str) -> bool:
     """A title word that is not also a given name ('Imam', 'Ratu' stay)."""
@@ -125,8 +135,19 @@ def name_key(text: str) -> str:
     True
     >>> name_key("PT Bank Permata Tbk"), name_key("PT Inalum ( Persero )")
     ('bank permata', 'inalum')
+    >>> name_key("Bro Giring ' Nidji")
+    'giring'
     """
-    return strip_legal_forms(normalize_name(strip_titles(text)))
+    return strip_legal_forms(_before_quote(normalize_name(strip_titles(text))))
+
+
+def _before_quote(key: str) -> str:
+    """A name without the nickname quoted after it: "giring ' nidji" is 'giring'."""
+    words = key.split()
+    for i, word in enumerate(words[1:], 1):
+        if word in ("'", '"'):
+            return " ".join(words[:i])
+    return key
 
 
 def strip_legal_forms(key: str) -> str:
