@@ -236,3 +236,25 @@ def test_forms_of_address_interjections_and_quoted_nicknames_are_no_part_of_a_na
     assert {found[("psi", name)][0] for name in (
         "Giring ' Nidji", "Alhamdulillah Giring", "Bro Giring")} == {giring}
     assert ("psi", "Sis") not in found
+
+
+def test_spelling_variants_of_one_known_name_link_to_it():
+    # IndoSum (set C) 'Salman bin Abdul Aziz al - Saud' beside 'Salman bin Abdulaziz Al
+    # Saud'; CLICK-ID politics: old spelling and a middle name as its initial
+    first = extraction("a", "Pidato Soekarno Hatta dibacakan .\nPimpinan KPK Laode Muhammad "
+                            "Syarif menolak revisi .", [("Soekarno Hatta", "PERSON"),
+                                                        ("Laode Muhammad Syarif", "PERSON")])
+    second = extraction("b", "Warisan Sukarno Hatta dikenang .\nWakil Ketua KPK Laode M "
+                             "Syarif hadir .", [("Sukarno Hatta", "PERSON"),
+                                                ("Laode M Syarif", "PERSON")])
+    found = links(first, second)
+    assert found[("b", "Sukarno Hatta")] == (found[("a", "Soekarno Hatta")][0], "spelling")
+    assert found[("b", "Laode M Syarif")] == (found[("a", "Laode Muhammad Syarif")][0],
+                                              "spelling")
+
+
+def test_a_spelling_variant_of_two_known_names_stays_apart():
+    one = extraction("a", "Laode Muhammad Syarif hadir .", [("Laode Muhammad Syarif", "PERSON")])
+    two = extraction("b", "Laode Mustafa Syarif hadir .", [("Laode Mustafa Syarif", "PERSON")])
+    three = extraction("c", "Laode M Syarif hadir .", [("Laode M Syarif", "PERSON")])
+    assert links(one, two, three)[("c", "Laode M Syarif")] == ("new:laode-m-syarif", "new")

@@ -27,6 +27,7 @@ from .names import (
 from .records import Linking, Record, majority_type, new_id
 from .rules import certainty
 from .shortforms import LongerNames, abbreviates, compatible, headline_sentence, short_form_types
+from .variants import VariantIndex
 
 log = logging.getLogger("graphkit")
 # A full name mentioned once is too little to call another document's bare 'Muhamad' that
@@ -64,6 +65,7 @@ class _Linker:
     full_counts: Counter[str] = field(default_factory=Counter)
     corpus_acronyms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     fuzzy: FuzzyIndex = field(default_factory=FuzzyIndex)
+    variants: VariantIndex = field(default_factory=VariantIndex)
     by_doc: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
     # the types of each target's own names, short forms left out: what a short form may
@@ -87,6 +89,7 @@ class _Linker:
             self._link_curated_or_kb(record)
         if self.kb:
             for key, owner in self.kb.strong.items():
+                self.variants.add(tuple(key.split()), owner)
                 if indexable(tuple(key.split())):
                     self.fuzzy.add(tuple(key.split()), owner)
         for record in self.records:
@@ -113,8 +116,10 @@ class _Linker:
         if how not in SHORT_FORM_RULES:
             self.name_types[target][record.mention.type] += 1
         self.majority.pop(target, None)
-        if how in ("kb", "new") and indexable(record.tokens):
-            self.fuzzy.add(record.tokens, target)
+        if how in ("kb", "new"):
+            self.variants.add(record.tokens, target)
+            if indexable(record.tokens):
+                self.fuzzy.add(record.tokens, target)
 
     def _link_curated_or_kb(self, record: Record) -> None:
         target, why = overridden_target(self.curation, record, self._id)
@@ -174,6 +179,8 @@ class _Linker:
         return deferred
 
     def _link_full_name(self, record: Record) -> None:
+        if self._link_variant(record):
+            return
         fuzzy, name = self._fuzzy_target(record)
         if fuzzy:
             self._set(record, fuzzy, "fuzzy", f"one letter away from {name!r}")
@@ -325,6 +332,8 @@ class _Linker:
             self._set(record, target, "kb-weak", f"ambiguous name; {target} fits the "
                                                  "type and the document's context")
             return
+        if (len(record.tokens) > 1 or not self._is_weak(record)) and self._link_variant(record):
+            return
         if len(record.tokens) > 1 or not self._is_weak(record):
             fuzzy, name = self._fuzzy_target(record)
             if fuzzy:
@@ -383,6 +392,20 @@ class _Linker:
             record.alternative = " | ".join(c for c in candidates if c != ranked[0][0])
             return ranked[0][0]
         return ""
+
+    def _link_variant(self, record: Record) -> bool:
+        """Link a spelling variant of exactly one known name of a fitting type ('Sukarno'
+        for 'Soekarno', 'Mega Wati' for 'Megawati', 'Laode M Syarif' for 'Laode Muhammad
+        Syarif'); two candidates or none: False."""
+        if len("".join(record.tokens)) < 5:
+            return False
+        found = {target: name for target, name in self.variants.variants(record.tokens).items()
+                 if compatible(record.mention.type, self.name_type(target))}
+        if len(found) != 1:
+            return False
+        target, name = next(iter(found.items()))
+        self._set(record, target, "spelling", f"another spelling of {' '.join(name)!r}")
+        return True
 
     def _fuzzy_target(self, record: Record) -> tuple[str, str]:
         """A misspelling of a known name: one long token off by one edit, the rest equal."""

@@ -45,6 +45,10 @@ RULES = (
          "doubtful", 0),
     Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
                     "the mention's type or the document's context", "doubtful", 1),
+    Rule("spelling", "another spelling of exactly one known name of a fitting type: old "
+                     "and new spelling ('Soekarno', 'Sukarno'; oe/u, dj/j, tj/c), spacing "
+                     "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
+         0),
     Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
                   "equal", "doubtful", 0),
     Rule("new", "anything else: its own node, shared with the same name in other documents",
