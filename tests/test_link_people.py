@@ -258,3 +258,23 @@ def test_a_spelling_variant_of_two_known_names_stays_apart():
     two = extraction("b", "Laode Mustafa Syarif hadir .", [("Laode Mustafa Syarif", "PERSON")])
     three = extraction("c", "Laode M Syarif hadir .", [("Laode M Syarif", "PERSON")])
     assert links(one, two, three)[("c", "Laode M Syarif")] == ("new:laode-m-syarif", "new")
+
+
+def test_a_place_head_alone_stands_for_the_one_such_place_of_the_document():
+    # IndoSum (set C): 'Istana' (for Istana Negara) and 'Mako' (for Mako Brimob, typed
+    # PERSON by the model) were nodes of their own
+    text = ("Roy Marten menyambangi Mako Brimob , Kelapa Dua , Depok .\n"
+            "Usai meninggalkan Mako , Roy mengaku kecewa .\n"
+            "AHY bertemu Jokowi di Istana Negara .\nOpen house lebaran di Istana ramai .")
+    found = links(extraction("mako", text, [
+        ("Roy Marten", "PERSON"), ("Mako Brimob", "LOC"), ("Mako", "PERSON"),
+        ("Istana Negara", "LOC"), ("Istana", "LOC")]))
+    assert found[("mako", "Mako")] == (found[("mako", "Mako Brimob")][0], "short-form")
+    assert found[("mako", "Istana")] == (found[("mako", "Istana Negara")][0], "short-form")
+
+
+def test_a_place_head_alone_stays_apart_when_the_document_names_two_such_places():
+    text = "Jokowi berkantor di Istana Bogor , bukan Istana Negara .\nIstana membantah ."
+    found = links(extraction("two", text, [("Istana Bogor", "LOC"), ("Istana Negara", "LOC"),
+                                           ("Istana", "LOC")]))
+    assert found[("two", "Istana")] == ("new:istana", "new")

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..ner.propose import HEADS, common_words
+from ..ner.propose import HEADS, LOC_HEADS, common_words
 from ..types import Entity, Extraction, LinkedMention, Mention
 from .curated import apply_after_linking, curate_entities, is_ignored, overridden_target
 from .curation import Curation
@@ -40,6 +40,9 @@ GENERIC_HEADS = frozenset(
     komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
     majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
     """.split())
+# Head words of places that stand alone for the one such place a document names ('Istana'
+# for 'Istana Negara', 'Mako' (markas komando) for 'Mako Brimob').
+PLACE_HEADS = LOC_HEADS | frozenset("mako mapolres mapolda rutan lapas".split())
 # Rules that link a shorter name to a longer one: their mentions' types say nothing about
 # the longer name's type.
 SHORT_FORM_RULES = frozenset(
@@ -239,9 +242,9 @@ class _Linker:
                     and other.tokens[:len(record.tokens)] != record.tokens)):
                 continue  # a place word ends organisations NER took for people
                 # ('Mapolres Dharmasraya'); typed a place, only a given name shortens one
-            if short_form_types(record.mention.type, full_type) and \
-                    abbreviates(record, other, full_type,
-                                middle=record.mention.type == "PERSON"):
+            if (short_form_types(record.mention.type, full_type) and abbreviates(
+                    record, other, full_type, middle=record.mention.type == "PERSON")) or \
+                    _bare_head(record, other, full_type):
                 counts[other.target] += 1
                 names.setdefault(other.target, other.mention.text)
         target = self._best(record, counts)
@@ -468,6 +471,14 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     return Linking(entities, tuple(
         LinkedMention(r.mention, r.target, r.how, r.why, r.alternative, certainty(r.how))
         for r in records))
+
+
+def _bare_head(short: Record, full: Record, full_type: str) -> bool:
+    """'Istana' alone for the document's 'Istana Negara', 'Mako' for its 'Mako Brimob': a
+    place's head word standing for the one such place the document names (whatever NER
+    typed it: a head word is no one's name)."""
+    return (full_type == "LOC" and len(short.tokens) == 1
+            and short.tokens[0] == full.tokens[0] and short.tokens[0] in PLACE_HEADS)
 
 
 def _sentence_openings(extraction: Extraction) -> set[int]:
