@@ -121,3 +121,10 @@ def test_a_pair_of_people_with_a_spaced_hyphen_is_two_names():
     nlp = _with_model_spans([(1, 4, "PERSON"), (6, 10, "PERSON")])
     doc = nlp("Pasangan Wahidin - Andika menang , Kim Jong - un mengucapkan selamat .")
     assert [e.text for e in doc.ents] == ["Wahidin", "Andika", "Kim Jong - un"]
+
+
+def test_a_number_written_as_a_capitalised_word_stays_in_a_name():
+    # IndoSum (set C): 'Nusa Dua' (Bali) was cut to 'Nusa'; a date number is still cut
+    nlp = _with_model_spans([(5, 7, "LOC"), (8, 10, "GPE")])
+    doc = nlp("Raja Salman akan tinggal di Nusa Dua , Pyongyang 24 .")
+    assert [e.text for e in doc.ents] == ["Nusa Dua", "Pyongyang"]

@@ -293,13 +293,15 @@ def _tail(doc: Doc, index: int) -> str:
 
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
-    and months at the end ('Pyongyang 24', 'Kim September')."""
+    and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
+    capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
             titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
         titled = titled or not doc[start].is_punct
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num
+    while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
+                                                     and not doc[end - 1].is_title)
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
                            or (is_title_word(doc[end - 1].text)
                                and doc[end - 1].lower_ not in _PORTFOLIO_WORDS)):
