@@ -66,3 +66,65 @@ def test_a_headline_phrase_the_model_took_for_a_name_leaves_only_the_known_names
 def test_a_model_name_in_a_headline_without_ordinary_words_stays(kb):
     nlp = _with_model_spans([(3, 5, "PERSON")], kb)
     assert [e.text for e in nlp("KPK Periksa Bupati Abdul Latif").ents] == ["KPK", "Abdul Latif"]
+
+
+def test_a_person_glued_to_a_known_organisation_after_a_title_is_split_off(kb):
+    # IndoSum (set C): 'Bank Mandiri Kartika Wirjoatmodjo' and 'Universitas Gadjah Mada
+    # Erwan Agus Purwanto' were one ORG node each, and the bank and the university missed
+    text = ("Direktur Utama Bank Mandiri Kartika Wirjoatmodjo mengatakan , laba naik . "
+            "Pengamat politik dari Universitas Gadjah Mada Erwan Agus Purwanto berpendapat .")
+    nlp = _with_model_spans([(2, 6, "ORG"), (14, 20, "ORG")], kb)
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Kartika Wirjoatmodjo", "PERSON") in found
+    assert ("Erwan Agus Purwanto", "PERSON") in found
+    assert ("Bank Mandiri", "ORG") in found and ("Universitas Gadjah Mada", "ORG") in found
+
+
+def test_a_person_glued_to_the_next_sentences_party_keeps_only_the_person(kb):
+    # IndoSum (set C): 'Menurut Erwan Partai Demokrat perlu mencari calon' (no comma)
+    nlp = _with_model_spans([(1, 4, "PERSON")], kb)
+    found = [(e.text, e.label_) for e in nlp("Menurut Erwan Partai Demokrat perlu mencari "
+                                             "calon .").ents]
+    assert ("Erwan", "PERSON") in found and ("Partai Demokrat", "ORG") in found
+
+
+def test_a_known_organisation_continued_by_ordinary_name_words_stays_whole(kb):
+    # no title before it: 'Pertamina Hulu Energi' is one company, not Pertamina + a person
+    nlp = _with_model_spans([(2, 5, "ORG")], kb)
+    found = [(e.text, e.label_) for e in nlp("Kontrak dengan Pertamina Hulu Energi "
+                                             "diteken .").ents]
+    assert found == [("Pertamina Hulu Energi", "ORG")]
+
+
+def test_a_place_named_with_its_unit_or_kind_is_the_name_alone(kb):
+    # IndoSum (set C): 'Desa Blumbang', 'Kecamatan Teras', 'pulau Jawa' and 'KA Solo' (the
+    # railway line) were nodes of their own instead of the places Blumbang, Teras, Jawa, Solo
+    text = ("Penangkaran rusa Jawa berlokasi di Desa Blumbang , Kecamatan Teras . "
+            "Di pulau Jawa terdapat pembangunan jalur ganda KA Solo - Kedungbanteng .")
+    nlp = _with_model_spans([(5, 7, "LOC"), (8, 10, "LOC"), (18, 20, "ORG")], kb)
+    found = [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents]
+    assert ("Blumbang", "GPE", "") in found and ("Teras", "GPE", "") in found
+    assert ("Jawa", "LOC", "place:java") in found
+    assert ("Solo", "GPE", "") in found or ("Solo", "GPE", "city:surakarta") in found
+    assert not any(text.split()[0] in ("Desa", "Kecamatan", "pulau", "KA") for text, _, _ in found)
+
+
+def test_a_known_name_holding_a_unit_word_stays_whole(kb):
+    # 'Kota Jambi' is the city, 'Jambi' alone the province; 'Pulau Dewata' is Bali
+    doc = _with_model_spans([], kb)("Warga Kota Jambi berlibur ke Pulau Dewata .")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("Kota Jambi", "city:jambi"),
+                                                      ("Pulau Dewata", "place:bali")]
+
+
+def test_a_pair_of_people_with_a_spaced_hyphen_is_two_names():
+    # IndoSum (set C): 'Pasangan Wahidin - Andika' (governor and deputy) was one PERSON
+    nlp = _with_model_spans([(1, 4, "PERSON"), (6, 10, "PERSON")])
+    doc = nlp("Pasangan Wahidin - Andika menang , Kim Jong - un mengucapkan selamat .")
+    assert [e.text for e in doc.ents] == ["Wahidin", "Andika", "Kim Jong - un"]
+
+
+def test_a_number_written_as_a_capitalised_word_stays_in_a_name():
+    # IndoSum (set C): 'Nusa Dua' (Bali) was cut to 'Nusa'; a date number is still cut
+    nlp = _with_model_spans([(5, 7, "LOC"), (8, 10, "GPE")])
+    doc = nlp("Raja Salman akan tinggal di Nusa Dua , Pyongyang 24 .")
+    assert [e.text for e in doc.ents] == ["Nusa Dua", "Pyongyang"]

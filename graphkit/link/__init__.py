@@ -1,7 +1,8 @@
 """Linking: resolve mentions to canonical entities (knowledge base, rules, curation).
 
 Modules: `rules` (the order of rules, as data), `linker` (`link_mentions`, which tries them),
-`shortforms` and `fuzzy` (what a short form and a misspelling may be), `records`, `kb` (the
+`shortforms`, `variants` and `fuzzy` (what a short form, a spelling variant and a
+misspelling may be), `records`, `kb` (the
 knowledge base, also read by NER's ruler), `names` (name keys), `curation` (reading
 overlays) and `curated` (applying them), `review` (entity tables and `explain`), `doubts`
 (the links worth a check; graph.html's per-node view of them is export/doubts.py).

@@ -9,16 +9,25 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..ner.propose import common_words
-from ..types import Entity, Extraction, LinkedMention
+from ..ner.propose import HEADS, LOC_HEADS, common_words
+from ..types import Entity, Extraction, LinkedMention, Mention
 from .curated import apply_after_linking, curate_entities, is_ignored, overridden_target
 from .curation import Curation
 from .fuzzy import FUZZY_MIN_LENGTH, FuzzyIndex, indexable, one_typo_apart
 from .kb import KnowledgeBase
-from .names import is_acronym, mixes_scripts, name_key, normalize_name, strip_titles
+from .names import (
+    is_acronym,
+    is_strippable_title,
+    is_syllabic_abbreviation,
+    mixes_scripts,
+    name_key,
+    normalize_name,
+    strip_titles,
+)
 from .records import Linking, Record, majority_type, new_id
 from .rules import certainty
 from .shortforms import LongerNames, abbreviates, compatible, headline_sentence, short_form_types
+from .variants import VariantIndex
 
 log = logging.getLogger("graphkit")
 # A full name mentioned once is too little to call another document's bare 'Muhamad' that
@@ -31,7 +40,18 @@ GENERIC_HEADS = frozenset(
     komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
     majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
     """.split())
+# Head words of places that stand alone for the one such place a document names ('Istana'
+# for 'Istana Negara', 'Mako' (markas komando) for 'Mako Brimob').
+PLACE_HEADS = LOC_HEADS | frozenset("mako mapolres mapolda rutan lapas".split())
+# Rules that link a shorter name to a longer one: their mentions' types say nothing about
+# the longer name's type.
+SHORT_FORM_RULES = frozenset(
+    ("acronym", "alias", "initials", "short-form", "acronym-elsewhere", "corpus-short-form"))
+_FIRST_WORD = re.compile(r"\w")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+# 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
+# name of the same one
+_ALIAS_AFTER = re.compile(r"\s*,?\s*(?:alias|a\.k\.a\.?)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -43,11 +63,18 @@ class _Linker:
     types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     acronyms: dict[str, dict[str, tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(dict))
+    aliases: dict[str, dict[str, tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(dict))  # doc -> name key -> (target, definition)
     full_counts: Counter[str] = field(default_factory=Counter)
     corpus_acronyms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     fuzzy: FuzzyIndex = field(default_factory=FuzzyIndex)
+    variants: VariantIndex = field(default_factory=VariantIndex)
     by_doc: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     majority: dict[str, str] = field(default_factory=dict)  # target -> _majority_type
+    # the types of each target's own names, short forms left out: what a short form may
+    # stand for is fixed by the full name ('Vinales' typed ORG twice must not turn
+    # 'Maverick Vinales' into an organisation that later 'Vinales' cannot shorten)
+    name_types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     # (computed when asked for and dropped when the target's types change: _set runs for
     # every mention, _type far less often)
     kb_types: dict[str, str] = field(init=False)  # knowledge-base id -> its type
@@ -65,6 +92,7 @@ class _Linker:
             self._link_curated_or_kb(record)
         if self.kb:
             for key, owner in self.kb.strong.items():
+                self.variants.add(tuple(key.split()), owner)
                 if indexable(tuple(key.split())):
                     self.fuzzy.add(tuple(key.split()), owner)
         for record in self.records:
@@ -88,9 +116,13 @@ class _Linker:
         record.target, record.how = target, how
         record.why = self._whys.setdefault(why, why)  # one copy of each distinct reason
         self.types[target][record.mention.type] += 1
+        if how not in SHORT_FORM_RULES:
+            self.name_types[target][record.mention.type] += 1
         self.majority.pop(target, None)
-        if how in ("kb", "new") and indexable(record.tokens):
-            self.fuzzy.add(record.tokens, target)
+        if how in ("kb", "new"):
+            self.variants.add(record.tokens, target)
+            if indexable(record.tokens):
+                self.fuzzy.add(record.tokens, target)
 
     def _link_curated_or_kb(self, record: Record) -> None:
         target, why = overridden_target(self.curation, record, self._id)
@@ -125,6 +157,16 @@ class _Linker:
                 self._set(record, acronym_of[0], "acronym",
                           f"acronym defined in the document: {acronym_of[1]}")
                 continue
+            alias_of = self.aliases[record.mention.doc].get(record.key)
+            if alias_of:
+                self._set(record, alias_of[0], "alias",
+                          f"another name given in the document: {alias_of[1]}")
+                continue
+            initials_of, name = self._initials_target(record, records)
+            if initials_of:
+                self._set(record, initials_of, "initials",
+                          f"the initials of {name!r} in the same document")
+                continue
             n = len(record.tokens)
             if n not in longer:  # records are linked longest first: fixed for this length
                 longer[n] = LongerNames([r for r in records if r.target and len(r.tokens) > n
@@ -140,6 +182,8 @@ class _Linker:
         return deferred
 
     def _link_full_name(self, record: Record) -> None:
+        if self._link_variant(record):
+            return
         fuzzy, name = self._fuzzy_target(record)
         if fuzzy:
             self._set(record, fuzzy, "fuzzy", f"one letter away from {name!r}")
@@ -148,15 +192,38 @@ class _Linker:
                       "not in the knowledge base; merged with the same name elsewhere")
 
     def _find_acronyms(self, records: list[Record]) -> None:
-        """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it."""
+        """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it; in
+        'Hery Susanto Gun alias Abun', Abun names him too."""
+        starting = {(r.mention.sentence, r.mention.start): r for r in records}
         for record in records:
             mention = record.mention
+            if len(record.tokens) < 2:
+                continue
             start, text = self._sentence(mention.doc, mention.sentence)
+            target = record.target or self._id(record.key)
             match = _ACRONYM_AFTER.match(text, mention.end - start)
-            if match and len(record.tokens) > 1 and is_acronym(match.group(1)):
-                target = record.target or self._id(record.key)
+            if match and (is_acronym(match.group(1)) or
+                          is_syllabic_abbreviation(match.group(1), record.tokens)):
                 definition = f"{mention.text} ({match.group(1)})"
                 self.acronyms[mention.doc].setdefault(match.group(1), (target, definition))
+            match = _ALIAS_AFTER.match(text, mention.end - start)
+            alias = match and starting.get((mention.sentence, start + match.end()))
+            if alias and alias.key != record.key:
+                definition = f"{mention.text} alias {alias.mention.text}"
+                self.aliases[mention.doc].setdefault(alias.key, (target, definition))
+
+    def _initials_target(self, record: Record, records: list[Record]) -> tuple[str, str]:
+        """(target, name) of the one person of the document whose initials a capitalised
+        short word spells ('HSG' after 'Hery Susanto Gun'); ('', '') when none or several."""
+        text = record.mention.text
+        if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+            return "", ""
+        initials = text.casefold()
+        found = {r.target: r.mention.text for r in records
+                 if r.target and len(r.tokens) == len(initials)
+                 and "".join(t[0] for t in r.tokens) == initials
+                 and self.name_type(r.target) == "PERSON" and not self._headline(r)}
+        return next(iter(found.items())) if len(found) == 1 else ("", "")
 
     def _short_form_target(self, record: Record,
                            longer: Sequence[Record]) -> tuple[str, str]:
@@ -169,10 +236,15 @@ class _Linker:
                 continue
             full_type = types.get(other.target)
             if full_type is None:
-                full_type = types[other.target] = self.type_of(other.target)
-            if short_form_types(record.mention.type, full_type) and \
-                    abbreviates(record, other, full_type,
-                                middle=record.mention.type == "PERSON"):
+                full_type = types[other.target] = self.name_type(other.target)
+            if full_type == "PERSON" and (self._not_a_person(record) or (
+                    record.mention.type in ("GPE", "LOC")
+                    and other.tokens[:len(record.tokens)] != record.tokens)):
+                continue  # a place word ends organisations NER took for people
+                # ('Mapolres Dharmasraya'); typed a place, only a given name shortens one
+            if (short_form_types(record.mention.type, full_type) and abbreviates(
+                    record, other, full_type, middle=record.mention.type == "PERSON")) or \
+                    _bare_head(record, other, full_type):
                 counts[other.target] += 1
                 names.setdefault(other.target, other.mention.text)
         target = self._best(record, counts)
@@ -192,6 +264,20 @@ class _Linker:
             if key == (counts[second], second in weak, self.full_counts[second]):
                 return ""  # unsure: keep a separate node
         return first
+
+    def _not_a_person(self, record: Record) -> bool:
+        """True for a name that is no person's short form: it opens with the head word of
+        an organisation or place ('Partai Demokrat' is not the last words of a person named
+        'Erwan Partai Demokrat'), or the knowledge base knows it only as something else
+        ('Demokrat', 'Yamaha')."""
+        if record.tokens[0] in HEADS:
+            return True
+        if not self.kb:
+            return False
+        owner = self.kb.strong.get(record.key)
+        owners = (owner,) if owner else self.kb.weak.get(record.key, ())
+        kinds = {self.kb_types[c] for c in owners}
+        return bool(kinds) and "PERSON" not in kinds
 
     def _is_weak(self, record: Record) -> bool:
         return bool(self.kb and record.key in self.kb.weak)
@@ -230,8 +316,8 @@ class _Linker:
                 target = other.target
                 person = people.get(target)
                 if person is None:
-                    person = people[target] = self.type_of(target) == "PERSON"
-                if person and target not in counts and \
+                    person = people[target] = self.name_type(target) == "PERSON"
+                if person and target not in counts and not self._not_a_person(record) and \
                         (one_word or abbreviates(record, other, "PERSON")):
                     counts[target] = self.full_counts[target]
                     names[target] = other.mention.text
@@ -248,6 +334,8 @@ class _Linker:
         if target:
             self._set(record, target, "kb-weak", f"ambiguous name; {target} fits the "
                                                  "type and the document's context")
+            return
+        if (len(record.tokens) > 1 or not self._is_weak(record)) and self._link_variant(record):
             return
         if len(record.tokens) > 1 or not self._is_weak(record):
             fuzzy, name = self._fuzzy_target(record)
@@ -308,6 +396,20 @@ class _Linker:
             return ranked[0][0]
         return ""
 
+    def _link_variant(self, record: Record) -> bool:
+        """Link a spelling variant of exactly one known name of a fitting type ('Sukarno'
+        for 'Soekarno', 'Mega Wati' for 'Megawati', 'Laode M Syarif' for 'Laode Muhammad
+        Syarif'); two candidates or none: False."""
+        if len("".join(record.tokens)) < 5:
+            return False
+        found = {target: name for target, name in self.variants.variants(record.tokens).items()
+                 if compatible(record.mention.type, self.name_type(target))}
+        if len(found) != 1:
+            return False
+        target, name = next(iter(found.items()))
+        self._set(record, target, "spelling", f"another spelling of {' '.join(name)!r}")
+        return True
+
     def _fuzzy_target(self, record: Record) -> tuple[str, str]:
         """A misspelling of a known name: one long token off by one edit, the rest equal."""
         typed = len(record.tokens) == 1  # in longer names the identical words are evidence
@@ -331,6 +433,13 @@ class _Linker:
             found = self.majority[target] = majority_type(types) if types else "MISC"
         return found
 
+    def name_type(self, target: str) -> str:
+        """The type of a target as its own names have it (short forms left out)."""
+        types = self.name_types.get(target)
+        if target in self.kb_types or not types:
+            return self.type_of(target)
+        return majority_type(types)
+
     def _id(self, key: str) -> str:
         """`new_id(key)`, once per distinct key."""
         found = self._ids.get(key)
@@ -347,9 +456,12 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     records = []
     for extraction in extractions:
         documents[extraction.doc.id] = extraction
+        openings = _sentence_openings(extraction)
         for mention in extraction.mentions:
             key = name_key(mention.text)
-            if key and key not in GENERIC_HEADS and not is_ignored(curation, key):
+            if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
+                    mention.start in openings and _ordinary_word(mention, key)) and not (
+                    is_strippable_title(key)):
                 records.append(Record(mention, key, tuple(key.split())))
     linker = _Linker(kb, curation, documents, records)
     linker.run()
@@ -359,6 +471,32 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     return Linking(entities, tuple(
         LinkedMention(r.mention, r.target, r.how, r.why, r.alternative, certainty(r.how))
         for r in records))
+
+
+def _bare_head(short: Record, full: Record, full_type: str) -> bool:
+    """'Istana' alone for the document's 'Istana Negara', 'Mako' for its 'Mako Brimob': a
+    place's head word standing for the one such place the document names (whatever NER
+    typed it: a head word is no one's name)."""
+    return (full_type == "LOC" and len(short.tokens) == 1
+            and short.tokens[0] == full.tokens[0] and short.tokens[0] in PLACE_HEADS)
+
+
+def _sentence_openings(extraction: Extraction) -> set[int]:
+    """Where each sentence's first word starts (after opening quotes and brackets)."""
+    openings = set()
+    for sentence in extraction.sentences:
+        found = _FIRST_WORD.search(sentence.text)
+        if found:
+            openings.add(sentence.start + found.start())
+    return openings
+
+
+def _ordinary_word(mention: Mention, key: str) -> bool:
+    """True for one ordinary word that NER took for a name only because it opens a sentence
+    ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...'): a sentence's capital
+    says nothing, and the knowledge base did not match it."""
+    return mention.source != "kb" and " " not in key and key in common_words() and \
+        not mention.text.isupper()
 
 
 def _entities(linker: _Linker) -> dict[str, Entity]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 
-# Titles, roles and honorifics that precede names in Indonesian and English news.
+# Titles, roles, honorifics and forms of address ('Bro Giring') that precede names in
+# Indonesian and English news.
 # They are never part of a canonical name: "Presiden Putin" is "Putin".
 TITLE_WORDS = frozenset(
     """
@@ -35,14 +36,22 @@ TITLE_WORDS = frozenset(
     marsdya marsma serda serka sertu pratu prada dirut dirjen kajati kajari jampidsus
     jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah rektor
     dekan komisioner
+    bro sis mas mbak bang kak om tante
     """.split()
-)
+) | frozenset(
+    # interjections that open a quoted sentence before a name ('Alhamdulillah Giring ...')
+    "alhamdulillah insyaallah insya allah masyaallah subhanallah astaghfirullah".split())
 # Title words that are also given names: they stay in a name ('Imam Nahrawi', 'Ratu Atut
 # Chosiyah', 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X').
 GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
 # Words that go on a title before a name ('Ketua Umum', 'Jaksa Agung', 'Irjen Pol',
 # 'Jenderal TNI', 'Komisaris Besar'): stripped only right after a title word.
 TITLE_FOLLOWERS = frozenset("umum agung besar muda utama madya pol polisi tni polri".split())
+
+# A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',
+# 'PT Pertamina (Persero)' is 'Pertamina'.
+LEGAL_FORMS_BEFORE = frozenset("pt cv".split())
+LEGAL_FORMS_AFTER = frozenset("tbk persero".split())
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "`": "'", "´": "'"})
@@ -105,6 +114,12 @@ def strip_titles(text: str) -> str:
     return " ".join(words)
 
 
+def is_strippable_title(word: str) -> bool:
+    """True for a title or form of address that is never a name by itself ('Presiden',
+    'Sis'); titles that are also given names ('Imam', 'Ratu') are names."""
+    return _strippable_title(word)
+
+
 @lru_cache(maxsize=_CACHED_NAMES)
 def _strippable_title(word: str) -> bool:
     """A title word that is not also a given name ('Imam', 'Ratu' stay)."""
@@ -118,8 +133,69 @@ def name_key(text: str) -> str:
 
     >>> name_key("Presiden Vladimir Putin") == name_key("vladimir putin")
     True
+    >>> name_key("PT Bank Permata Tbk"), name_key("PT Inalum ( Persero )")
+    ('bank permata', 'inalum')
+    >>> name_key("Bro Giring ' Nidji")
+    'giring'
     """
-    return normalize_name(strip_titles(text))
+    return strip_legal_forms(_before_quote(normalize_name(strip_titles(text))))
+
+
+def _before_quote(key: str) -> str:
+    """A name without the nickname quoted after it: "giring ' nidji" is 'giring'."""
+    words = key.split()
+    for i, word in enumerate(words[1:], 1):
+        if word in ("'", '"'):
+            return " ".join(words[:i])
+    return key
+
+
+def strip_legal_forms(key: str) -> str:
+    """A normalised name without a company's legal form before or after it ('pt', 'tbk');
+    a legal form alone stays."""
+    words = key.split()
+    while len(words) > 1 and words[0].rstrip(".") in LEGAL_FORMS_BEFORE:
+        words = words[1:]
+    while len(words) > 1 and (words[-1].strip("().") in LEGAL_FORMS_AFTER
+                              or not words[-1].strip("().")):  # 'pt inalum ( persero'
+        words = words[:-1]
+    return " ".join(words)
+
+
+def is_syllabic_abbreviation(short: str, words: tuple[str, ...]) -> bool:
+    """True when `short` is made of the beginnings of two or more of `words`, in order and
+    starting with the first word, as Indonesian shortens names ('Kukar' for 'Kutai
+    Kartanegara', 'Bappenas' for 'Badan Perencanaan Pembangunan Nasional'); words may be
+    left out ('dan').
+
+    >>> is_syllabic_abbreviation("Kukar", ("kutai", "kartanegara"))
+    True
+    >>> is_syllabic_abbreviation("Kemenkeu", ("kementerian", "keuangan"))
+    True
+    >>> is_syllabic_abbreviation("Kutai", ("kutai", "kartanegara"))
+    False
+    """
+    text = short.casefold()
+    words = tuple(w.casefold() for w in words if w.isalpha())
+
+    @cache
+    def pieces(i: int, j: int) -> int:
+        """Most pieces that spell text[i:] from words[j:] (-1: none); text[i:] starts
+        with a beginning of words[j]."""
+        if i == len(text):
+            return 0
+        best = -1
+        word = words[j] if j < len(words) else ""
+        for n in range(1, min(len(word), len(text) - i) + 1):
+            if word[n - 1] != text[i + n - 1]:
+                break
+            rest = 0 if i + n == len(text) else max(
+                (pieces(i + n, k) for k in range(j + 1, len(words))), default=-1)
+            if rest >= 0:
+                best = max(best, rest + 1)
+        return best
+
+    return len(text) >= 3 and bool(words) and pieces(0, 0) >= 2
 
 
 def is_acronym(text: str) -> bool:

@@ -28,6 +28,11 @@ RULES = (
                "carries its id)", "sure"),
     Rule("acronym", "an acronym defined in brackets after a longer name in the same "
                     "document: 'Komisi Pemberantasan Korupsi (KPK)'", "sure"),
+    Rule("alias", "a name a document gives as another name of a longer one: 'Hery Susanto "
+                  "Gun alias Abun' (then also 'Abun' alone)", "sure"),
+    Rule("initials", "a short all-capital word spelling the initials of exactly one "
+                     "person named in the same document: 'HSG' for 'Hery Susanto Gun'",
+         "likely"),
     Rule("short-form", "a shorter name in a document to the one longer name of that "
                        "document it is the first or last words of (people: also 'Kim' for "
                        "'Kim Jong Un')", "likely"),
@@ -40,6 +45,10 @@ RULES = (
          "doubtful", 0),
     Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
                     "the mention's type or the document's context", "doubtful", 1),
+    Rule("spelling", "another spelling of exactly one known name of a fitting type: old "
+                     "and new spelling ('Soekarno', 'Sukarno'; oe/u, dj/j, tj/c), spacing "
+                     "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
+         0),
     Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
                   "equal", "doubtful", 0),
     Rule("new", "anything else: its own node, shared with the same name in other documents",

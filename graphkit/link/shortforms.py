@@ -63,10 +63,12 @@ def abbreviates(short: Record, full: Record, full_type: str, middle: bool = Fals
 
 def short_form_types(short: str, full: str) -> bool:
     """Only people and organisations have short forms; 'Korea' never shortens 'Korea Utara'.
-    A surname the model typed as an organisation still shortens a person in the same
-    document ('Pacheco Pardo'); places never do."""
+    A name the model typed as something else still shortens a person in the same document
+    ('Pacheco Pardo' typed ORG, 'Enggria' typed LOC): what a name is comes from its full
+    form, and names the knowledge base knows as places or organisations are kept out by
+    the linker."""
     if full == "PERSON":
-        return short in ("PERSON", "MISC", "ORG")
+        return True
     return full == "ORG" and short in ("ORG", "MISC")
 
 

@@ -33,11 +33,17 @@ from .propose import (
 )
 
 REGION_WORDS = frozenset("provinsi kabupaten kota".split())
+# Words naming the kind of a place before its name ('Desa Blumbang', 'Kabupaten Boyolali'):
+# the place is the name alone.
+UNIT_WORDS = REGION_WORDS | frozenset("desa kelurahan kecamatan dusun kab pulau".split())
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
 _OPENING_HEADS = HEADS | EVENT_HEADS
 # Title words that name a portfolio, not a person: they end organisation names
 # ('Kementerian Dalam Negeri', 'Departemen Luar Negeri'), so trimming never cuts them.
 _PORTFOLIO_WORDS = frozenset("dalam luar negeri pertahanan keuangan".split())
+# Nouns of a role a name follows with 'dari' ('Pengamat politik dari Universitas Gadjah Mada
+# Erwan Agus Purwanto') that are no titles of their own.
+_ROLE_NOUNS = frozenset("pengamat dosen ekonom politikus politisi".split())
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -122,9 +128,12 @@ class EntityCombiner:
         # time (~1.5x faster on this step, measured). A span's `kb_id` is the entity a sure
         # knowledge-base name denotes ('' otherwise); its `id` is its source ("kb", "model"
         # or "rule").
+        kb_types = {(s, e): t for s, e, t, _ in strong}
+        spans = [_without_unit_word(doc, span, owners, kb_types)
+                 for span in _attach_heads(doc, sorted(chosen), taken)]
         doc.set_ents([Span(doc, s, e, label=label, span_id=source,
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
-                      for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)])
+                      for s, e, label, source in spans])
         return doc
 
     def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate],
@@ -157,12 +166,33 @@ class EntityCombiner:
             start, end = _cut_to_known(doc, start, end, kb_bounds)
             if label == "PERSON":
                 start = _after_leading_place(start, end, places)
+            if label is not None:
+                start, end, label = _unglue_person(doc, start, end, label, kb_types)
             if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
             if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
                 continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
-            spans.append((start, end, label, "model"))
+            spans += [(s, e, label, "model") for s, e in _pair_parts(doc, start, end, label)]
         return _join_hyphenated(doc, spans, kb_types)
+
+
+def _without_unit_word(doc: Doc, span: _Candidate, owners: dict[tuple[int, int], str],
+                       kb_types: dict[tuple[int, int], str]) -> _Candidate:
+    """A place named with its administrative unit or kind is the place: 'Desa Blumbang' is
+    Blumbang, 'Kecamatan Teras' Teras, 'pulau Jawa' Jawa, 'KA Madiun' (the railway line to
+    it) Madiun. The word stays when the whole is a known name of something else than its
+    rest ('Kota Jambi' is the city, 'Jambi' the province; 'Pulau Dewata' is Bali)."""
+    start, end, label, source = span
+    word = doc[start]
+    if end - start < 2 or not doc[start + 1].text[:1].isupper() or not (
+            word.lower_ in UNIT_WORDS or word.text == "KA"):
+        return span
+    whole, rest = owners.get((start, end)), owners.get((start + 1, end))
+    if whole and whole != rest:
+        return span
+    if rest:
+        return start + 1, end, kb_types.get((start + 1, end), label), "kb"
+    return start + 1, end, "LOC" if word.lower_ == "pulau" else "GPE", source
 
 
 def _title_case_line(doc: Doc) -> bool:
@@ -263,13 +293,15 @@ def _tail(doc: Doc, index: int) -> str:
 
 def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
-    and months at the end ('Pyongyang 24', 'Kim September')."""
+    and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
+    capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
             titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
         titled = titled or not doc[start].is_punct
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num
+    while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
+                                                     and not doc[end - 1].is_title)
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
                            or (is_title_word(doc[end - 1].text)
                                and doc[end - 1].lower_ not in _PORTFOLIO_WORDS)):
@@ -297,12 +329,66 @@ def _extend_hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A pair of people written with a spaced hyphen is two names: 'Wahidin - Andika' (a
+    governor and his deputy) gives 'Wahidin' and 'Andika'. A hyphen without spaces joins
+    one name ('Leif-Eric'), and a lowercase side is part of a name ('Kim Jong - un')."""
+    if label != "PERSON":
+        return [(start, end)]
+    for i in range(start + 1, end - 1):
+        if (doc[i].text in ("-", "–") and doc[i - 1].whitespace_ and doc[i].whitespace_
+                and doc[i - 1].is_title and doc[i + 1].is_title):
+            return [(start, i), *_pair_parts(doc, i + 1, end, label)]
+    return [(start, end)]
+
+
 def _after_leading_place(start: int, end: int, places: set[tuple[int, int]]) -> int:
     """'Spanyol Mariano Rajoy' tagged as one person starts with a known country: skip it."""
     for place_start, place_end in places:
         if place_start == start and end - place_end >= 2:
             return place_end
     return start
+
+
+def _unglue_person(doc: Doc, start: int, end: int, label: str,
+                   kb_types: dict[tuple[int, int], str]) -> tuple[int, int, str]:
+    """A person's name the model ran together with an organisation's or place's known
+    name keeps the person: after a title, 'Direktur Utama Bank Mandiri Kartika
+    Wirjoatmodjo' gives 'Kartika Wirjoatmodjo'; 'Menurut Erwan Partai Demokrat perlu ...'
+    gives 'Erwan' (a trailing known name of two words or more: 'Repsol Honda' stays). The
+    known name is a candidate of its own."""
+    for (known_start, known_end), kind in kb_types.items():
+        if kind not in ("ORG", "GPE", "LOC"):
+            continue
+        if (known_start == start and known_end < end and _after_title(doc, start)
+                and _person_words(doc, known_end, end)):
+            return known_end, end, "PERSON"
+        if (label == "PERSON" and known_end == end and start < known_start
+                and known_end - known_start > 1 and _person_words(doc, start, known_start)):
+            return start, known_start, "PERSON"
+    return start, end, label
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """A title right before token `start` ('Direktur Utama'), or a title and 'dari' ('Pengamat
+    politik dari')."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None:
+        return False
+    if is_title_word(before.text) or before.lower_ in TITLE_FOLLOWERS:
+        return True
+    return before.lower_ == "dari" and any(
+        is_title_word(t.text) or t.lower_ in _ROLE_NOUNS for t in doc[max(0, start - 4):start])
+
+
+def _person_words(doc: Doc, start: int, end: int) -> bool:
+    """One to four capitalised words that may be a person's name: no title, no head or
+    tail of an organisation's or place's name, and the last one no ordinary word."""
+    if not 1 <= end - start <= 4 or doc[end - 1].lower_ in common_words():
+        return False
+    return all(doc[i].is_alpha and doc[i].text[:1].isupper() and not is_title_word(doc[i].text)
+               and doc[i].lower_ not in HEADS and doc[i].lower_ not in TAILS
+               for i in range(start, end))
 
 
 def _cut_to_known(doc: Doc, start: int, end: int,
