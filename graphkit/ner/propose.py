@@ -67,7 +67,8 @@ ORG_TAILS = frozenset(
     university college institute institution center centre endowment council foundation
     agency inc corp ltd group bank party news times post press labs technologies club
     association network studio studios airlines airways company corporation holdings
-    entertainment pictures records
+    entertainment pictures records fc racing team united motors electronics healthcare
+    insider
     """.split()
 )
 # Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
@@ -82,8 +83,10 @@ LOC_HEADS = frozenset(
 )
 # Words that make a capitalised run something other than a person (guess_type): laws
 # ('RUU Pemilu', 'Kitab Undang-Undang Hukum Pidana'), events ('SEA Games', 'Piala Dunia'),
-# products and titles of works ('Galaxy S', 'Star Wars'), offices ('Komisaris Jenderal',
-# 'Menko Polhukam', 'Sekertaris Kabinet') and slogans or symbols ('Merah Putih').
+# products and titles of works ('Galaxy S', 'Star Wars', 'Soul Ultra Wireless', 'YouTube
+# Najwa Shihab'), offices and job titles ('Komisaris Jenderal', 'Menko Polhukam', 'Sekertaris
+# Kabinet', 'Product Manager Realme') and slogans or symbols ('Merah Putih'); sport, technology
+# and entertainment news name events and teams in English ('Korea Open', 'Semen Padang FC').
 LAW_WORDS = frozenset(
     """
     ruu uu undang undang-undang perppu perpu perpres perda pergub perwali perbup permen
@@ -95,13 +98,16 @@ EVENT_WORDS = frozenset(
     """
     games olympics olympic piala cup league champions championship championships tournament
     turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
-    munas musda muktamar musyawarah
+    munas musda muktamar musyawarah open show week festival fest playoffs playoff slam
+    paragames
     """.split()
 )
 PRODUCT_WORDS = frozenset(
     """
     galaxy iphone ipad macbook xperia redmi pixel android windows playstation xbox wars
-    trek
+    trek pro plus ultra lite series edition ssd wireless smartphone phone screen display
+    official store channel live youtube instagram twitter facebook tiktok whatsapp app apps
+    version ver reborn movie album
     """.split()
 )
 OFFICE_WORDS = frozenset(
@@ -111,7 +117,9 @@ OFFICE_WORDS = frozenset(
     kapolsek komjen irjen brigjen pol kabareskrim kasad kasal kasau pangdam kasum dirjen
     dirut kajati kajari wamen sesmen deputi staf khusus pelaksana tugas plt dekan rektor
     camat lurah chief executive officer perhubungan pertanian perdagangan perindustrian
-    kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty
+    kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty manager
+    manajer founder cofounder vp marketing communications relations corporate product
+    sales humas biro
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
