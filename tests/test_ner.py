@@ -248,3 +248,12 @@ def test_two_builds_in_one_process_give_the_same_bytes(tmp_path):
     for path in sorted((tmp_path / "a").iterdir()):
         if path.is_file():
             assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+@pytest.mark.parametrize("text", [
+    "Netizen menyebut dia mirip dengan bintang K-Pop yang lagi hits saat ini .",
+    "Partai Golkar menerima kekalahan pasangan itu ( Irianto-Tatang ) dalam Pemilu .",
+])
+def test_with_a_model_one_hyphenated_word_is_not_a_missed_name(ruled_model_nlp, text):
+    # with a model, the name rules add only names of two words or more the model missed
+    assert [t for t, _ in ents(ruled_model_nlp, text) if "-" in t] == []

@@ -112,11 +112,11 @@ class EntityCombiner:
             _choose(weak + proposed, chosen, taken)
         else:
             _choose(strong + self._model_spans(doc, strong + weak), chosen, taken)
-            if self.propose == "missed":
+            if self.propose == "missed":  # names of two words or more ('K-Pop' is one)
                 known = {(s, e): (t, src) for s, e, t, src in weak}
                 _choose([(s, e, *known.get((s, e), (label, "rule")))
                          for s, e, label in propose_names(doc, taken, self.word_facts)
-                         if e - s > 1 and label != "MISC"], chosen, taken)
+                         if _spaced_words(doc, s, e) > 1 and label != "MISC"], chosen, taken)
             _choose(weak, chosen, taken)
         # set_ents: what `doc.ents = ...` does, without spaCy building every Span a second
         # time (~1.5x faster on this step, measured). A span's `kb_id` is the entity a sure
@@ -163,6 +163,12 @@ class EntityCombiner:
                 continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
             spans.append((start, end, label, "model"))
         return _join_hyphenated(doc, spans, kb_types)
+
+
+def _spaced_words(doc: Doc, start: int, end: int) -> int:
+    """How many words tokens start..end are, a word being what spaces separate: 'K-Pop',
+    'J-Hope' and 'Irianto-Tatang' are one word of three tokens, 'Mason Richey' two."""
+    return 1 + sum(1 for i in range(start, end - 1) if doc[i].whitespace_)
 
 
 def _title_case_line(doc: Doc) -> bool:
