@@ -257,3 +257,16 @@ def test_two_builds_in_one_process_give_the_same_bytes(tmp_path):
 def test_with_a_model_one_hyphenated_word_is_not_a_missed_name(ruled_model_nlp, text):
     # with a model, the name rules add only names of two words or more the model missed
     assert [t for t, _ in ents(ruled_model_nlp, text) if "-" in t] == []
+
+
+def test_with_a_model_a_missed_name_in_quotes_is_a_title_not_a_person(ruled_model_nlp):
+    found = ents(ruled_model_nlp, "J-Hope merilis lagu berjudul ''Chicken Noodle Soup'' "
+                                  "bersama Becky G .")
+    assert ("Chicken Noodle Soup", "PERSON") not in found
+
+
+def test_with_a_model_a_known_place_glued_before_a_missed_person_is_its_own_name(
+        ruled_model_nlp):
+    found = ents(ruled_model_nlp, "Bintang Barcelona Lionel Messi belum akan melakukan debut .")
+    assert ("Lionel Messi", "PERSON") in found
+    assert "Barcelona Lionel Messi" not in [t for t, _ in found]

@@ -112,11 +112,8 @@ class EntityCombiner:
             _choose(weak + proposed, chosen, taken)
         else:
             _choose(strong + self._model_spans(doc, strong + weak), chosen, taken)
-            if self.propose == "missed":  # names of two words or more ('K-Pop' is one)
-                known = {(s, e): (t, src) for s, e, t, src in weak}
-                _choose([(s, e, *known.get((s, e), (label, "rule")))
-                         for s, e, label in propose_names(doc, taken, self.word_facts)
-                         if _spaced_words(doc, s, e) > 1 and label != "MISC"], chosen, taken)
+            if self.propose == "missed":
+                _choose(self._missed_names(doc, taken, weak), chosen, taken)
             _choose(weak, chosen, taken)
         # set_ents: what `doc.ents = ...` does, without spaCy building every Span a second
         # time (~1.5x faster on this step, measured). A span's `kb_id` is the entity a sure
@@ -126,6 +123,24 @@ class EntityCombiner:
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
                       for s, e, label, source in _attach_heads(doc, sorted(chosen), taken)])
         return doc
+
+    def _missed_names(self, doc: Doc, taken: set[int],
+                      weak: list[_Candidate]) -> list[_Candidate]:
+        """Names of two words or more ('K-Pop' is one) the model missed, outside the `taken`
+        tokens: a weak known name keeps its type; a person's name loses a weak known name
+        of another type glued before it ('Barcelona Lionel Messi'); a name in quotes is the
+        title of a work ('Chicken Noodle Soup'), no person."""
+        known = {(s, e): (t, src) for s, e, t, src in weak}
+        not_people = {bounds for bounds, (kind, _) in known.items() if kind != "PERSON"}
+        names = []
+        for start, end, label in propose_names(doc, taken, self.word_facts):
+            if label == "PERSON":
+                start = _after_leading_place(start, end, not_people)
+                if _quoted(doc, start, end):
+                    continue
+            if _spaced_words(doc, start, end) > 1 and label != "MISC":
+                names.append((start, end, *known.get((start, end), (label, "rule"))))
+        return names
 
     def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate],
                                            dict[tuple[int, int], str]]:
@@ -169,6 +184,11 @@ def _spaced_words(doc: Doc, start: int, end: int) -> int:
     """How many words tokens start..end are, a word being what spaces separate: 'K-Pop',
     'J-Hope' and 'Irianto-Tatang' are one word of three tokens, 'Mason Richey' two."""
     return 1 + sum(1 for i in range(start, end - 1) if doc[i].whitespace_)
+
+
+def _quoted(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end stand between quote marks ("berjudul ''Chicken Noodle Soup''")."""
+    return start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
 
 
 def _title_case_line(doc: Doc) -> bool:
