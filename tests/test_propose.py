@@ -117,3 +117,24 @@ def test_products_events_teams_and_job_titles_of_non_politics_news_are_not_peopl
     assert found.get(name, "MISC") != "PERSON", found
     if kind:
         assert found[name] == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Di aplikasi kamera , opsi tingkat fokus Night Sight sekarang termasuk opsi fokus .",
+     "Night Sight"),
+    ("Soul ST-XX hadir dengan 6 varian warna , yaitu Navy Blue dan Sakura Pink .", "Navy Blue"),
+    ("Game yang diperlihatkan , Frogger in Toy Town dari Konami .", "Toy Town"),
+    ("Teknologi itu dikenalkan pertama dalam APEX Forum 2017 .", "APEX Forum"),
+    ("Film itu diputar di Festival Film di Jakarta .", "Festival Film"),
+])
+def test_runs_of_english_common_words_or_with_an_event_head_are_not_people(text, name):
+    assert dict(proposed(sentences(text))).get(name, "MISC") != "PERSON"
+
+
+def test_english_words_leave_out_words_that_are_also_names():
+    from graphkit.ner.propose import english_words
+
+    assert {"quiet", "place", "night", "sight"} <= english_words()
+    assert not {"rose", "miller", "jack", "lance"} & english_words()
+    assert dict(proposed(sentences("Pembalap Lance Stroll finis kedua .")))["Lance Stroll"] \
+        == "PERSON"

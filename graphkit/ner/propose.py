@@ -98,7 +98,7 @@ EVENT_WORDS = frozenset(
     """
     games olympics olympic piala cup league champions championship championships tournament
     turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
-    munas musda muktamar musyawarah open show week festival fest playoffs playoff slam
+    munas musda muktamar musyawarah open show week playoffs playoff slam
     paragames
     """.split()
 )
@@ -123,7 +123,10 @@ OFFICE_WORDS = frozenset(
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
-NOT_PERSON_WORDS = LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
+# An event's head word ('Festival Film', 'Forum Kesatuan Rakyat') makes no person either,
+# save 'Hari', a given name ('Hari Tanoesoedibjo').
+NOT_PERSON_WORDS = (LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
+                    | (EVENT_HEADS - {"hari"}))
 HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
 TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -135,6 +138,16 @@ def common_words() -> frozenset[str]:
     path = resources.files("graphkit") / "data" / "common_words_id.txt"
     words = {w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#")}
     return frozenset(words | set(ID_STOP_WORDS))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English common words Indonesian news uses ('quiet', 'place', 'night', 'sight'), not
+    also names ('rose', 'miller' are left out): a run made only of them names a product,
+    a song or a film, not a person."""
+    path = resources.files("graphkit") / "data" / "common_words_en.txt"
+    return frozenset(w for w in path.read_text(encoding="utf-8").split()
+                     if not w.startswith("#"))
 
 
 class Word(NamedTuple):
@@ -266,7 +279,8 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
 
 def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
     """Entity type from head words: 'Universitas X' is an ORG, 'Lapangan X' a LOC; other
-    multi-word names are people unless they contain ordinary words ('Asia Timur Laut').
+    multi-word names are people unless they contain ordinary words ('Asia Timur Laut') or
+    are all English common words ('Quiet Place').
 
     >>> guess_type(["lapangan", "kim", "il", "sung"]), guess_type(["mason", "richey"])
     ('LOC', 'PERSON')
@@ -280,7 +294,8 @@ def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
     if any(w in EVENT_WORDS for w in words):
         return "EVENT"
     if len(words) > 1 and words[0] != "the" and not any(
-            w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words):
+            w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words) and not all(
+            w in english_words() for w in words):
         return "PERSON"
     return "MISC"
 
