@@ -171,7 +171,7 @@ def ruled_model_nlp(tmp_path_factory, kb):
         ("Lukman Hakim Syaifuddin", "PERSON"), ("Widodo AS", "PERSON"),
         ("Partai Keadilan dan Persatuan Indonesia", "ORG"), ("Nasib Muslim Rohingya", "ORG"),
         ("Hamas Palestina", "ORG"), ("Penelitian Ilmiah Suriah", "ORG"),
-        ("Bandara Vnukovo Moskow", "LOC")]])
+        ("Bandara Vnukovo Moskow", "LOC"), ("Alibaba Group", "PERSON")]])
     path = tmp_path_factory.mktemp("stand_in") / "model"
     stand_in.to_disk(path)
     return load_pipeline(str(path), kb=kb)
@@ -270,3 +270,9 @@ def test_with_a_model_a_known_place_glued_before_a_missed_person_is_its_own_name
     found = ents(ruled_model_nlp, "Bintang Barcelona Lionel Messi belum akan melakukan debut .")
     assert ("Lionel Messi", "PERSON") in found
     assert "Barcelona Lionel Messi" not in [t for t, _ in found]
+
+
+def test_a_person_the_model_found_ending_in_an_organisation_noun_is_an_organisation(
+        ruled_model_nlp):
+    found = ents(ruled_model_nlp, "Ma tidak akan sepenuhnya meninggalkan Alibaba Group .")
+    assert found == [("Alibaba Group", "ORG")]

@@ -172,6 +172,8 @@ class EntityCombiner:
             start, end = _cut_to_known(doc, start, end, kb_bounds)
             if label == "PERSON":
                 start = _after_leading_place(start, end, places)
+                if end - start > 1 and _tail(doc, end - 1) == "ORG":
+                    label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
             if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
             if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
