@@ -171,7 +171,8 @@ def ruled_model_nlp(tmp_path_factory, kb):
         ("Lukman Hakim Syaifuddin", "PERSON"), ("Widodo AS", "PERSON"),
         ("Partai Keadilan dan Persatuan Indonesia", "ORG"), ("Nasib Muslim Rohingya", "ORG"),
         ("Hamas Palestina", "ORG"), ("Penelitian Ilmiah Suriah", "ORG"),
-        ("Bandara Vnukovo Moskow", "LOC"), ("Alibaba Group", "PERSON")]])
+        ("Bandara Vnukovo Moskow", "LOC"), ("Alibaba Group", "PERSON"),
+        ("Faktor", "PERSON")]])
     path = tmp_path_factory.mktemp("stand_in") / "model"
     stand_in.to_disk(path)
     return load_pipeline(str(path), kb=kb)
@@ -276,3 +277,8 @@ def test_a_person_the_model_found_ending_in_an_organisation_noun_is_an_organisat
         ruled_model_nlp):
     found = ents(ruled_model_nlp, "Ma tidak akan sepenuhnya meninggalkan Alibaba Group .")
     assert found == [("Alibaba Group", "ORG")]
+
+
+def test_an_ordinary_word_the_model_found_opening_a_sentence_is_the_word(ruled_model_nlp):
+    text = "Faktor penggerak pasar pekan ini adalah meredanya perang dagang ."
+    assert ents(ruled_model_nlp, text) == []

@@ -176,6 +176,8 @@ class EntityCombiner:
                     label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
             if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
+            if end - start == 1 and _is_capitalised_word(doc[start]):
+                continue  # 'Dikutip', 'Usai' opening a sentence: a word, not a name
             if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
                 continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
             spans.append((start, end, label, "model"))
