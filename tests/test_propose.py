@@ -110,6 +110,7 @@ def test_english_titles_companies_and_leagues_are_not_people():
      "Product Manager Realme", None),
     ("IFS mengorbitkan desainer berbakat dalam Jakarta Fashion Week .",
      "Jakarta Fashion Week", "EVENT"),
+    ("Messi belum akan melakukan debut di La Liga 2019/2020 .", "La Liga", "EVENT"),
 ])
 def test_products_events_teams_and_job_titles_of_non_politics_news_are_not_people(
         text, name, kind):

@@ -98,7 +98,7 @@ EVENT_WORDS = frozenset(
     """
     games olympics olympic piala cup league champions championship championships tournament
     turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
-    munas musda muktamar musyawarah open show week playoffs playoff slam
+    munas musda muktamar musyawarah open show week playoffs playoff slam liga
     paragames
     """.split()
 )
