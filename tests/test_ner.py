@@ -171,7 +171,8 @@ def ruled_model_nlp(tmp_path_factory, kb):
         ("Lukman Hakim Syaifuddin", "PERSON"), ("Widodo AS", "PERSON"),
         ("Partai Keadilan dan Persatuan Indonesia", "ORG"), ("Nasib Muslim Rohingya", "ORG"),
         ("Hamas Palestina", "ORG"), ("Penelitian Ilmiah Suriah", "ORG"),
-        ("Bandara Vnukovo Moskow", "LOC")]])
+        ("Bandara Vnukovo Moskow", "LOC"), ("Alibaba Group", "PERSON"),
+        ("Faktor", "PERSON")]])
     path = tmp_path_factory.mktemp("stand_in") / "model"
     stand_in.to_disk(path)
     return load_pipeline(str(path), kb=kb)
@@ -248,3 +249,36 @@ def test_two_builds_in_one_process_give_the_same_bytes(tmp_path):
     for path in sorted((tmp_path / "a").iterdir()):
         if path.is_file():
             assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+@pytest.mark.parametrize("text", [
+    "Netizen menyebut dia mirip dengan bintang K-Pop yang lagi hits saat ini .",
+    "Partai Golkar menerima kekalahan pasangan itu ( Irianto-Tatang ) dalam Pemilu .",
+])
+def test_with_a_model_one_hyphenated_word_is_not_a_missed_name(ruled_model_nlp, text):
+    # with a model, the name rules add only names of two words or more the model missed
+    assert [t for t, _ in ents(ruled_model_nlp, text) if "-" in t] == []
+
+
+def test_with_a_model_a_missed_name_in_quotes_is_a_title_not_a_person(ruled_model_nlp):
+    found = ents(ruled_model_nlp, "J-Hope merilis lagu berjudul ''Chicken Noodle Soup'' "
+                                  "bersama Becky G .")
+    assert ("Chicken Noodle Soup", "PERSON") not in found
+
+
+def test_with_a_model_a_known_place_glued_before_a_missed_person_is_its_own_name(
+        ruled_model_nlp):
+    found = ents(ruled_model_nlp, "Bintang Barcelona Lionel Messi belum akan melakukan debut .")
+    assert ("Lionel Messi", "PERSON") in found
+    assert "Barcelona Lionel Messi" not in [t for t, _ in found]
+
+
+def test_a_person_the_model_found_ending_in_an_organisation_noun_is_an_organisation(
+        ruled_model_nlp):
+    found = ents(ruled_model_nlp, "Ma tidak akan sepenuhnya meninggalkan Alibaba Group .")
+    assert found == [("Alibaba Group", "ORG")]
+
+
+def test_an_ordinary_word_the_model_found_opening_a_sentence_is_the_word(ruled_model_nlp):
+    text = "Faktor penggerak pasar pekan ini adalah meredanya perang dagang ."
+    assert ents(ruled_model_nlp, text) == []

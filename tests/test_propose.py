@@ -2,6 +2,7 @@
 
 import functools
 
+import pytest
 import spacy
 
 from graphkit.ner.propose import WordFacts, propose_names
@@ -93,3 +94,48 @@ def test_english_titles_companies_and_leagues_are_not_people():
     assert found["European Free Trade Association"] == found["Pixar Animation Studio"] == "ORG"
     assert found["Liga Champions"] == "EVENT"
     assert dict(proposed(sentences("Ia bergabung dengan Liga Arab .")))["Liga Arab"] == "ORG"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # CLICK-ID sport, technology and entertainment sentences (non-politics news)
+    ("Shi Yu Qi memutuskan menarik diri dari Korea Open yang dimulai 24 September .",
+     "Korea Open", "EVENT"),
+    ("Flavio Beck Junior didatangkan Semen Padang FC dengan status pinjaman .",
+     "Semen Padang FC", "ORG"),
+    ("Mereka meluncurkan Soul ST-XX , Soul Ultra Wireless dan Soul Run Free Pro X .",
+     "Soul Ultra Wireless", None),
+    ("Ia berbicara tentang alien di channel YouTube Najwa Shihab .",
+     "YouTube Najwa Shihab", None),
+    ("jelas Felix Christian , Product Manager Realme di atas panggung .",
+     "Product Manager Realme", None),
+    ("IFS mengorbitkan desainer berbakat dalam Jakarta Fashion Week .",
+     "Jakarta Fashion Week", "EVENT"),
+    ("Messi belum akan melakukan debut di La Liga 2019/2020 .", "La Liga", "EVENT"),
+])
+def test_products_events_teams_and_job_titles_of_non_politics_news_are_not_people(
+        text, name, kind):
+    found = dict(proposed(sentences(text)))
+    assert found.get(name, "MISC") != "PERSON", found
+    if kind:
+        assert found[name] == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Di aplikasi kamera , opsi tingkat fokus Night Sight sekarang termasuk opsi fokus .",
+     "Night Sight"),
+    ("Soul ST-XX hadir dengan 6 varian warna , yaitu Navy Blue dan Sakura Pink .", "Navy Blue"),
+    ("Game yang diperlihatkan , Frogger in Toy Town dari Konami .", "Toy Town"),
+    ("Teknologi itu dikenalkan pertama dalam APEX Forum 2017 .", "APEX Forum"),
+    ("Film itu diputar di Festival Film di Jakarta .", "Festival Film"),
+])
+def test_runs_of_english_common_words_or_with_an_event_head_are_not_people(text, name):
+    assert dict(proposed(sentences(text))).get(name, "MISC") != "PERSON"
+
+
+def test_english_words_leave_out_words_that_are_also_names():
+    from graphkit.ner.propose import english_words
+
+    assert {"quiet", "place", "night", "sight"} <= english_words()
+    assert not {"rose", "miller", "jack", "lance"} & english_words()
+    assert dict(proposed(sentences("Pembalap Lance Stroll finis kedua .")))["Lance Stroll"] \
+        == "PERSON"

@@ -67,7 +67,8 @@ ORG_TAILS = frozenset(
     university college institute institution center centre endowment council foundation
     agency inc corp ltd group bank party news times post press labs technologies club
     association network studio studios airlines airways company corporation holdings
-    entertainment pictures records
+    entertainment pictures records fc racing team united motors electronics healthcare
+    insider
     """.split()
 )
 # Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
@@ -82,8 +83,10 @@ LOC_HEADS = frozenset(
 )
 # Words that make a capitalised run something other than a person (guess_type): laws
 # ('RUU Pemilu', 'Kitab Undang-Undang Hukum Pidana'), events ('SEA Games', 'Piala Dunia'),
-# products and titles of works ('Galaxy S', 'Star Wars'), offices ('Komisaris Jenderal',
-# 'Menko Polhukam', 'Sekertaris Kabinet') and slogans or symbols ('Merah Putih').
+# products and titles of works ('Galaxy S', 'Star Wars', 'Soul Ultra Wireless', 'YouTube
+# Najwa Shihab'), offices and job titles ('Komisaris Jenderal', 'Menko Polhukam', 'Sekertaris
+# Kabinet', 'Product Manager Realme') and slogans or symbols ('Merah Putih'); sport, technology
+# and entertainment news name events and teams in English ('Korea Open', 'Semen Padang FC').
 LAW_WORDS = frozenset(
     """
     ruu uu undang undang-undang perppu perpu perpres perda pergub perwali perbup permen
@@ -95,13 +98,16 @@ EVENT_WORDS = frozenset(
     """
     games olympics olympic piala cup league champions championship championships tournament
     turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
-    munas musda muktamar musyawarah
+    munas musda muktamar musyawarah open show week playoffs playoff slam liga
+    paragames
     """.split()
 )
 PRODUCT_WORDS = frozenset(
     """
     galaxy iphone ipad macbook xperia redmi pixel android windows playstation xbox wars
-    trek
+    trek pro plus ultra lite series edition ssd wireless smartphone phone screen display
+    official store channel live youtube instagram twitter facebook tiktok whatsapp app apps
+    version ver reborn movie album
     """.split()
 )
 OFFICE_WORDS = frozenset(
@@ -111,11 +117,16 @@ OFFICE_WORDS = frozenset(
     kapolsek komjen irjen brigjen pol kabareskrim kasad kasal kasau pangdam kasum dirjen
     dirut kajati kajari wamen sesmen deputi staf khusus pelaksana tugas plt dekan rektor
     camat lurah chief executive officer perhubungan pertanian perdagangan perindustrian
-    kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty
+    kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty manager
+    manajer founder cofounder vp marketing communications relations corporate product
+    sales humas biro
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
-NOT_PERSON_WORDS = LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
+# An event's head word ('Festival Film', 'Forum Kesatuan Rakyat') makes no person either,
+# save 'Hari', a given name ('Hari Tanoesoedibjo').
+NOT_PERSON_WORDS = (LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
+                    | (EVENT_HEADS - {"hari"}))
 HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
 TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -127,6 +138,16 @@ def common_words() -> frozenset[str]:
     path = resources.files("graphkit") / "data" / "common_words_id.txt"
     words = {w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#")}
     return frozenset(words | set(ID_STOP_WORDS))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English common words Indonesian news uses ('quiet', 'place', 'night', 'sight'), not
+    also names ('rose', 'miller' are left out): a run made only of them names a product,
+    a song or a film, not a person."""
+    path = resources.files("graphkit") / "data" / "common_words_en.txt"
+    return frozenset(w for w in path.read_text(encoding="utf-8").split()
+                     if not w.startswith("#"))
 
 
 class Word(NamedTuple):
@@ -258,7 +279,8 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
 
 def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
     """Entity type from head words: 'Universitas X' is an ORG, 'Lapangan X' a LOC; other
-    multi-word names are people unless they contain ordinary words ('Asia Timur Laut').
+    multi-word names are people unless they contain ordinary words ('Asia Timur Laut') or
+    are all English common words ('Quiet Place').
 
     >>> guess_type(["lapangan", "kim", "il", "sung"]), guess_type(["mason", "richey"])
     ('LOC', 'PERSON')
@@ -272,7 +294,8 @@ def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
     if any(w in EVENT_WORDS for w in words):
         return "EVENT"
     if len(words) > 1 and words[0] != "the" and not any(
-            w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words):
+            w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words) and not all(
+            w in english_words() for w in words):
         return "PERSON"
     return "MISC"
 

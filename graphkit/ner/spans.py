@@ -119,10 +119,7 @@ class EntityCombiner:
         else:
             _choose(strong + self._model_spans(doc, strong + weak), chosen, taken)
             if self.propose == "missed":
-                known = {(s, e): (t, src) for s, e, t, src in weak}
-                _choose([(s, e, *known.get((s, e), (label, "rule")))
-                         for s, e, label in propose_names(doc, taken, self.word_facts)
-                         if e - s > 1 and label != "MISC"], chosen, taken)
+                _choose(self._missed_names(doc, taken, weak), chosen, taken)
             _choose(weak, chosen, taken)
         # set_ents: what `doc.ents = ...` does, without spaCy building every Span a second
         # time (~1.5x faster on this step, measured). A span's `kb_id` is the entity a sure
@@ -135,6 +132,24 @@ class EntityCombiner:
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
                       for s, e, label, source in spans])
         return doc
+
+    def _missed_names(self, doc: Doc, taken: set[int],
+                      weak: list[_Candidate]) -> list[_Candidate]:
+        """Names of two words or more ('K-Pop' is one) the model missed, outside the `taken`
+        tokens: a weak known name keeps its type; a person's name loses a weak known name
+        of another type glued before it ('Barcelona Lionel Messi'); a name in quotes is the
+        title of a work ('Chicken Noodle Soup'), no person."""
+        known = {(s, e): (t, src) for s, e, t, src in weak}
+        not_people = {bounds for bounds, (kind, _) in known.items() if kind != "PERSON"}
+        names = []
+        for start, end, label in propose_names(doc, taken, self.word_facts):
+            if label == "PERSON":
+                start = _after_leading_place(start, end, not_people)
+                if _quoted(doc, start, end):
+                    continue
+            if _spaced_words(doc, start, end) > 1 and label != "MISC":
+                names.append((start, end, *known.get((start, end), (label, "rule"))))
+        return names
 
     def _kb_spans(self, doc: Doc) -> tuple[list[_Candidate], list[_Candidate],
                                            dict[tuple[int, int], str]]:
@@ -168,8 +183,12 @@ class EntityCombiner:
                 start = _after_leading_place(start, end, places)
             if label is not None:
                 start, end, label = _unglue_person(doc, start, end, label, kb_types)
+            if label == "PERSON" and end - start > 1 and _tail(doc, end - 1) == "ORG":
+                label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
             if label is None or start >= end or _tiled_by(doc, start, end, kb_types, label):
                 continue
+            if end - start == 1 and _is_capitalised_word(doc[start]):
+                continue  # 'Dikutip', 'Usai' opening a sentence: a word, not a name
             if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
                 continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
             spans += [(s, e, label, "model") for s, e in _pair_parts(doc, start, end, label)]
@@ -193,6 +212,17 @@ def _without_unit_word(doc: Doc, span: _Candidate, owners: dict[tuple[int, int],
     if rest:
         return start + 1, end, kb_types.get((start + 1, end), label), "kb"
     return start + 1, end, "LOC" if word.lower_ == "pulau" else "GPE", source
+
+
+def _spaced_words(doc: Doc, start: int, end: int) -> int:
+    """How many words tokens start..end are, a word being what spaces separate: 'K-Pop',
+    'J-Hope' and 'Irianto-Tatang' are one word of three tokens, 'Mason Richey' two."""
+    return 1 + sum(1 for i in range(start, end - 1) if doc[i].whitespace_)
+
+
+def _quoted(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end stand between quote marks ("berjudul ''Chicken Noodle Soup''")."""
+    return start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
 
 
 def _title_case_line(doc: Doc) -> bool:
