@@ -1,0 +1,274 @@
+"""Where a span begins and ends: titles trimmed, glued names split, hyphenated ones joined."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..link.names import GIVEN_NAME_TITLES, TITLE_FOLLOWERS, is_title_word
+from .propose import (
+    CONNECTORS,
+    DAYS_AND_MONTHS,
+    EVENT_HEADS,
+    HEADS,
+    LOC_TAILS,
+    ORG_HEADS,
+    ORG_TAILS,
+    STATE_ORGAN_HEADS,
+    TAILS,
+    common_words,
+)
+
+REGION_WORDS = frozenset("provinsi kabupaten kota".split())
+# Words naming the kind of a place before its name ('Desa Blumbang', 'Kabupaten Boyolali'):
+# the place is the name alone.
+UNIT_WORDS = REGION_WORDS | frozenset("desa kelurahan kecamatan dusun kab pulau".split())
+# Words that open a name even when they are ordinary words ("Perang Dunia II").
+OPENING_HEADS = HEADS | EVENT_HEADS
+# Title words that name a portfolio, not a person: they end organisation names
+# ('Kementerian Dalam Negeri', 'Departemen Luar Negeri'), so trimming never cuts them.
+_PORTFOLIO_WORDS = frozenset("dalam luar negeri pertahanan keuangan".split())
+# Nouns of a role a name follows with 'dari' ('Pengamat politik dari Universitas Gadjah Mada
+# Erwan Agus Purwanto') that are no titles of their own.
+_ROLE_NOUNS = frozenset("pengamat dosen ekonom politikus politisi".split())
+Candidate = tuple[int, int, str, str]  # start token, end token, type, source
+
+
+def without_unit_word(doc: Doc, span: Candidate, owners: dict[tuple[int, int], str],
+                       kb_types: dict[tuple[int, int], str]) -> Candidate:
+    """A place named with its administrative unit or kind is the place: 'Desa Blumbang' is
+    Blumbang, 'Kecamatan Teras' Teras, 'pulau Jawa' Jawa, 'KA Madiun' (the railway line to
+    it) Madiun. The word stays when the whole is a known name of something else than its
+    rest ('Kota Jambi' is the city, 'Jambi' the province; 'Pulau Dewata' is Bali)."""
+    start, end, label, source = span
+    word = doc[start]
+    if end - start < 2 or not doc[start + 1].text[:1].isupper() or not (
+            word.lower_ in UNIT_WORDS or word.text == "KA"):
+        return span
+    whole, rest = owners.get((start, end)), owners.get((start + 1, end))
+    if whole and whole != rest:
+        return span
+    if rest:
+        return start + 1, end, kb_types.get((start + 1, end), label), "kb"
+    return start + 1, end, "LOC" if word.lower_ == "pulau" else "GPE", source
+
+
+def spaced_words(doc: Doc, start: int, end: int) -> int:
+    """How many words tokens start..end are, a word being what spaces separate: 'K-Pop',
+    'J-Hope' and 'Irianto-Tatang' are one word of three tokens, 'Mason Richey' two."""
+    return 1 + sum(1 for i in range(start, end - 1) if doc[i].whitespace_)
+
+
+def quoted(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end stand between quote marks ("berjudul ''Chicken Noodle Soup''")."""
+    return start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
+
+
+def tail_type(doc: Doc, index: int) -> str:
+    """'ORG' or 'LOC' when token `index` is a noun that ends such names ('Club', 'Tower')."""
+    word = doc[index].lower_
+    return "ORG" if word in ORG_TAILS else "LOC" if word in LOC_TAILS else ""
+
+
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
+    and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
+    capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
+    titled = False
+    while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
+            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
+        titled = titled or not doc[start].is_punct
+        start += 1
+    while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
+                                                     and not doc[end - 1].is_title)
+                           or doc[end - 1].lower_ in DAYS_AND_MONTHS
+                           or (is_title_word(doc[end - 1].text)
+                               and doc[end - 1].lower_ not in _PORTFOLIO_WORDS)):
+        end -= 1
+    return start, end
+
+
+def _leading_title(doc: Doc, start: int, end: int) -> bool:
+    """A title word opening a model span, unless it is also a given name followed by a
+    capitalised word ('Imam Nahrawi', 'Ratu Atut Chosiyah'): the model took it in."""
+    word = doc[start]
+    if not is_title_word(word.text):
+        return False
+    return not (word.lower_ in GIVEN_NAME_TITLES and start + 1 < end
+                and doc[start + 1].text[:1].isupper())
+
+
+def extend_hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """'Leif-' + 'Eric Easley': take in a capitalised part glued on by a hyphen."""
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()
+           and doc[start - 2].is_alpha):
+        start -= 2
+    return start, end
+
+
+def pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A pair of people written with a spaced hyphen is two names: 'Wahidin - Andika' (a
+    governor and his deputy) gives 'Wahidin' and 'Andika'. A hyphen without spaces joins
+    one name ('Leif-Eric'), and a lowercase side is part of a name ('Kim Jong - un')."""
+    if label != "PERSON":
+        return [(start, end)]
+    for i in range(start + 1, end - 1):
+        if (doc[i].text in ("-", "–") and doc[i - 1].whitespace_ and doc[i].whitespace_
+                and doc[i - 1].is_title and doc[i + 1].is_title):
+            return [(start, i), *pair_parts(doc, i + 1, end, label)]
+    return [(start, end)]
+
+
+def after_leading_place(start: int, end: int, places: set[tuple[int, int]]) -> int:
+    """'Spanyol Mariano Rajoy' tagged as one person starts with a known country: skip it."""
+    for place_start, place_end in places:
+        if place_start == start and end - place_end >= 2:
+            return place_end
+    return start
+
+
+def unglue_person(doc: Doc, start: int, end: int, label: str,
+                   kb_types: dict[tuple[int, int], str]) -> tuple[int, int, str]:
+    """A person's name the model ran together with an organisation's or place's known
+    name keeps the person: after a title, 'Direktur Utama Bank Mandiri Kartika
+    Wirjoatmodjo' gives 'Kartika Wirjoatmodjo'; 'Menurut Erwan Partai Demokrat perlu ...'
+    gives 'Erwan' (a trailing known name of two words or more: 'Repsol Honda' stays). The
+    known name is a candidate of its own."""
+    for (known_start, known_end), kind in kb_types.items():
+        if kind not in ("ORG", "GPE", "LOC"):
+            continue
+        if (known_start == start and known_end < end and _after_title(doc, start)
+                and _person_words(doc, known_end, end)):
+            return known_end, end, "PERSON"
+        if (label == "PERSON" and known_end == end and start < known_start
+                and known_end - known_start > 1 and _person_words(doc, start, known_start)):
+            return start, known_start, "PERSON"
+    return start, end, label
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """A title right before token `start` ('Direktur Utama'), or a title and 'dari' ('Pengamat
+    politik dari')."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None:
+        return False
+    if is_title_word(before.text) or before.lower_ in TITLE_FOLLOWERS:
+        return True
+    return before.lower_ == "dari" and any(
+        is_title_word(t.text) or t.lower_ in _ROLE_NOUNS for t in doc[max(0, start - 4):start])
+
+
+def _person_words(doc: Doc, start: int, end: int) -> bool:
+    """One to four capitalised words that may be a person's name: no title, no head or
+    tail of an organisation's or place's name, and the last one no ordinary word."""
+    if not 1 <= end - start <= 4 or doc[end - 1].lower_ in common_words():
+        return False
+    return all(doc[i].is_alpha and doc[i].text[:1].isupper() and not is_title_word(doc[i].text)
+               and doc[i].lower_ not in HEADS and doc[i].lower_ not in TAILS
+               for i in range(start, end))
+
+
+def cut_to_known(doc: Doc, start: int, end: int,
+                  kb_bounds: set[tuple[int, int]]) -> tuple[int, int]:
+    """'Korea Utara Demikian' is 'Korea Utara': a known name followed only by ordinary
+    words (run-on sentences) is cut back to the known name."""
+    common = common_words()
+    for known_start, known_end in kb_bounds:
+        if known_start == start and start < known_end < end and all(
+                doc[i].lower_ in common and doc[i].lower_ not in TAILS
+                for i in range(known_end, end)):
+            return start, known_end
+    return start, end
+
+
+def split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int]],
+                      known: set[tuple[int, int]]) -> tuple[int, int]:
+    """Keep the name in a model span that ran too far: up to an opening bracket
+    ('Perserikatan Bangsa-Bangsa ( PBB'), after an inner title ('Qatar Sheikh Tamim ...'),
+    without leading ordinary words ('Nasib Muslim Rohingya'), and without a trailing known
+    place unless the name is a state organ ('Bandara Vnukovo' in 'Bandara Vnukovo Moskow',
+    but 'Kementerian Pertahanan Korea Selatan') or an organisation whose name without the
+    place is not a known name ('Bursa Efek Indonesia', 'Partai Keadilan dan Persatuan
+    Indonesia'; but 'Universitas Nasional Kongju' + 'Korea Selatan')."""
+    for i in range(start, end):
+        if doc[i].text in "([{":
+            end = i
+            break
+    for i in range(start + 1, end - 1):
+        if (doc[i].text[:1].isupper() and is_title_word(doc[i].text)
+                and doc[i].lower_ not in GIVEN_NAME_TITLES | _PORTFOLIO_WORDS):
+            start = i + 1
+    common = common_words()
+    if start < end and not _name_word_inside(doc, start):
+        while (end - start > 1 and doc[start].lower_ in common
+               and doc[start].lower_ not in OPENING_HEADS):
+            start += 1
+    if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS:
+        for place_start, place_end in places:
+            if (place_end == end and start + 2 <= place_start
+                    and not _place_in_name(doc, start, place_start, known)):
+                end = place_start
+                break
+    return trim_span(doc, start, end)
+
+
+def _place_in_name(doc: Doc, start: int, place_start: int,
+                   known: set[tuple[int, int]]) -> bool:
+    """A place ending an organisation's name ('Bursa Efek Indonesia') or following an
+    organisation head or a connector ('Partai Keadilan dan Persatuan Indonesia') is part of
+    the name, unless what comes before it is a known name; 'Bandara Vnukovo Moskow' is not."""
+    before = doc[place_start - 1].lower_
+    return (doc[start].lower_ in ORG_HEADS and (start, place_start) not in known) or (
+        before in ORG_HEADS or before in CONNECTORS)
+
+
+def _name_word_inside(doc: Doc, index: int) -> bool:
+    """A common word the model took into a name is part of it when it is capitalised in
+    the middle of a sentence, after a capitalised word ('pimpinan KPK Bibit Samad Riyanto');
+    opening a sentence, after punctuation or after a lowercase word it is not ('Nasib Muslim
+    Rohingya', 'Pusat Studi dan Penelitian Ilmiah')."""
+    word, before = doc[index], doc[index - 1] if index else None
+    if before is None or word.is_sent_start or not word.text[:1].isupper() or word.is_upper:
+        return False
+    return before.is_alpha and before.text[:1].isupper()
+
+
+def join_hyphenated(doc: Doc, spans: list[Candidate],
+                     kb_types: dict[tuple[int, int], str]) -> list[Candidate]:
+    """'Leif' + '-' + 'Eric Easley' from the model is one name: join same-type model spans
+    around a hyphen written without spaces, unless both are known names ('Korea Utara-Rusia')."""
+    joined: list[Candidate] = []
+    for span in spans:
+        if joined:
+            last = joined[-1]
+            hyphen = doc[last[1]] if last[1] < len(doc) else None
+            if (hyphen is not None and hyphen.text == "-" and span[0] == last[1] + 1
+                    and not doc[last[1] - 1].whitespace_ and not hyphen.whitespace_
+                    and last[3] == span[3] == "model" and last[2] == span[2]
+                    and not tiled_by(doc, last[0], span[1], kb_types)):
+                joined[-1] = (last[0], span[1], last[2], "model")
+                continue
+        joined.append(span)
+    return joined
+
+
+def tiled_by(doc: Doc, start: int, end: int, known: dict[tuple[int, int], str],
+             label: str = "") -> bool:
+    """True when tokens start..end are two or more known names, hyphens in between
+    ('AS-Korea Selatan', 'Putin-Kim', 'Hamas Palestina'), except a person the model found
+    whose name starts with a known person's and goes on, by a space, with a known name of
+    another type: 'Widodo AS' is a person, not a person and the country AS."""
+    position, types, hyphens = start, [], False
+    pieces = 0
+    while position < end:
+        if doc[position].text == "-" and pieces:
+            position, hyphens = position + 1, True
+            continue
+        nxt = max(((s, e) for s, e in known if s == position and e <= end),
+                  key=lambda b: b[1], default=None)
+        if nxt is None:
+            return False
+        position, pieces = nxt[1], pieces + 1
+        types.append(known[nxt])
+    person = label == "PERSON" and types[:1] == ["PERSON"] and set(types) != {"PERSON"}
+    return pieces >= 2 and (hyphens or not person)
