@@ -165,10 +165,9 @@ class Word(NamedTuple):
 class WordFacts:
     """`Word`s by spaCy lexeme id, each worked out once: the name rules look at every
     token of every sentence, and spaCy's `Token` properties cost more than a dict lookup.
-    A document that finds more than `size` words kept (~360 bytes each, measured) starts
-    the cache again (frequent words come straight back), so it holds at most `size` plus
-    one document's words. 500,000 words added 141 MB to the peak memory of a
-    25,589-article build, hence 100,000."""
+    A document that finds more than `size` words kept starts the cache again (frequent
+    words come straight back), so it holds at most `size` plus one document's words: a
+    bound on memory for corpora of any size (benchmarks/scale.md measures the peak)."""
 
     def __init__(self, size: int = 100_000) -> None:
         self.size = size
