@@ -41,10 +41,6 @@ def _cell(value: Any) -> Any:
 CHUNK = 5_000  # rows per written chunk
 
 
-def _csv(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
-    return "".join(csv_chunks(columns, rows))
-
-
 def csv_chunks(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Iterator[str]:
     """The CSV text of a header and rows, in pieces of CHUNK rows, safe to open in a
     spreadsheet (every CSV graphkit writes goes through here)."""
