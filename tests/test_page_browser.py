@@ -521,9 +521,10 @@ def test_hovering_an_edge_names_it(fresh):
 
 def test_the_most_mentioned_nodes_are_labelled_even_side_by_side(browser, seed_build,  # noqa: F811
                                                                   tmp_path):
-    """A label that would cover a bigger node's label tries above, right and left of its
-    node before it is left out: on the seeds Kim Jong Un sits just below Vladimir Putin
-    and lost his label, though he is the fourth most mentioned."""
+    """A label that would cover a bigger node's label tries above, right, left and the four
+    corners of its node before it is left out: on the seeds Kim Jong Un sits just below
+    Vladimir Putin and lost his label, though he is the fourth most mentioned, and with
+    four sides only North Korea, the third, lost its label among the three."""
     path = seed_build.show().save(tmp_path / "graph.html")
     page = Page(browser, path, width=1440)  # the first view of the issue
     try:
