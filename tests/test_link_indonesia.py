@@ -33,3 +33,26 @@ def test_imam_nahrawi_keeps_his_given_name(bundled_links):
 def test_laws_are_never_people(rules_nlp, law):
     doc = rules_nlp(f"DPR membahas {law} bersama pemerintah pekan ini.")
     assert not [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _place(doc, text, start, kb_id=""):
+    from graphkit.types import Mention
+
+    return Mention(doc, start, start + len(text), text, "GPE", 0, "model", kb_id)
+
+
+def test_a_new_place_is_one_node_with_or_without_its_unit_word(kb):
+    # 'Desa Blumbang' and 'Blumbang' (IndoSum, set C) are one village; a unit of another
+    # kind than the known place of that name keeps it apart ('Kabupaten Bogor' is no city)
+    from graphkit.link.linker import link_mentions
+    from graphkit.types import Document, Extraction
+
+    mentions = (_place("a", "Desa Blumbang", 0), _place("a", "Blumbang", 20),
+                _place("a", "Kabupaten Bogor", 40), _place("a", "Kecamatan Bandung", 60),
+                _place("a", "Kota Medan", 80, "city:medan"))
+    linking = link_mentions([Extraction(Document("a", ""), (), mentions)], kb)
+    node = {link.mention.text: link.entity for link in linking.mentions}
+    assert node["Desa Blumbang"] == node["Blumbang"] == "new:blumbang"
+    assert node["Kabupaten Bogor"] == "new:kabupaten-bogor"
+    assert node["Kecamatan Bandung"] == "new:kecamatan-bandung"
+    assert node["Kota Medan"] == "city:medan"

@@ -16,12 +16,14 @@ from .curation import Curation
 from .fuzzy import FUZZY_MIN_LENGTH, FuzzyIndex, indexable, one_typo_apart
 from .kb import KnowledgeBase
 from .names import (
+    UNIT_ID_PREFIXES,
     is_acronym,
     is_strippable_title,
     is_syllabic_abbreviation,
     mixes_scripts,
     name_key,
     normalize_name,
+    place_key,
     strip_titles,
 )
 from .records import Linking, Record, majority_type, new_id
@@ -458,7 +460,7 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
         documents[extraction.doc.id] = extraction
         openings = _sentence_openings(extraction)
         for mention in extraction.mentions:
-            key = name_key(mention.text)
+            key = _mention_key(mention, kb)
             if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
                     mention.start in openings and _ordinary_word(mention, key)) and not (
                     is_strippable_title(key)):
@@ -471,6 +473,24 @@ def link_mentions(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     return Linking(entities, tuple(
         LinkedMention(r.mention, r.target, r.how, r.why, r.alternative, certainty(r.how))
         for r in records))
+
+
+def _mention_key(mention: Mention, kb: KnowledgeBase | None) -> str:
+    """The key a mention links by: its name key; a new place's without its unit word
+    ('Desa Blumbang' is Blumbang), unless the rest is a known place of another kind than the
+    unit says ('Kabupaten Bogor' is not the city Bogor, 'Kecamatan Bandung' not the city
+    Bandung; an island is its known place: 'Pulau Bali')."""
+    key = name_key(mention.text)
+    if mention.type not in ("GPE", "LOC") or mention.kb_id:
+        return key
+    rest, unit = place_key(key), key.partition(" ")[0]
+    if rest == key or kb is None or unit == "pulau":
+        return rest
+    kind = UNIT_ID_PREFIXES.get(unit)
+    owners = kb.candidates(rest)
+    if owners and not (kind and any(owner.startswith(kind) for owner in owners)):
+        return key
+    return rest
 
 
 def _bare_head(short: Record, full: Record, full_type: str) -> bool:

@@ -127,6 +127,28 @@ def _strippable_title(word: str) -> bool:
     return key in TITLE_WORDS and key not in GIVEN_NAME_TITLES
 
 
+REGION_WORDS = frozenset("provinsi kabupaten kota".split())
+# Words naming the kind of a place before its name ('Desa Blumbang', 'Kabupaten Boyolali').
+UNIT_WORDS = REGION_WORDS | frozenset("desa kelurahan kecamatan dusun kab pulau".split())
+# The knowledge-base ids a region's unit word may precede ('Kota Medan' is city:medan,
+# 'Kabupaten Bogor' not the city Bogor).
+UNIT_ID_PREFIXES = {"kota": "city:", "provinsi": "place:prov-", "kabupaten": "place:kab-",
+                    "kab": "place:kab-"}
+
+
+def place_key(key: str) -> str:
+    """The key of a new place named with its unit, without the unit: a new place is one
+    node however it is named ('Desa Blumbang', 'Blumbang'). A known place links by its
+    knowledge-base id, which the unit word keeps apart where the kinds differ ('Kota
+    Jambi', the city, is not the province Jambi: graphkit.ner.bounds.without_unit_word).
+
+    >>> place_key("desa blumbang"), place_key("kabupaten sumenep"), place_key("desa")
+    ('blumbang', 'sumenep', 'desa')
+    """
+    unit, _, rest = key.partition(" ")
+    return rest if rest and unit in UNIT_WORDS else key
+
+
 @lru_cache(maxsize=_CACHED_NAMES)
 def name_key(text: str) -> str:
     """The key a name is matched on everywhere: normalised, leading titles stripped.

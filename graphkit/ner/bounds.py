@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..link.names import GIVEN_NAME_TITLES, TITLE_FOLLOWERS, is_title_word
+from ..link.names import (
+    GIVEN_NAME_TITLES,
+    TITLE_FOLLOWERS,
+    UNIT_ID_PREFIXES,
+    UNIT_WORDS,
+    is_title_word,
+)
 from .propose import (
     CONNECTORS,
     DAYS_AND_MONTHS,
@@ -18,10 +24,6 @@ from .propose import (
     common_words,
 )
 
-REGION_WORDS = frozenset("provinsi kabupaten kota".split())
-# Words naming the kind of a place before its name ('Desa Blumbang', 'Kabupaten Boyolali'):
-# the place is the name alone.
-UNIT_WORDS = REGION_WORDS | frozenset("desa kelurahan kecamatan dusun kab pulau".split())
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
 OPENING_HEADS = HEADS | EVENT_HEADS
 # Title words that name a portfolio, not a person: they end organisation names
@@ -35,21 +37,31 @@ Candidate = tuple[int, int, str, str]  # start token, end token, type, source
 
 def without_unit_word(doc: Doc, span: Candidate, owners: dict[tuple[int, int], str],
                        kb_types: dict[tuple[int, int], str]) -> Candidate:
-    """A place named with its administrative unit or kind is the place: 'Desa Blumbang' is
-    Blumbang, 'Kecamatan Teras' Teras, 'pulau Jawa' Jawa, 'KA Madiun' (the railway line to
-    it) Madiun. The word stays when the whole is a known name of something else than its
-    rest ('Kota Jambi' is the city, 'Jambi' the province; 'Pulau Dewata' is Bali)."""
+    """A place named with its administrative unit is a place, and the unit word is part of
+    its name (as idner-news-2k and NERGRIT mark it): 'Desa Blumbang' is a GPE; 'Kota Medan'
+    is the known city Medan and carries its knowledge-base id in `owners`, but 'Kabupaten
+    Bogor' is not the city Bogor, so a known rest lends its id only to the unit of its kind.
+    A lowercase kind ('pulau Jawa') or a railway line ('KA Madiun') is no part of the name
+    and goes. A whole that is a known name of its own stays as it is ('Kota Jambi' is the
+    city, 'Jambi' the province; 'Pulau Dewata' is Bali)."""
     start, end, label, source = span
     word = doc[start]
     if end - start < 2 or not doc[start + 1].text[:1].isupper() or not (
             word.lower_ in UNIT_WORDS or word.text == "KA"):
         return span
     whole, rest = owners.get((start, end)), owners.get((start + 1, end))
-    if whole and whole != rest:
+    if whole:
         return span
-    if rest:
-        return start + 1, end, kb_types.get((start + 1, end), label), "kb"
-    return start + 1, end, "LOC" if word.lower_ == "pulau" else "GPE", source
+    place = "LOC" if word.lower_ == "pulau" else "GPE"
+    if word.is_lower or word.text == "KA":
+        if rest:
+            return start + 1, end, kb_types.get((start + 1, end), label), "kb"
+        return start + 1, end, place, source
+    kind = UNIT_ID_PREFIXES.get(word.lower_)
+    if rest and kind and rest.startswith(kind):
+        owners[(start, end)] = rest
+        return start, end, kb_types.get((start + 1, end), label), "kb"
+    return start, end, place, "model" if source == "kb" else source
 
 
 def spaced_words(doc: Doc, start: int, end: int) -> int:
@@ -132,13 +144,16 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
     """A person's name the model ran together with an organisation's or place's known
     name keeps the person: after a title, 'Direktur Utama Bank Mandiri Kartika
     Wirjoatmodjo' gives 'Kartika Wirjoatmodjo'; 'Menurut Erwan Partai Demokrat perlu ...'
-    gives 'Erwan' (a trailing known name of two words or more: 'Repsol Honda' stays). The
-    known name is a candidate of its own."""
+    gives 'Erwan' (a trailing known name of two words or more: 'Repsol Honda' stays); a
+    person the model found that opens with a known organisation's name and goes on with two
+    or more name words is the person ('atau Walhi Nur Hidayati'). The known name is a
+    candidate of its own."""
     for (known_start, known_end), kind in kb_types.items():
         if kind not in ("ORG", "GPE", "LOC"):
             continue
-        if (known_start == start and known_end < end and _after_title(doc, start)
-                and _person_words(doc, known_end, end)):
+        if known_start == start and known_end < end and _person_words(doc, known_end, end) and (
+                _after_title(doc, start) or (label == "PERSON" and kind == "ORG"
+                                             and end - known_end >= 2)):
             return known_end, end, "PERSON"
         if (label == "PERSON" and known_end == end and start < known_start
                 and known_end - known_start > 1 and _person_words(doc, start, known_start)):

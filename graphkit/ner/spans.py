@@ -12,9 +12,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from ..link.kb import KnowledgeBase
+from ..link.names import REGION_WORDS
 from .bounds import (
     OPENING_HEADS,
-    REGION_WORDS,
     Candidate,
     after_leading_place,
     cut_to_known,
