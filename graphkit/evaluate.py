@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .link.names import name_key, place_key, slugify
+from .link.names import UNIT_WORDS, name_key, place_key, slugify
 from .types import Document, LinkedMention, Mention
 
 
@@ -204,7 +204,8 @@ def _node_surfaces(gold: Mapping[str, list[GoldEntity]],
 
 def score_probes(gold: Mapping[str, list[GoldEntity]], probes: Iterable[Probe],
                  links: Iterable[LinkedMention]) -> ProbeScore:
-    """A probe holds when a mention has exactly its span, and that mention's node is the only
+    """A probe holds when a mention has exactly its span (or is its place with the unit word
+    before it), and that mention's node is the only
     node of the probe's entity in the document and reaches no other gold label anywhere in
     the corpus (so a short form split from its full name, or linked to a namesake, fails)."""
     links = list(links)
@@ -223,12 +224,24 @@ def score_probes(gold: Mapping[str, list[GoldEntity]], probes: Iterable[Probe],
     return score
 
 
+def _with_unit_word(probe: Probe, links: list[LinkedMention]) -> LinkedMention | None:
+    """The mention that is the probe's place with its unit word before it ('pulau Jawa' for
+    the probe 'Jawa'): the unit word is part of the name in NER's convention, and linking
+    keys the place without it (graphkit.link.names.place_key)."""
+    for link in links:
+        mention = link.mention
+        if (mention.doc == probe.doc and mention.end == probe.end and mention.start < probe.start
+                and mention.text[:probe.start - mention.start].strip().lower() in UNIT_WORDS):
+            return link
+    return None
+
+
 def _probe_failure(probe: Probe, at_span: Mapping[tuple[str, int, int], LinkedMention],
                    reached: Mapping[tuple[str, str], set[str]],
                    corpus_labels: Mapping[str, set[str]],
                    links: list[LinkedMention]) -> str:
     """Why a probe fails, or "" when it holds."""
-    link = at_span.get((probe.doc, probe.start, probe.end))
+    link = at_span.get((probe.doc, probe.start, probe.end)) or _with_unit_word(probe, links)
     if link is None:
         around = [repr(x.mention.text) for x in links if x.mention.doc == probe.doc
                   and x.mention.start < probe.end and probe.start < x.mention.end]

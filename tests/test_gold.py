@@ -88,3 +88,14 @@ def test_found_edges_name_spurious_nodes_and_leave_out_optional_ones():
     assert found_edges(gold, links)["d"] == {
         ("Bambang Soesatyo", "Wiranto"), ("<spurious:new:pergi>", "Bambang Soesatyo"),
         ("<spurious:new:pergi>", "Wiranto")}
+
+
+def test_a_probe_of_a_place_holds_on_its_mention_with_the_unit_word():
+    # NER keeps the unit word in the span ('pulau Jawa', as NERGRIT marks it); the probe
+    # 'Jawa' asks which node the place links to, so that mention answers it
+    gold = {"d": [GoldEntity("Jawa", "LOC", frozenset({"jawa"}), False, ("Jawa",))]}
+    probe = Probe("d", 9, 13, "Jawa", "Jawa", "island")
+    island = Mention("d", 3, 13, "pulau Jawa", "LOC", 0, "model")
+    assert score_probes(gold, [probe], [LinkedMention(island, "place:java", "kb")]).passed == 1
+    other = Mention("d", 0, 13, "Di pulau Jawa", "LOC", 0, "model")
+    assert not score_probes(gold, [probe], [LinkedMention(other, "place:java", "kb")]).passed

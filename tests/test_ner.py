@@ -172,6 +172,7 @@ def ruled_model_nlp(tmp_path_factory, kb):
         ("Partai Keadilan dan Persatuan Indonesia", "ORG"), ("Nasib Muslim Rohingya", "ORG"),
         ("Hamas Palestina", "ORG"), ("Penelitian Ilmiah Suriah", "ORG"),
         ("Bandara Vnukovo Moskow", "LOC"), ("Alibaba Group", "PERSON"),
+        ("Bandar Udara Wamena", "LOC"), ("SMAN 4 Kendari", "ORG"),
         ("Faktor", "PERSON")]])
     path = tmp_path_factory.mktemp("stand_in") / "model"
     stand_in.to_disk(path)
@@ -185,6 +186,9 @@ def ruled_model_nlp(tmp_path_factory, kb):
     ("Mantan pimpinan KPK Bibit Samad Riyanto hadir di sidang .", "Bibit Samad Riyanto"),
     ("Menpora Imam Nahrawi diperiksa KPK .", "Imam Nahrawi"),
     ("Ketua DPP Lukman Hakim Syaifuddin berbicara .", "Lukman Hakim Syaifuddin"),
+    # a place named by its city: heads and ordinary words or a number before it (NERGRIT)
+    ("Pesawat itu mendarat di Bandar Udara Wamena , Papua .", "Bandar Udara Wamena"),
+    ("Ia bersekolah di SMAN 4 Kendari selama tiga tahun .", "SMAN 4 Kendari"),
 ])
 def test_trimming_never_cuts_a_word_of_the_name(ruled_model_nlp, text, name):
     assert name in [t for t, _ in ents(ruled_model_nlp, text)]

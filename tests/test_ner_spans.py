@@ -107,10 +107,10 @@ def test_a_known_organisation_continued_by_ordinary_name_words_stays_whole(kb):
     assert found == [("Pertamina Hulu Energi", "ORG")]
 
 
-def test_a_place_named_with_its_unit_keeps_it_and_a_lowercase_kind_goes(kb):
-    # The unit word is part of the name, as idner-news-2k and NERGRIT mark it (cutting it
-    # cost the full pipeline NERGRIT F1); 'pulau Jawa' (lowercase) and 'KA Solo' (a
-    # railway line) are the places Jawa and Solo. Linking keys a new place without its unit.
+def test_a_place_named_with_its_unit_keeps_it(kb):
+    # The unit word is part of the name, lowercase too, as idner-news-2k and NERGRIT mark
+    # it (cutting it cost the full pipeline NERGRIT F1); 'KA Solo' (a railway line) is the
+    # place Solo. Linking keys a new place without its unit (link.names.place_key).
     text = ("Penangkaran rusa Jawa berlokasi di Desa Blumbang , Kecamatan Teras . "
             "Di pulau Jawa terdapat pembangunan jalur ganda KA Solo - Kedungbanteng .")
     nlp = _with_model_spans([(5, 7, "LOC"), (8, 10, "LOC"), (18, 20, "ORG")], kb)

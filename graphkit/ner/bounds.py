@@ -40,10 +40,10 @@ def without_unit_word(doc: Doc, span: Candidate, owners: dict[tuple[int, int], s
     """A place named with its administrative unit is a place, and the unit word is part of
     its name (as idner-news-2k and NERGRIT mark it): 'Desa Blumbang' is a GPE; 'Kota Medan'
     is the known city Medan and carries its knowledge-base id in `owners`, but 'Kabupaten
-    Bogor' is not the city Bogor, so a known rest lends its id only to the unit of its kind.
-    A lowercase kind ('pulau Jawa') or a railway line ('KA Madiun') is no part of the name
-    and goes. A whole that is a known name of its own stays as it is ('Kota Jambi' is the
-    city, 'Jambi' the province; 'Pulau Dewata' is Bali)."""
+    Bogor' is not the city Bogor, so a known rest lends its id only to the unit of its kind;
+    lowercase too ('desa Tinukari'). A railway line ('KA Madiun') is no part of the place's
+    name and goes. A whole that is a known name of its own stays as it is ('Kota Jambi' is
+    the city, 'Jambi' the province; 'Pulau Dewata' is Bali)."""
     start, end, label, source = span
     word = doc[start]
     if end - start < 2 or not doc[start + 1].text[:1].isupper() or not (
@@ -53,7 +53,7 @@ def without_unit_word(doc: Doc, span: Candidate, owners: dict[tuple[int, int], s
     if whole:
         return span
     place = "LOC" if word.lower_ == "pulau" else "GPE"
-    if word.is_lower or word.text == "KA":
+    if word.text == "KA":
         if rest:
             return start + 1, end, kb_types.get((start + 1, end), label), "kb"
         return start + 1, end, place, source
@@ -221,10 +221,22 @@ def split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int]
     if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS:
         for place_start, place_end in places:
             if (place_end == end and start + 2 <= place_start
+                    and _names_before(doc, start, place_start)
                     and not _place_in_name(doc, start, place_start, known)):
                 end = place_start
                 break
     return trim_span(doc, start, end)
+
+
+def _names_before(doc: Doc, start: int, place_start: int) -> bool:
+    """The words before a trailing place name something without it: a word that is no
+    head and no ordinary word ('Vnukovo' of 'Bandara Vnukovo Moskow'), and no number right
+    before the place ('SMAN 4 Kendari' and 'Bandar Udara Wamena' are named by their place)."""
+    if doc[place_start - 1].like_num:
+        return False
+    common = common_words()
+    return any(doc[i].is_alpha and doc[i].lower_ not in common and doc[i].lower_ not in HEADS
+               for i in range(start, place_start))
 
 
 def _place_in_name(doc: Doc, start: int, place_start: int,
