@@ -189,6 +189,26 @@ def test_an_ordinary_word_opening_a_sentence_makes_no_node():
         "imlek", text, [("Terlihat", "PERSON"), ("Terlihat", "ORG")])], None).mentions] == [2]
 
 
+def test_a_lone_kind_word_names_only_the_one_place_or_body_of_its_document():
+    # IndoSum (set C): 'Hotel' (of 'Hotel Sultan', cut by NER), 'DPRD' (any regional
+    # council) and 'Pemkot' were nodes of their own; 'Wihara' alone is the document's temple
+    text = ("K agar diselidiki , \" ujar Sudewo di Hotel Sultan , Jakarta .\n"
+            "Dana itu untuk partisipasi anggota DPRD di sejumlah daerah .\n"
+            "Proposal tak pernah direspon , baik di Pemkot maupun kementerian .\n"
+            "Sandi tiba di Wihara Dharma Bhakti . Sandi yang didampingi pengurus Wihara masuk .")
+    found = links(extraction("oso", text, [
+        ("Sudewo", "PERSON"), ("Hotel", "LOC"), ("DPRD", "ORG"), ("Pemkot", "LOC"),
+        ("Wihara Dharma Bhakti", "LOC"), ("Wihara", "PERSON")]))
+    assert sorted(text for _, text in found) == ["Sudewo", "Wihara", "Wihara Dharma Bhakti"]
+    assert found[("oso", "Wihara")] == ("new:wihara-dharma-bhakti", "short-form")
+
+
+def test_a_lone_kind_word_is_a_short_form_when_its_document_names_one_in_full():
+    text = "Anggota DPRD Banyumas hadir .\nMenurut DPRD , kirab itu tradisi ."
+    found = links(extraction("kirab", text, [("DPRD Banyumas", "ORG"), ("DPRD", "ORG")]))
+    assert found[("kirab", "DPRD")] == ("new:dprd-banyumas", "short-form")
+
+
 def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
     text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"

@@ -6,16 +6,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..ner.propose import LOC_HEADS
+from .intake import PLACE_HEADS
 from .names import is_acronym, is_syllabic_abbreviation
 from .records import Record
 from .shortforms import LongerNames, abbreviates, short_form_types
 from .spelling import link_misspelling, link_variant
 from .state import LinkState
 
-# Head words of places that stand alone for the one such place a document names ('Istana'
-# for 'Istana Negara', 'Mako' (markas komando) for 'Mako Brimob').
-PLACE_HEADS = LOC_HEADS | frozenset("mako mapolres mapolda rutan lapas".split())
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 # 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
 # name of the same one

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..ner.propose import common_words
+from ..ner.propose import LOC_HEADS, common_words
 from ..types import Extraction, Mention
 from .curated import is_ignored
 from .curation import Curation
@@ -20,6 +20,18 @@ GENERIC_HEADS = frozenset(
     komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
     majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
     """.split())
+# Head words of places that stand alone for the one such place a document names ('Istana'
+# for 'Istana Negara', 'Mako' (markas komando) for 'Mako Brimob', 'Wihara' for 'Wihara
+# Dharma Bhakti').
+PLACE_HEADS = LOC_HEADS | frozenset(
+    "mako mapolres mapolda rutan lapas hotel terminal stasiun wihara vihara klenteng".split())
+# Regional bodies, named by their kind and their region ('DPRD Banyumas', 'Pemkot Bandung',
+# 'Polres Boyolali'): alone, the document's one such body, or a kind ('anggota DPRD di
+# sejumlah daerah').
+REGIONAL_BODIES = frozenset(
+    "dprd pemkot pemkab pemprov pemda polres polsek polda kodim korem kodam kejari kejati"
+    .split())
+_KIND_WORDS = PLACE_HEADS | REGIONAL_BODIES
 _FIRST_WORD = re.compile(r"\w")
 
 
@@ -31,11 +43,13 @@ def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     for extraction in extractions:
         documents[extraction.doc.id] = extraction
         openings = _sentence_openings(extraction)
+        named_kinds = _kinds_with_names(extraction)
         for mention in extraction.mentions:
             key = _mention_key(mention, kb)
             if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
                     mention.start in openings and _ordinary_word(mention, key)) and not (
-                    is_strippable_title(key)):
+                    is_strippable_title(key)) and not (
+                    _lone_kind_word(mention, key) and key not in named_kinds):
                 records.append(Record(mention, key, tuple(key.split())))
     return documents, records
 
@@ -56,6 +70,23 @@ def _mention_key(mention: Mention, kb: KnowledgeBase | None) -> str:
     if owners and not (kind and any(owner.startswith(kind) for owner in owners)):
         return key
     return rest
+
+
+def _kinds_with_names(extraction: Extraction) -> set[str]:
+    """The kind words ('hotel', 'dprd') the document's longer names open with."""
+    found = set()
+    for mention in extraction.mentions:
+        words = name_key(mention.text).split()
+        if len(words) > 1 and words[0] in _KIND_WORDS:
+            found.add(words[0])
+    return found
+
+
+def _lone_kind_word(mention: Mention, key: str) -> bool:
+    """True for a place's or regional body's kind word alone ('di Hotel', 'anggota DPRD'),
+    not from the knowledge base: it names no place or body of its own, only the one of its
+    kind its document names in full, if any."""
+    return mention.source != "kb" and key in _KIND_WORDS
 
 
 def _sentence_openings(extraction: Extraction) -> set[int]:
