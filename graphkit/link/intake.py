@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..ner.propose import LOC_HEADS, common_words
+from ..ner.propose import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
 from ..types import Extraction, Mention
 from .curated import is_ignored
 from .curation import Curation
@@ -25,13 +25,9 @@ GENERIC_HEADS = frozenset(
 # Dharma Bhakti').
 PLACE_HEADS = LOC_HEADS | frozenset(
     "mako mapolres mapolda rutan lapas hotel terminal stasiun wihara vihara klenteng".split())
-# Regional bodies, named by their kind and their region ('DPRD Banyumas', 'Pemkot Bandung',
-# 'Polres Boyolali'): alone, the document's one such body, or a kind ('anggota DPRD di
-# sejumlah daerah').
-REGIONAL_BODIES = frozenset(
-    "dprd pemkot pemkab pemprov pemda polres polsek polda kodim korem kodam kejari kejati"
-    .split())
-_KIND_WORDS = PLACE_HEADS | REGIONAL_BODIES
+# With a regional body's kind ('DPRD', 'Pemkot', 'Polres' of NER's 'DPRD Banyumas'): alone,
+# the document's one such place or body, or a kind ('anggota DPRD di sejumlah daerah').
+_KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS
 _FIRST_WORD = re.compile(r"\w")
 
 

@@ -159,8 +159,24 @@ def name_key(text: str) -> str:
     ('bank permata', 'inalum')
     >>> name_key("Bro Giring ' Nidji")
     'giring'
+    >>> name_key("Mapolres Dharmasraya")
+    'polres dharmasraya'
     """
-    return strip_legal_forms(_before_quote(normalize_name(strip_titles(text))))
+    return _unit_for_headquarters(strip_legal_forms(_before_quote(normalize_name(
+        strip_titles(text)))))
+
+
+def _unit_for_headquarters(key: str) -> str:
+    """A unit's headquarters ('ma-', markas) named with its region is the unit, as news
+    uses them ('pembakaran Mapolres Dharmasraya', 'pelayanan Polres Dharmasraya')."""
+    first, _, rest = key.partition(" ")
+    unit = _HEADQUARTERS.get(first)
+    return f"{unit} {rest}" if unit and rest else key
+
+
+_HEADQUARTERS = {"mapolda": "polda", "mapolres": "polres", "mapolresta": "polresta",
+                 "mapolsek": "polsek", "makodam": "kodam", "makorem": "korem",
+                 "makodim": "kodim"}
 
 
 def _before_quote(key: str) -> str:

@@ -35,7 +35,7 @@ CONNECTORS = frozenset(
 REGIONAL_BODY_HEADS = frozenset(
     """
     pemprov pemkab pemkot pemda polda polres polresta polrestabes polsek kodam korem kodim
-    kejati kejari dprd bappeda bpbd kanwil
+    kejati kejari dprd bappeda bpbd kanwil mapolda mapolres mapolresta mapolsek
     """.split())
 ORG_HEADS = REGIONAL_BODY_HEADS | frozenset(
     """
