@@ -1,5 +1,6 @@
 """Model spans on real news lines: what the combiner keeps, trims or drops."""
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span
@@ -146,3 +147,57 @@ def test_a_number_written_as_a_capitalised_word_stays_in_a_name():
     nlp = _with_model_spans([(5, 7, "LOC"), (8, 10, "GPE")])
     doc = nlp("Raja Salman akan tinggal di Nusa Dua , Pyongyang 24 .")
     assert [e.text for e in doc.ents] == ["Nusa Dua", "Pyongyang"]
+
+
+
+
+
+_TAGGED: dict[str, list[tuple[int, int, str]]] = {}  # text -> the model's spans in it
+
+
+@Language.component("fake_ner_by_text")
+def _fake_ner_by_text(doc):
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in _TAGGED.get(doc.text, [])]
+    return doc
+
+
+@pytest.fixture(scope="module")
+def tagging_nlp():
+    """One blank pipeline (a blank 'id' takes seconds) whose 'model' tags what _TAGGED says."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fake_ner_by_text")
+    nlp.add_pipe("graphkit_entities", config={"propose": "none"})
+    return nlp
+
+
+def _model_tags(nlp, text, tagged):
+    """The entities of `text` when the model tagged each (words, label) of `tagged`."""
+    found = [t.text for t in nlp.tokenizer(text)]
+    _TAGGED[text] = []
+    for words, label in tagged:
+        first = next(i for i in range(len(found)) if found[i:i + len(words)] == words)
+        _TAGGED[text].append((first, first + len(words), label))
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(("text", "tagged", "name"), [
+    # IndoSum (set C): the shipped model tagged only the last words of these names
+    ("Kabagops Korps Brimob Kombes Pol Waris Anggono menyatakan alasannya .",
+     [(["Anggono"], "PERSON")], "Waris Anggono"),
+    ("Direktur Utama SMBC Indonesia Kazuhiza Miyagawa menyampaikan , kredit cair .",
+     [(["SMBC", "Indonesia"], "ORG"), (["Miyagawa"], "PERSON")], "Kazuhiza Miyagawa"),
+    ("Indonesia mendapat penalti . Septian David Maulana pun berhasil .",
+     [(["David", "Maulana"], "PERSON")], "Septian David Maulana"),
+    # after a title, a portfolio or an ordinary word the capitalised word before the name
+    # is no given name (CLICK-ID politics): the model's start stays
+    ("Menteri Pekerjaan Umum dan Perumahan Rakyat Basuki Hadimuljono meninjau .",
+     [(["Basuki", "Hadimuljono"], "PERSON")], "Basuki Hadimuljono"),
+    ("kata Direktur Eksekutif Imparsial Al Araf kepada wartawan .",
+     [(["Al", "Araf"], "PERSON")], "Al Araf"),
+    ("Menteri Agama Lukman Hakim Saifuddin hadir .",
+     [(["Lukman", "Hakim", "Saifuddin"], "PERSON")], "Lukman Hakim Saifuddin"),
+])
+def test_a_persons_given_names_the_model_left_out_are_taken_in(tagging_nlp, text, tagged,
+                                                              name):
+    assert (name, "PERSON") in _model_tags(tagging_nlp, text, tagged)

@@ -36,7 +36,7 @@ TITLE_WORDS = frozenset(
     marsdya marsma serda serka sertu pratu prada dirut dirjen kajati kajari jampidsus
     jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah rektor
     dekan komisioner
-    bro sis mas mbak bang kak om tante
+    bro sis mas mbak bang kak om tante datuk dato
     """.split()
 ) | frozenset(
     # interjections that open a quoted sentence before a name ('Alhamdulillah Giring ...')
@@ -45,8 +45,9 @@ TITLE_WORDS = frozenset(
 # Chosiyah', 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X').
 GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
 # Words that go on a title before a name ('Ketua Umum', 'Jaksa Agung', 'Irjen Pol',
-# 'Jenderal TNI', 'Komisaris Besar'): stripped only right after a title word.
-TITLE_FOLLOWERS = frozenset("umum agung besar muda utama madya pol polisi tni polri".split())
+# 'Jenderal TNI', 'Komisaris Besar', 'Irjen (Purn)'): stripped only right after a title word.
+TITLE_FOLLOWERS = frozenset(
+    "umum agung besar muda utama madya pol polisi tni polri purn".split())
 
 # A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',
 # 'PT Pertamina (Persero)' is 'Pertamina'.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from ..link.names import (
@@ -17,6 +19,7 @@ from .propose import (
     EVENT_HEADS,
     HEADS,
     LOC_TAILS,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
@@ -159,6 +162,40 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
                 and known_end - known_start > 1 and _person_words(doc, start, known_start)):
             return start, known_start, "PERSON"
     return start, end, label
+
+
+def with_given_names(doc: Doc, start: int, named: set[int]) -> int:
+    """Where a person's name starts when the model found only its last words: up to two
+    name-like words right before them, where a name may start ('Kombes Pol Waris Anggono',
+    'Direktur Utama SMBC Indonesia Kazuhiza Miyagawa', '. Septian David Maulana'); a
+    title, an ordinary word, a day or month, an acronym or a word of another name ends
+    the search."""
+    first = start
+    while first > max(0, start - 2) and first - 1 not in named and _given_name(doc[first - 1]):
+        first -= 1
+    return first if first == start or _name_slot(doc, first, named) else start
+
+
+def _name_slot(doc: Doc, start: int, named: set[int]) -> bool:
+    """A name may start at token `start`: it opens a sentence or follows punctuation, a
+    rank's follower ('Kombes Pol') or another name. After a title or an ordinary word the
+    capitalised word is as often an organisation or a portfolio ('Direktur Imparsial',
+    'Menteri Pekerjaan Umum dan Perumahan Rakyat'), so the model's start stays."""
+    if start == 0 or doc[start].is_sent_start:
+        return True
+    before = doc[start - 1]
+    return before.is_punct or start - 1 in named or before.lower_ in TITLE_FOLLOWERS
+
+
+def _given_name(token: Any) -> bool:
+    """A capitalised word that may be a given name: not a title ('Pol' of 'Kombes Pol'), a
+    ministry's portfolio ('Agama' of 'Menteri Agama'), an ordinary word, a day or month, an
+    acronym or a word opening or ending another kind of name."""
+    word = token.lower_
+    return (token.is_alpha and token.is_title and not is_title_word(token.text)
+            and word not in TITLE_FOLLOWERS and word not in common_words()
+            and word not in DAYS_AND_MONTHS
+            and word not in HEADS and word not in TAILS and word not in NOT_PERSON_WORDS)
 
 
 def _after_title(doc: Doc, start: int) -> bool:

@@ -119,7 +119,8 @@ OFFICE_WORDS = frozenset(
     camat lurah chief executive officer perhubungan pertanian perdagangan perindustrian
     kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty manager
     manajer founder cofounder vp marketing communications relations corporate product
-    sales humas biro
+    sales humas biro kelautan perikanan energi mineral agraria ketenagakerjaan koperasi
+    informatika pemuda olahraga kebudayaan riset komunikasi keuangan pertahanan
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())

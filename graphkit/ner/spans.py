@@ -28,6 +28,7 @@ from .bounds import (
     tiled_by,
     trim_span,
     unglue_person,
+    with_given_names,
     without_unit_word,
 )
 from .propose import (
@@ -170,6 +171,8 @@ class EntityCombiner:
         kb_types = {(s, e): t for s, e, t, _ in kb_spans}
         places = {(s, e) for s, e, t, _ in kb_spans if t == "GPE"}
         headline = _title_case_line(doc)
+        named = {i for s, e, _, _ in kb_spans for i in range(s, e)} | {
+            i for ent in doc.ents for i in range(ent.start, ent.end)}
         spans = []
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
@@ -183,6 +186,8 @@ class EntityCombiner:
                 start, end, label = unglue_person(doc, start, end, label, kb_types)
             if label == "PERSON" and end - start > 1 and tail_type(doc, end - 1) == "ORG":
                 label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
+            if label == "PERSON" and start == ent.start and not headline:
+                start = with_given_names(doc, start, named)
             if label is None or start >= end or tiled_by(doc, start, end, kb_types, label):
                 continue
             if end - start == 1 and _is_capitalised_word(doc[start]):
