@@ -209,6 +209,18 @@ def test_a_lone_kind_word_is_a_short_form_when_its_document_names_one_in_full():
     assert found[("kirab", "DPRD")] == ("new:dprd-banyumas", "short-form")
 
 
+def test_a_buildings_leading_words_name_it_in_its_document():
+    # IndoSum (set C): 'Graha Saba' (the venue without 'Buana') was a node of its own
+    text = ("Agus Harimurti tiba di tempat acara akad nikah di Graha Saba Buana pukul 08.00 .\n"
+            "Jusuf Kalla tiba di Graha Saba beberapa menit kemudian .\n"
+            "Kapal itu berlayar di Laut China Selatan , bukan di Laut China .")
+    found = links(extraction("nikah", text, [
+        ("Graha Saba Buana", "LOC"), ("Graha Saba", "LOC"), ("Laut China Selatan", "LOC"),
+        ("Laut China", "LOC")]))
+    assert found[("nikah", "Graha Saba")] == ("new:graha-saba-buana", "short-form")
+    assert found[("nikah", "Laut China")] == ("new:laut-china", "new")
+
+
 def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
     text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .intake import PLACE_HEADS
+from .intake import BUILDING_HEADS, PLACE_HEADS
 from .names import is_acronym, is_syllabic_abbreviation
 from .records import Record
 from .shortforms import LongerNames, abbreviates, short_form_types
@@ -128,7 +128,7 @@ def short_form_target(state: LinkState, record: Record,
             # ('Mapolres Dharmasraya'); typed a place, only a given name shortens one
         if (short_form_types(record.mention.type, full_type) and abbreviates(
                 record, other, full_type, middle=record.mention.type == "PERSON")) or \
-                _bare_head(record, other, full_type):
+                _place_short_form(record, other, full_type):
             counts[other.target] += 1
             names.setdefault(other.target, other.mention.text)
     target = _best(state, record, counts)
@@ -151,9 +151,12 @@ def _best(state: LinkState, record: Record, counts: Counter[str]) -> str:
     return first
 
 
-def _bare_head(short: Record, full: Record, full_type: str) -> bool:
+def _place_short_form(short: Record, full: Record, full_type: str) -> bool:
     """'Istana' alone for the document's 'Istana Negara', 'Mako' for its 'Mako Brimob': a
     place's head word standing for the one such place the document names (whatever NER
-    typed it: a head word is no one's name)."""
-    return (full_type == "LOC" and len(short.tokens) == 1
-            and short.tokens[0] == full.tokens[0] and short.tokens[0] in PLACE_HEADS)
+    typed it: a head word is no one's name); 'Graha Saba' for its 'Graha Saba Buana': a
+    building's name without its last words. (Other places have no short forms: 'Laut
+    China' is not 'Laut China Selatan'.)"""
+    n = len(short.tokens)
+    heads = PLACE_HEADS if n == 1 else BUILDING_HEADS
+    return full_type == "LOC" and short.tokens == full.tokens[:n] and short.tokens[0] in heads

@@ -25,6 +25,11 @@ GENERIC_HEADS = frozenset(
 # Dharma Bhakti').
 PLACE_HEADS = LOC_HEADS | frozenset(
     "mako mapolres mapolda rutan lapas hotel terminal stasiun wihara vihara klenteng".split())
+# Head words of buildings and compounds: their names' leading words name them too
+# ('Graha Saba' for 'Graha Saba Buana').
+BUILDING_HEADS = frozenset(
+    """gedung graha wisma balai aula stadion istana hotel menara masjid gereja candi pura
+    terminal stasiun bandara pelabuhan rutan lapas mako wihara vihara klenteng""".split())
 # With a regional body's kind ('DPRD', 'Pemkot', 'Polres' of NER's 'DPRD Banyumas'): alone,
 # the document's one such place or body, or a kind ('anggota DPRD di sejumlah daerah').
 _KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS
