@@ -221,6 +221,16 @@ def test_a_buildings_leading_words_name_it_in_its_document():
     assert found[("nikah", "Laut China")] == ("new:laut-china", "new")
 
 
+def test_a_news_sites_web_address_makes_no_node():
+    # IndoSum (set C): the outlet quoting itself is site chrome (gold README), yet it was
+    # a node linked to CNN Indonesia
+    text = ("Pesan itu bukan hanya itu saja , \" kata Erwan kepada CNNIndonesia.com , Kamis .\n"
+            "Pantauan kumparan.com , Abun keluar sekitar pukul 19.30 WIB bersama Erwan .")
+    found = links(extraction("ahy", text, [
+        ("Erwan", "PERSON"), ("CNNIndonesia.com", "ORG"), ("kumparan.com", "ORG")]))
+    assert sorted(text for _, text in found) == ["Erwan"]
+
+
 def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
     text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"

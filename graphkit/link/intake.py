@@ -34,6 +34,9 @@ BUILDING_HEADS = frozenset(
 # the document's one such place or body, or a kind ('anggota DPRD di sejumlah daerah').
 _KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS
 _FIRST_WORD = re.compile(r"\w")
+# A news site's web address ('kepada CNNIndonesia.com', 'Pantauan kumparan.com',
+# 'TEMPO.CO'): the outlet reporting, site chrome rather than content.
+_WEB_ADDRESS = re.compile(r"^\S+\.(?:com|co\.id|co|id|net)$", re.IGNORECASE)
 
 
 def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
@@ -50,7 +53,8 @@ def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
             if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
                     mention.start in openings and _ordinary_word(mention, key)) and not (
                     is_strippable_title(key)) and not (
-                    _lone_kind_word(mention, key) and key not in named_kinds):
+                    _lone_kind_word(mention, key) and key not in named_kinds) and not (
+                    _WEB_ADDRESS.match(mention.text)):
                 records.append(Record(mention, key, tuple(key.split())))
     return documents, records
 
