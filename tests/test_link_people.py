@@ -231,6 +231,19 @@ def test_a_news_sites_web_address_makes_no_node():
     assert sorted(text for _, text in found) == ["Erwan"]
 
 
+def test_a_defined_acronym_with_its_names_last_words_is_that_name():
+    # IndoSum (set C): 'SMBC Indonesia' was a node apart from the bank it abbreviates
+    text = ("PT Bank Sumitomo Mitsui Indonesia ( SMBC ) berperan sebagai mandated lead arranger .\n"
+            "Direktur Utama SMBC Indonesia Kazuhiza Miyagawa menyampaikan hal itu .\n"
+            "Selain SMBC , bank lain ikut , termasuk BRI Syariah .")
+    found = links(extraction("waskita", text, [
+        ("PT Bank Sumitomo Mitsui Indonesia", "ORG"), ("SMBC Indonesia", "ORG"),
+        ("Kazuhiza Miyagawa", "PERSON"), ("SMBC", "ORG"), ("BRI Syariah", "ORG")]))
+    bank = found[("waskita", "PT Bank Sumitomo Mitsui Indonesia")][0]
+    assert found[("waskita", "SMBC Indonesia")] == (bank, "acronym")
+    assert found[("waskita", "SMBC")] == (bank, "acronym")
+
+
 def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
     text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"

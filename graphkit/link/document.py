@@ -51,6 +51,12 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
         state.link(record, acronym_of[0], "acronym",
                    f"acronym defined in the document: {acronym_of[1]}")
         return True
+    acronym_of = _acronym_with_tail(state, record, records)
+    if acronym_of:
+        state.link(record, acronym_of[0], "acronym",
+                   f"acronym defined in the document, with its name's last words: "
+                   f"{acronym_of[1]}")
+        return True
     alias_of = state.aliases[doc].get(record.key)
     if alias_of:
         state.link(record, alias_of[0], "alias",
@@ -62,6 +68,21 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
                    f"the initials of {name!r} in the same document")
         return True
     return False
+
+
+def _acronym_with_tail(state: LinkState, record: Record,
+                       records: list[Record]) -> tuple[str, str] | None:
+    """(target, definition) of a defined acronym followed by the last words of the name
+    it stands for: 'SMBC Indonesia' after 'PT Bank Sumitomo Mitsui Indonesia ( SMBC )'."""
+    first, _, rest = record.mention.text.partition(" ")
+    found = state.acronyms[record.mention.doc].get(first) if rest else None
+    if found is None:
+        return None
+    tail = record.tokens[1:]
+    if any(r.target == found[0] and len(r.tokens) > len(record.tokens)
+           and r.tokens[-len(tail):] == tail for r in records):
+        return found
+    return None
 
 
 def _link_full_name(state: LinkState, record: Record) -> None:
