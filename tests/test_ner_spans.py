@@ -201,3 +201,16 @@ def _model_tags(nlp, text, tagged):
 def test_a_persons_given_names_the_model_left_out_are_taken_in(tagging_nlp, text, tagged,
                                                               name):
     assert (name, "PERSON") in _model_tags(tagging_nlp, text, tagged)
+
+
+@pytest.mark.parametrize(("text", "tagged", "partner"), [
+    # IndoSum (set C): one side of a spaced-hyphen pair found, the other missed
+    ("Thobias - Hermaus 1.928 suara .", [(["Thobias"], "PERSON")], ("Hermaus", "PERSON")),
+    ("pembangunan jalur ganda KA Kroya - Kutoarjo ( 76 kilometer ) .",
+     [(["Kroya"], "GPE")], ("Kutoarjo", "GPE")),
+    ("akad nikah Kahiyang - Bobby , tamu VVIP hadir .", [(["Bobby"], "PERSON")],
+     ("Kahiyang", "PERSON")),
+])
+def test_the_other_side_of_a_hyphenated_pair_is_a_name_of_its_kind(tagging_nlp, text, tagged,
+                                                                  partner):
+    assert partner in _model_tags(tagging_nlp, text, tagged)

@@ -134,6 +134,37 @@ def pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
     return [(start, end)]
 
 
+def pair_partners(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """The other side of a pair written with a spaced hyphen when only one side was found:
+    'Kroya - Kutoarjo' (a railway segment), 'Thobias - Hermaus' (a candidate pair); the
+    partner is one or two name-like words and takes the found side's type. A known name's
+    side is left alone: 'Jakarta - Budi' is a dateline, no pair."""
+    partners = []
+    for start, end, label, source in spans:
+        if source == "kb":
+            continue
+        if end + 1 < len(doc) and _spaced_hyphen(doc, end):
+            last = end + 1
+            while last < min(len(doc), end + 3) and last not in taken and _given_name(doc[last]):
+                last += 1
+            if last > end + 1:
+                partners.append((end + 1, last, label, "rule"))
+        if start >= 2 and _spaced_hyphen(doc, start - 1):
+            first = start - 1
+            while first > max(0, start - 3) and first - 1 not in taken and \
+                    _given_name(doc[first - 1]):
+                first -= 1
+            if first < start - 1:
+                partners.append((first, start - 1, label, "rule"))
+    return partners
+
+
+def _spaced_hyphen(doc: Doc, index: int) -> bool:
+    """Token `index` is a hyphen or dash with spaces on both sides ('Kroya - Kutoarjo')."""
+    return (doc[index].text in ("-", "–") and index > 0 and bool(doc[index - 1].whitespace_)
+            and bool(doc[index].whitespace_))
+
+
 def after_leading_place(start: int, end: int, places: set[tuple[int, int]]) -> int:
     """'Spanyol Mariano Rajoy' tagged as one person starts with a known country: skip it."""
     for place_start, place_end in places:

@@ -20,6 +20,7 @@ from .bounds import (
     cut_to_known,
     extend_hyphenated,
     join_hyphenated,
+    pair_partners,
     pair_parts,
     quoted,
     spaced_words,
@@ -127,6 +128,7 @@ class EntityCombiner:
         kb_types = {(s, e): t for s, e, t, _ in strong}
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
+        spans = _with_pair_partners(doc, spans)
         doc.set_ents([Span(doc, s, e, label=label, span_id=source,
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
                       for s, e, label, source in spans])
@@ -216,6 +218,14 @@ def _holds_common_word(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].lower_ in common and doc[i].lower_ not in OPENING_HEADS
                and doc[i].lower_ not in TAILS and doc[i].lower_ not in CONNECTORS
                for i in range(start, end))
+
+
+def _with_pair_partners(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """`spans` and the other sides of the hyphenated pairs only one side of which they hold."""
+    taken = {i for start, end, _, _ in spans for i in range(start, end)}
+    partners: list[Candidate] = []
+    _choose(pair_partners(doc, spans, taken), partners, taken)
+    return sorted(spans + partners) if partners else spans
 
 
 def _choose(candidates: list[Candidate], chosen: list[Candidate], taken: set[int]) -> None:
