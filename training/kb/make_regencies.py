@@ -10,7 +10,8 @@ Indonesian DBpedia, CC BY-SA 3.0): its `Kabupaten X` titles, less the foreign on
 those whose bare name is another entity's (cities such as Bogor or Malang, provinces).
 
 Each regency is named `Kabupaten X` and `Kab. X`; the bare `X` is a sure name when it is
-no other entity's name and, for one word, no ordinary Indonesian or English word, longer
+no other entity's name nor, in the place list, a part of Jakarta's ('Kuningan Barat,
+Mampang Prapatan, Jakarta Selatan') and, for one word, no ordinary Indonesian or English word, longer
 than four letters and no word of people's names (DBpedia's person list); otherwise it is weak (it names
 the regency only when nothing else fits), and when another entity owns it, left out.
 """
@@ -39,6 +40,8 @@ CITY_TOO = frozenset(
     """Bandung Bekasi Bima Blitar Bogor Cirebon Jayapura Kediri Kupang Madiun Magelang
     Malang Mojokerto Pasuruan Pekalongan Probolinggo Semarang Serang Solok Sorong Sukabumi
     Tangerang Tasikmalaya Tegal Banjar""".split())
+_DIRECTIONS = frozenset("barat timur utara selatan tengah".split())
+_NUMERALS = frozenset("i ii iii iv v".split())
 NOTE = ("regency (kabupaten) of Indonesia (source: Indonesian DBpedia place list, "
         "Alfina et al. 2016, CC BY-SA 3.0)")
 
@@ -56,6 +59,25 @@ def regencies(data: Path) -> list[str]:
     return sorted(found)
 
 
+def named_in_jakarta(data: Path) -> set[str]:
+    """Folded names the place list also gives to a part of Jakarta, where national news
+    happens ('Kuningan Barat, Mampang Prapatan, Jakarta Selatan'): as a bare name they name
+    the regency too seldom. (Villages and districts elsewhere named like a regency,
+    'Banyumas, Pringsewu', 'Kendal, Ngawi', are too small to count.)"""
+    found = set()
+    for line in (data / "id-dbpedia-entity-lists" / "place.txt").read_text(
+            encoding="utf-8").splitlines():
+        parts = [p.strip() for p in line.split(",")]
+        if not parts[-1].startswith("Jakarta") or len(parts) < 2:
+            continue
+        words = normalize_name(parts[0]).split()
+        while len(words) > 1 and (words[-1] in _DIRECTIONS or words[-1] in _NUMERALS):
+            words = words[:-1]
+        if " ".join(words) != normalize_name(parts[-1]):
+            found.add(" ".join(words))
+    return found
+
+
 def person_words(data: Path) -> set[str]:
     """Words of two or more people's names in DBpedia's person list, folded."""
     counts: Counter[str] = Counter()
@@ -66,7 +88,8 @@ def person_words(data: Path) -> set[str]:
 
 
 def regency_row(name: str, claimed: set[str], people: set[str]) -> dict[str, str]:
-    """The KB row of one regency (see the module docstring for its names)."""
+    """The KB row of one regency (see the module docstring for its names); `claimed`:
+    folded names that are not the regency's alone."""
     key = normalize_name(name)
     words = key.split()  # a name of several words is nobody's given name or a word
     names = [f"Kabupaten {name}", f"Kab. {name}"]
@@ -90,6 +113,7 @@ def main() -> int:
     claimed = {k for k, owner in kb.strong.items() if not owner.startswith(PREFIX)}
     claimed |= {k for k, owners in kb.weak.items()
                 if any(not o.startswith(PREFIX) for o in owners)}
+    claimed |= named_in_jakarta(args.data)
     people = person_words(args.data)
     added = [regency_row(name, claimed, people) for name in regencies(args.data)]
     write_csv(path, kept + added)
