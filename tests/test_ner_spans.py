@@ -214,3 +214,18 @@ def test_a_persons_given_names_the_model_left_out_are_taken_in(tagging_nlp, text
 def test_the_other_side_of_a_hyphenated_pair_is_a_name_of_its_kind(tagging_nlp, text, tagged,
                                                                   partner):
     assert partner in _model_tags(tagging_nlp, text, tagged)
+
+
+def test_a_person_after_a_title_ending_in_a_regency_is_no_place(tmp_path):
+    # IndoSum (set C): the model tagged 'Kabupaten Banyumas Deskart Sotyo Jatmiko' as a place
+    from graphkit.link.kb import load_kb
+
+    kb_file = tmp_path / "places.csv"
+    kb_file.write_text("id,type,label,names_id\nplace:kab-banyumas,GPE,Banyumas,"
+                       "Kabupaten Banyumas|Banyumas\n", encoding="utf-8")
+    text = ("Kepala Bidang Kebudayaan Dinas Pemuda Olahraga Kebudayaan dan Pariwisata "
+            "Kabupaten Banyumas Deskart Sotyo Jatmiko mengatakan kirab kali ini berbeda .")
+    nlp = _with_model_spans([(9, 14, "LOC")], load_kb([kb_file], bundled=False))
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Deskart Sotyo Jatmiko", "PERSON") in found
+    assert ("Banyumas", "GPE") in found

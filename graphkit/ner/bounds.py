@@ -177,17 +177,19 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
                    kb_types: dict[tuple[int, int], str]) -> tuple[int, int, str]:
     """A person's name the model ran together with an organisation's or place's known
     name keeps the person: after a title, 'Direktur Utama Bank Mandiri Kartika
-    Wirjoatmodjo' gives 'Kartika Wirjoatmodjo'; 'Menurut Erwan Partai Demokrat perlu ...'
-    gives 'Erwan' (a trailing known name of two words or more: 'Repsol Honda' stays); a
-    person the model found that opens with a known organisation's name and goes on with two
-    or more name words is the person ('atau Walhi Nur Hidayati'). The known name is a
-    candidate of its own."""
+    Wirjoatmodjo' gives 'Kartika Wirjoatmodjo' (after a place's unit word too: 'Kepala
+    Dinas ... Kabupaten Banyumas Deskart Sotyo Jatmiko' gives 'Deskart Sotyo Jatmiko');
+    'Menurut Erwan Partai Demokrat perlu ...' gives 'Erwan' (a trailing known name of two
+    words or more: 'Repsol Honda' stays); a person the model found that opens with a known
+    organisation's name and goes on with two or more name words is the person ('atau Walhi
+    Nur Hidayati'). The known name is a candidate of its own."""
     for (known_start, known_end), kind in kb_types.items():
         if kind not in ("ORG", "GPE", "LOC"):
             continue
-        if known_start == start and known_end < end and _person_words(doc, known_end, end) and (
-                _after_title(doc, start) or (label == "PERSON" and kind == "ORG"
-                                             and end - known_end >= 2)):
+        after_unit = known_start == _after_unit_word(doc, start, end) > start
+        if (known_start == start or after_unit) and known_end < end and _person_words(
+                doc, known_end, end) and (after_unit or _after_title(doc, start) or (
+                label == "PERSON" and kind == "ORG" and end - known_end >= 2)):
             return known_end, end, "PERSON"
         if (label == "PERSON" and known_end == end and start < known_start
                 and known_end - known_start > 1 and _person_words(doc, start, known_start)):
@@ -227,6 +229,11 @@ def _given_name(token: Any) -> bool:
             and word not in TITLE_FOLLOWERS and word not in common_words()
             and word not in DAYS_AND_MONTHS
             and word not in HEADS and word not in TAILS and word not in NOT_PERSON_WORDS)
+
+
+def _after_unit_word(doc: Doc, start: int, end: int) -> int:
+    """Where a span's place starts: after its unit word ('Kabupaten Banyumas ...'), if any."""
+    return start + 1 if end - start > 2 and doc[start].lower_ in UNIT_WORDS else start
 
 
 def _after_title(doc: Doc, start: int) -> bool:
