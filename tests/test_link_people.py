@@ -244,6 +244,16 @@ def test_a_defined_acronym_with_its_names_last_words_is_that_name():
     assert found[("waskita", "SMBC")] == (bank, "acronym")
 
 
+def test_a_defined_acronym_with_its_places_unit_word_is_the_place():
+    # IndoSum (set C): 'Kabupaten Kukar' was a node apart from 'Kutai Kartanegara ( Kukar )'
+    text = ("KPK menahan penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"
+            "Rita diduga menerima uang terkait proyek di Kabupaten Kukar .")
+    found = links(extraction("kukar", text, [("Kutai Kartanegara", "GPE"), ("Kukar", "GPE"),
+                                             ("Kabupaten Kukar", "GPE")]))
+    assert found[("kukar", "Kabupaten Kukar")] == (found[("kukar", "Kutai Kartanegara")][0],
+                                                   "acronym")
+
+
 def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
     text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"

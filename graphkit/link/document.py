@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .intake import BUILDING_HEADS, PLACE_HEADS
-from .names import is_acronym, is_syllabic_abbreviation
+from .names import UNIT_WORDS, is_acronym, is_syllabic_abbreviation
 from .records import Record
 from .shortforms import LongerNames, abbreviates, short_form_types
 from .spelling import link_misspelling, link_variant
@@ -46,7 +46,7 @@ def link_document(state: LinkState, records: list[Record]) -> list[Record]:
 def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bool:
     """Link a name the document defines: an acronym, an alias or a person's initials."""
     doc = record.mention.doc
-    acronym_of = state.acronyms[doc].get(record.mention.text)
+    acronym_of = state.acronyms[doc].get(_without_unit_word(record.mention.text))
     if acronym_of:
         state.link(record, acronym_of[0], "acronym",
                    f"acronym defined in the document: {acronym_of[1]}")
@@ -68,6 +68,12 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
                    f"the initials of {name!r} in the same document")
         return True
     return False
+
+
+def _without_unit_word(text: str) -> str:
+    """A place's name without its unit word: 'Kabupaten Kukar' is 'Kukar', the acronym."""
+    unit, _, rest = text.partition(" ")
+    return rest if rest and unit.casefold() in UNIT_WORDS else text
 
 
 def _acronym_with_tail(state: LinkState, record: Record,
