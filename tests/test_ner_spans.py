@@ -122,10 +122,11 @@ def test_a_place_named_with_its_unit_keeps_it(kb):
 
 
 def test_a_region_with_its_unit_is_the_known_region_of_that_kind_only(kb):
-    # 'Kota Medan' is the known city; 'Kabupaten Bogor' is a regency, not the city Bogor
+    # 'Kota Medan' is the known city; 'Kabupaten Bogor' is the regency, not the city Bogor
     nlp = _with_model_spans([(2, 4, "LOC"), (5, 7, "LOC")], kb)
-    found = [(e.text, e.kb_id_) for e in nlp("Banjir melanda Kota Medan dan Kabupaten Bogor .").ents]
-    assert found == [("Kota Medan", "city:medan"), ("Kabupaten Bogor", "")]
+    text = "Banjir melanda Kota Medan dan Kabupaten Bogor ."
+    found = [(e.text, e.kb_id_) for e in nlp(text).ents]
+    assert found == [("Kota Medan", "city:medan"), ("Kabupaten Bogor", "place:kab-bogor")]
 
 
 def test_a_known_name_holding_a_unit_word_stays_whole(kb):
@@ -228,4 +229,4 @@ def test_a_person_after_a_title_ending_in_a_regency_is_no_place(tmp_path):
     nlp = _with_model_spans([(9, 14, "LOC")], load_kb([kb_file], bundled=False))
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("Deskart Sotyo Jatmiko", "PERSON") in found
-    assert ("Banyumas", "GPE") in found
+    assert ("Kabupaten Banyumas", "GPE") in found

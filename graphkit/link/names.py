@@ -26,7 +26,7 @@ TITLE_WORDS = frozenset(
     commander judge pemimpin diktator pejabat analis pakar peneliti ilmuwan luar negeri
     dalam pertahanan keuangan ajudan asisten penasihat wartawan jurnalis koresponden
     kolumnis
-    menko menkopolhukam menkumham menkeu mendikbud menpora menag menkes mentan mendag
+    menko menkopolhukam menkopolkam menkumham menkeu mendikbud menpora menag menkes mentan mendag
     menperin menaker menhub mensos menpan menpar menparekraf menkominfo menlhk menristek
     mensesneg menseskab menhut menpupr menakertrans wamen wamenlu wagub wabup wawali
     wakapolri kapolri kapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim kadiv
