@@ -254,6 +254,15 @@ def test_a_defined_acronym_with_its_places_unit_word_is_the_place():
                                                    "acronym")
 
 
+def test_an_organisations_name_in_english_and_in_indonesian_is_one_node():
+    # IndoSum (set C): 'OSO Securities' and 'OSO Sekuritas' were two companies
+    text = ("Uang ditransfer ke rekening perusahaan milik OSO , yakni OSO Securities .\n"
+            "Kami akan melapor ke OJK agar diselidiki uang yang masuk ke OSO Sekuritas .")
+    found = links(extraction("oso", text, [("OSO Securities", "ORG"),
+                                           ("OSO Sekuritas", "ORG")]))
+    assert found[("oso", "OSO Sekuritas")][0] == found[("oso", "OSO Securities")][0]
+
+
 def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
     text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"

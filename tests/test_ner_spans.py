@@ -230,3 +230,10 @@ def test_a_person_after_a_title_ending_in_a_regency_is_no_place(tmp_path):
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("Deskart Sotyo Jatmiko", "PERSON") in found
     assert ("Kabupaten Banyumas", "GPE") in found
+
+
+def test_a_securities_firm_is_no_person(tagging_nlp):
+    # IndoSum (set C): the model tagged the company 'OSO Securities' a person
+    text = "Uang ditransfer ke rekening perusahaan milik OSO , yakni OSO Securities ."
+    assert ("OSO Securities", "ORG") in _model_tags(tagging_nlp, text, [(["OSO", "Securities"],
+                                                                          "PERSON")])

@@ -68,7 +68,7 @@ ORG_TAILS = frozenset(
     agency inc corp ltd group bank party news times post press labs technologies club
     association network studio studios airlines airways company corporation holdings
     entertainment pictures records fc racing team united motors electronics healthcare
-    insider
+    insider securities sekuritas
     """.split()
 )
 # Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
