@@ -9,11 +9,11 @@ Indonesian DBpedia, CC BY-SA 3.0): its `Kabupaten X` titles, less the foreign on
 (Croatian counties and a few others Indonesian Wikipedia also calls kabupaten) and
 those whose bare name is another entity's (cities such as Bogor or Malang, provinces).
 
-Each regency is named `Kabupaten X` and `Kab. X`; the bare `X` is a sure name when it is
-no other entity's name nor, in the place list, a part of Jakarta's ('Kuningan Barat,
-Mampang Prapatan, Jakarta Selatan') and, for one word, no ordinary Indonesian or English word, longer
-than four letters and no word of people's names (DBpedia's person list); otherwise it is weak (it names
-the regency only when nothing else fits), and when another entity owns it, left out.
+Each regency is named `Kabupaten X` and `Kab. X`. The bare `X` is left out when another
+entity owns it, a part of Jakarta is so named ('Kuningan Barat, Mampang Prapatan, Jakarta
+Selatan') or it is one ordinary Indonesian word ('Puncak', 'Batang'); it is weak (it names
+the regency only when nothing else fits) when it is one English word, a word of people's
+names (DBpedia's person list) or four letters or fewer; otherwise it is a sure name.
 """
 from __future__ import annotations
 
@@ -93,11 +93,10 @@ def regency_row(name: str, claimed: set[str], people: set[str]) -> dict[str, str
     key = normalize_name(name)
     words = key.split()  # a name of several words is nobody's given name or a word
     names = [f"Kabupaten {name}", f"Kab. {name}"]
-    if key in claimed or name in CITY_TOO:
+    if key in claimed or name in CITY_TOO or (len(words) == 1 and key in common_words()):
         return row(f"{PREFIX}{slugify(key)}", "GPE", names[0], names_id=names,
                    context=["country:id"], note=NOTE)
-    risky = len(words) == 1 and (len(key) <= 4 or key in common_words()
-                                 or key in english_words() or key in people)
+    risky = len(words) == 1 and (len(key) <= 4 or key in english_words() or key in people)
     return row(f"{PREFIX}{slugify(key)}", "GPE", name, names_id=names + [name],
                weak=[name] if risky else None, context=["country:id"], note=NOTE)
 
