@@ -53,6 +53,27 @@ def test_a_new_place_is_one_node_with_or_without_its_unit_word(kb):
     linking = link_mentions([Extraction(Document("a", ""), (), mentions)], kb)
     node = {link.mention.text: link.entity for link in linking.mentions}
     assert node["Desa Blumbang"] == node["Blumbang"] == "new:blumbang"
-    assert node["Kabupaten Bogor"] == "new:kabupaten-bogor"
+    assert node["Kabupaten Bogor"] == "place:kab-bogor"  # the regency (knowledge base)
     assert node["Kecamatan Bandung"] == "new:kecamatan-bandung"
     assert node["Kota Medan"] == "city:medan"
+
+
+def test_a_regency_is_a_known_place_and_ends_no_persons_name(bundled_links):
+    # IndoSum (set C): 'Banyumas Budhi Setiawan' was one person, 'Sidoarjo' no place
+    found = bundled_links(a=(
+        "Kirab dilakukan oleh Pelaksana Tugas Bupati Banyumas / Wakil Bupati Banyumas Budhi "
+        "Setiawan . Laga digelar di Stadion Gelora Delta , Sidoarjo ."),
+        b="Warga Kabupaten Banyumas menyambut kirab itu .")
+    assert found[("a", "Budhi Setiawan")] == "new:budhi-setiawan"
+    assert found[("a", "Sidoarjo")] == "place:kab-sidoarjo"
+    assert found[("a", "Banyumas")] == found[("b", "Kabupaten Banyumas")] \
+        == "place:kab-banyumas"
+
+
+def test_a_police_headquarters_is_its_unit(bundled_links):
+    # IndoSum (set C): 'Mapolres Dharmasraya' (markas) and 'Polres Dharmasraya' were two
+    found = bundled_links(a=(
+        "Pelaku diduga terlibat dalam pembakaran Mapolres Dharmasraya , Sumatera Barat .\n"
+        "Kapolres menyebut pelayanan Polres Dharmasraya tetap berjalan ."))
+    assert found[("a", "Mapolres Dharmasraya")] == found[("a", "Polres Dharmasraya")] \
+        == "new:polres-dharmasraya"

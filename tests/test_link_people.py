@@ -189,6 +189,80 @@ def test_an_ordinary_word_opening_a_sentence_makes_no_node():
         "imlek", text, [("Terlihat", "PERSON"), ("Terlihat", "ORG")])], None).mentions] == [2]
 
 
+def test_a_lone_kind_word_names_only_the_one_place_or_body_of_its_document():
+    # IndoSum (set C): 'Hotel' (of 'Hotel Sultan', cut by NER), 'DPRD' (any regional
+    # council) and 'Pemkot' were nodes of their own; 'Wihara' alone is the document's temple
+    text = ("K agar diselidiki , \" ujar Sudewo di Hotel Sultan , Jakarta .\n"
+            "Dana itu untuk partisipasi anggota DPRD di sejumlah daerah .\n"
+            "Proposal tak pernah direspon , baik di Pemkot maupun kementerian .\n"
+            "Sandi tiba di Wihara Dharma Bhakti . Sandi yang didampingi pengurus Wihara masuk .")
+    found = links(extraction("oso", text, [
+        ("Sudewo", "PERSON"), ("Hotel", "LOC"), ("DPRD", "ORG"), ("Pemkot", "LOC"),
+        ("Wihara Dharma Bhakti", "LOC"), ("Wihara", "PERSON")]))
+    assert sorted(text for _, text in found) == ["Sudewo", "Wihara", "Wihara Dharma Bhakti"]
+    assert found[("oso", "Wihara")] == ("new:wihara-dharma-bhakti", "short-form")
+
+
+def test_a_lone_kind_word_is_a_short_form_when_its_document_names_one_in_full():
+    text = "Anggota DPRD Banyumas hadir .\nMenurut DPRD , kirab itu tradisi ."
+    found = links(extraction("kirab", text, [("DPRD Banyumas", "ORG"), ("DPRD", "ORG")]))
+    assert found[("kirab", "DPRD")] == ("new:dprd-banyumas", "short-form")
+
+
+def test_a_buildings_leading_words_name_it_in_its_document():
+    # IndoSum (set C): 'Graha Saba' (the venue without 'Buana') was a node of its own
+    text = ("Agus Harimurti tiba di tempat acara akad nikah di Graha Saba Buana pukul 08.00 .\n"
+            "Jusuf Kalla tiba di Graha Saba beberapa menit kemudian .\n"
+            "Kapal itu berlayar di Laut China Selatan , bukan di Laut China .")
+    found = links(extraction("nikah", text, [
+        ("Graha Saba Buana", "LOC"), ("Graha Saba", "LOC"), ("Laut China Selatan", "LOC"),
+        ("Laut China", "LOC")]))
+    assert found[("nikah", "Graha Saba")] == ("new:graha-saba-buana", "short-form")
+    assert found[("nikah", "Laut China")] == ("new:laut-china", "new")
+
+
+def test_a_news_sites_web_address_makes_no_node():
+    # IndoSum (set C): the outlet quoting itself is site chrome (gold README), yet it was
+    # a node linked to CNN Indonesia
+    text = ("Pesan itu bukan hanya itu saja , \" kata Erwan kepada CNNIndonesia.com , Kamis .\n"
+            "Pantauan kumparan.com , Abun keluar sekitar pukul 19.30 WIB bersama Erwan .")
+    found = links(extraction("ahy", text, [
+        ("Erwan", "PERSON"), ("CNNIndonesia.com", "ORG"), ("kumparan.com", "ORG")]))
+    assert sorted(text for _, text in found) == ["Erwan"]
+
+
+def test_a_defined_acronym_with_its_names_last_words_is_that_name():
+    # IndoSum (set C): 'SMBC Indonesia' was a node apart from the bank it abbreviates
+    text = ("PT Bank Sumitomo Mitsui Indonesia ( SMBC ) berperan sebagai mandated lead arranger .\n"
+            "Direktur Utama SMBC Indonesia Kazuhiza Miyagawa menyampaikan hal itu .\n"
+            "Selain SMBC , bank lain ikut , termasuk BRI Syariah .")
+    found = links(extraction("waskita", text, [
+        ("PT Bank Sumitomo Mitsui Indonesia", "ORG"), ("SMBC Indonesia", "ORG"),
+        ("Kazuhiza Miyagawa", "PERSON"), ("SMBC", "ORG"), ("BRI Syariah", "ORG")]))
+    bank = found[("waskita", "PT Bank Sumitomo Mitsui Indonesia")][0]
+    assert found[("waskita", "SMBC Indonesia")] == (bank, "acronym")
+    assert found[("waskita", "SMBC")] == (bank, "acronym")
+
+
+def test_a_defined_acronym_with_its_places_unit_word_is_the_place():
+    # IndoSum (set C): 'Kabupaten Kukar' was a node apart from 'Kutai Kartanegara ( Kukar )'
+    text = ("KPK menahan penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"
+            "Rita diduga menerima uang terkait proyek di Kabupaten Kukar .")
+    found = links(extraction("kukar", text, [("Kutai Kartanegara", "GPE"), ("Kukar", "GPE"),
+                                             ("Kabupaten Kukar", "GPE")]))
+    assert found[("kukar", "Kabupaten Kukar")] == (found[("kukar", "Kutai Kartanegara")][0],
+                                                   "acronym")
+
+
+def test_an_organisations_name_in_english_and_in_indonesian_is_one_node():
+    # IndoSum (set C): 'OSO Securities' and 'OSO Sekuritas' were two companies
+    text = ("Uang ditransfer ke rekening perusahaan milik OSO , yakni OSO Securities .\n"
+            "Kami akan melapor ke OJK agar diselidiki uang yang masuk ke OSO Sekuritas .")
+    found = links(extraction("oso", text, [("OSO Securities", "ORG"),
+                                           ("OSO Sekuritas", "ORG")]))
+    assert found[("oso", "OSO Sekuritas")][0] == found[("oso", "OSO Securities")][0]
+
+
 def test_a_syllabic_short_form_in_brackets_names_what_precedes_it():
     # IndoSum (set C): 'Kukar' after 'Kutai Kartanegara' was a node of its own
     text = ("KPK menahan tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .\n"

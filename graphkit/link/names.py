@@ -26,7 +26,7 @@ TITLE_WORDS = frozenset(
     commander judge pemimpin diktator pejabat analis pakar peneliti ilmuwan luar negeri
     dalam pertahanan keuangan ajudan asisten penasihat wartawan jurnalis koresponden
     kolumnis
-    menko menkopolhukam menkumham menkeu mendikbud menpora menag menkes mentan mendag
+    menko menkopolhukam menkopolkam menkumham menkeu mendikbud menpora menag menkes mentan mendag
     menperin menaker menhub mensos menpan menpar menparekraf menkominfo menlhk menristek
     mensesneg menseskab menhut menpupr menakertrans wamen wamenlu wagub wabup wawali
     wakapolri kapolri kapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim kadiv
@@ -36,7 +36,7 @@ TITLE_WORDS = frozenset(
     marsdya marsma serda serka sertu pratu prada dirut dirjen kajati kajari jampidsus
     jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah rektor
     dekan komisioner
-    bro sis mas mbak bang kak om tante
+    bro sis mas mbak bang kak om tante datuk dato
     """.split()
 ) | frozenset(
     # interjections that open a quoted sentence before a name ('Alhamdulillah Giring ...')
@@ -45,8 +45,9 @@ TITLE_WORDS = frozenset(
 # Chosiyah', 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X').
 GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
 # Words that go on a title before a name ('Ketua Umum', 'Jaksa Agung', 'Irjen Pol',
-# 'Jenderal TNI', 'Komisaris Besar'): stripped only right after a title word.
-TITLE_FOLLOWERS = frozenset("umum agung besar muda utama madya pol polisi tni polri".split())
+# 'Jenderal TNI', 'Komisaris Besar', 'Irjen (Purn)'): stripped only right after a title word.
+TITLE_FOLLOWERS = frozenset(
+    "umum agung besar muda utama madya pol polisi tni polri purn".split())
 
 # A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',
 # 'PT Pertamina (Persero)' is 'Pertamina'.
@@ -159,8 +160,24 @@ def name_key(text: str) -> str:
     ('bank permata', 'inalum')
     >>> name_key("Bro Giring ' Nidji")
     'giring'
+    >>> name_key("Mapolres Dharmasraya")
+    'polres dharmasraya'
     """
-    return strip_legal_forms(_before_quote(normalize_name(strip_titles(text))))
+    return _unit_for_headquarters(strip_legal_forms(_before_quote(normalize_name(
+        strip_titles(text)))))
+
+
+def _unit_for_headquarters(key: str) -> str:
+    """A unit's headquarters ('ma-', markas) named with its region is the unit, as news
+    uses them ('pembakaran Mapolres Dharmasraya', 'pelayanan Polres Dharmasraya')."""
+    first, _, rest = key.partition(" ")
+    unit = _HEADQUARTERS.get(first)
+    return f"{unit} {rest}" if unit and rest else key
+
+
+_HEADQUARTERS = {"mapolda": "polda", "mapolres": "polres", "mapolresta": "polresta",
+                 "mapolsek": "polsek", "makodam": "kodam", "makorem": "korem",
+                 "makodim": "kodim"}
 
 
 def _before_quote(key: str) -> str:

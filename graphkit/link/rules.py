@@ -27,7 +27,8 @@ RULES = (
     Rule("kb", "a name the knowledge base gives to exactly one entity (the ruler's match "
                "carries its id)", "sure"),
     Rule("acronym", "an acronym defined in brackets after a longer name in the same "
-                    "document: 'Komisi Pemberantasan Korupsi (KPK)'", "sure"),
+                    "document: 'Komisi Pemberantasan Korupsi (KPK)'; also followed by that "
+                    "name's last words ('SMBC Indonesia')", "sure"),
     Rule("alias", "a name a document gives as another name of a longer one: 'Hery Susanto "
                   "Gun alias Abun' (then also 'Abun' alone)", "sure"),
     Rule("initials", "a short all-capital word spelling the initials of exactly one "

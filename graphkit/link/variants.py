@@ -1,4 +1,5 @@
-"""Spelling variants of one name: old and new Indonesian spelling, spacing and initials."""
+"""Spelling variants of one name: old and new Indonesian spelling, spacing, initials and
+organisation words in English or Indonesian."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ from collections import defaultdict
 # Old (Van Ophuijsen and Soewandi) spellings that names keep beside the current one:
 # 'Soekarno' and 'Sukarno', 'Djoko' and 'Joko', 'Tjahjo' and 'Cahyo'.
 _OLD_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"))
+# Words of organisations' names that Indonesian news writes in English or in Indonesian
+# ('OSO Securities', 'OSO Sekuritas'): the Indonesian word stands for both.
+_ORG_WORDS = {"securities": "sekuritas", "insurance": "asuransi", "group": "grup",
+              "university": "universitas", "international": "internasional",
+              "technology": "teknologi", "foundation": "yayasan"}
 
 
 def spelling_key(tokens: tuple[str, ...]) -> str:
@@ -16,8 +22,10 @@ def spelling_key(tokens: tuple[str, ...]) -> str:
     True
     >>> spelling_key(("mega", "wati")) == spelling_key(("megawati",))
     True
+    >>> spelling_key(("oso", "securities")) == spelling_key(("oso", "sekuritas"))
+    True
     """
-    key = "".join(tokens)
+    key = "".join(_ORG_WORDS.get(token, token) for token in tokens)
     for old, new in _OLD_SPELLINGS:
         key = key.replace(old, new)
     return key

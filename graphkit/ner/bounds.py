@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from ..link.names import (
@@ -17,6 +19,7 @@ from .propose import (
     EVENT_HEADS,
     HEADS,
     LOC_TAILS,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
@@ -131,6 +134,37 @@ def pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
     return [(start, end)]
 
 
+def pair_partners(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """The other side of a pair written with a spaced hyphen when only one side was found:
+    'Kroya - Kutoarjo' (a railway segment), 'Thobias - Hermaus' (a candidate pair); the
+    partner is one or two name-like words and takes the found side's type. A known name's
+    side is left alone: 'Jakarta - Budi' is a dateline, no pair."""
+    partners = []
+    for start, end, label, source in spans:
+        if source == "kb":
+            continue
+        if end + 1 < len(doc) and _spaced_hyphen(doc, end):
+            last = end + 1
+            while last < min(len(doc), end + 3) and last not in taken and _given_name(doc[last]):
+                last += 1
+            if last > end + 1:
+                partners.append((end + 1, last, label, "rule"))
+        if start >= 2 and _spaced_hyphen(doc, start - 1):
+            first = start - 1
+            while first > max(0, start - 3) and first - 1 not in taken and \
+                    _given_name(doc[first - 1]):
+                first -= 1
+            if first < start - 1:
+                partners.append((first, start - 1, label, "rule"))
+    return partners
+
+
+def _spaced_hyphen(doc: Doc, index: int) -> bool:
+    """Token `index` is a hyphen or dash with spaces on both sides ('Kroya - Kutoarjo')."""
+    return (doc[index].text in ("-", "–") and index > 0 and bool(doc[index - 1].whitespace_)
+            and bool(doc[index].whitespace_))
+
+
 def after_leading_place(start: int, end: int, places: set[tuple[int, int]]) -> int:
     """'Spanyol Mariano Rajoy' tagged as one person starts with a known country: skip it."""
     for place_start, place_end in places:
@@ -143,22 +177,63 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
                    kb_types: dict[tuple[int, int], str]) -> tuple[int, int, str]:
     """A person's name the model ran together with an organisation's or place's known
     name keeps the person: after a title, 'Direktur Utama Bank Mandiri Kartika
-    Wirjoatmodjo' gives 'Kartika Wirjoatmodjo'; 'Menurut Erwan Partai Demokrat perlu ...'
-    gives 'Erwan' (a trailing known name of two words or more: 'Repsol Honda' stays); a
-    person the model found that opens with a known organisation's name and goes on with two
-    or more name words is the person ('atau Walhi Nur Hidayati'). The known name is a
-    candidate of its own."""
+    Wirjoatmodjo' gives 'Kartika Wirjoatmodjo' (after a place's unit word too: 'Kepala
+    Dinas ... Kabupaten Banyumas Deskart Sotyo Jatmiko' gives 'Deskart Sotyo Jatmiko');
+    'Menurut Erwan Partai Demokrat perlu ...' gives 'Erwan' (a trailing known name of two
+    words or more: 'Repsol Honda' stays); a person the model found that opens with a known
+    organisation's name and goes on with two or more name words is the person ('atau Walhi
+    Nur Hidayati'). The known name is a candidate of its own."""
     for (known_start, known_end), kind in kb_types.items():
         if kind not in ("ORG", "GPE", "LOC"):
             continue
-        if known_start == start and known_end < end and _person_words(doc, known_end, end) and (
-                _after_title(doc, start) or (label == "PERSON" and kind == "ORG"
-                                             and end - known_end >= 2)):
+        after_unit = known_start == _after_unit_word(doc, start, end) > start
+        if (known_start == start or after_unit) and known_end < end and _person_words(
+                doc, known_end, end) and (after_unit or _after_title(doc, start) or (
+                label == "PERSON" and kind == "ORG" and end - known_end >= 2)):
             return known_end, end, "PERSON"
         if (label == "PERSON" and known_end == end and start < known_start
                 and known_end - known_start > 1 and _person_words(doc, start, known_start)):
             return start, known_start, "PERSON"
     return start, end, label
+
+
+def with_given_names(doc: Doc, start: int, named: set[int]) -> int:
+    """Where a person's name starts when the model found only its last words: up to two
+    name-like words right before them, where a name may start ('Kombes Pol Waris Anggono',
+    'Direktur Utama SMBC Indonesia Kazuhiza Miyagawa', '. Septian David Maulana'); a
+    title, an ordinary word, a day or month, an acronym or a word of another name ends
+    the search."""
+    first = start
+    while first > max(0, start - 2) and first - 1 not in named and _given_name(doc[first - 1]):
+        first -= 1
+    return first if first == start or _name_slot(doc, first, named) else start
+
+
+def _name_slot(doc: Doc, start: int, named: set[int]) -> bool:
+    """A name may start at token `start`: it opens a sentence or follows punctuation, a
+    rank's follower ('Kombes Pol') or another name. After a title or an ordinary word the
+    capitalised word is as often an organisation or a portfolio ('Direktur Imparsial',
+    'Menteri Pekerjaan Umum dan Perumahan Rakyat'), so the model's start stays."""
+    if start == 0 or doc[start].is_sent_start:
+        return True
+    before = doc[start - 1]
+    return before.is_punct or start - 1 in named or before.lower_ in TITLE_FOLLOWERS
+
+
+def _given_name(token: Any) -> bool:
+    """A capitalised word that may be a given name: not a title ('Pol' of 'Kombes Pol'), a
+    ministry's portfolio ('Agama' of 'Menteri Agama'), an ordinary word, a day or month, an
+    acronym or a word opening or ending another kind of name."""
+    word = token.lower_
+    return (token.is_alpha and token.is_title and not is_title_word(token.text)
+            and word not in TITLE_FOLLOWERS and word not in common_words()
+            and word not in DAYS_AND_MONTHS
+            and word not in HEADS and word not in TAILS and word not in NOT_PERSON_WORDS)
+
+
+def _after_unit_word(doc: Doc, start: int, end: int) -> int:
+    """Where a span's place starts: after its unit word ('Kabupaten Banyumas ...'), if any."""
+    return start + 1 if end - start > 2 and doc[start].lower_ in UNIT_WORDS else start
 
 
 def _after_title(doc: Doc, start: int) -> bool:

@@ -35,7 +35,7 @@ CONNECTORS = frozenset(
 REGIONAL_BODY_HEADS = frozenset(
     """
     pemprov pemkab pemkot pemda polda polres polresta polrestabes polsek kodam korem kodim
-    kejati kejari dprd bappeda bpbd kanwil
+    kejati kejari dprd bappeda bpbd kanwil mapolda mapolres mapolresta mapolsek
     """.split())
 ORG_HEADS = REGIONAL_BODY_HEADS | frozenset(
     """
@@ -68,7 +68,7 @@ ORG_TAILS = frozenset(
     agency inc corp ltd group bank party news times post press labs technologies club
     association network studio studios airlines airways company corporation holdings
     entertainment pictures records fc racing team united motors electronics healthcare
-    insider
+    insider securities sekuritas
     """.split()
 )
 # Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
@@ -119,7 +119,8 @@ OFFICE_WORDS = frozenset(
     camat lurah chief executive officer perhubungan pertanian perdagangan perindustrian
     kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty manager
     manajer founder cofounder vp marketing communications relations corporate product
-    sales humas biro
+    sales humas biro kelautan perikanan energi mineral agraria ketenagakerjaan koperasi
+    informatika pemuda olahraga kebudayaan riset komunikasi keuangan pertahanan
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())

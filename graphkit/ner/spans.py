@@ -20,6 +20,7 @@ from .bounds import (
     cut_to_known,
     extend_hyphenated,
     join_hyphenated,
+    pair_partners,
     pair_parts,
     quoted,
     spaced_words,
@@ -28,6 +29,7 @@ from .bounds import (
     tiled_by,
     trim_span,
     unglue_person,
+    with_given_names,
     without_unit_word,
 )
 from .propose import (
@@ -126,6 +128,7 @@ class EntityCombiner:
         kb_types = {(s, e): t for s, e, t, _ in strong}
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
+        spans = _with_pair_partners(doc, spans)
         doc.set_ents([Span(doc, s, e, label=label, span_id=source,
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
                       for s, e, label, source in spans])
@@ -170,6 +173,8 @@ class EntityCombiner:
         kb_types = {(s, e): t for s, e, t, _ in kb_spans}
         places = {(s, e) for s, e, t, _ in kb_spans if t == "GPE"}
         headline = _title_case_line(doc)
+        named = {i for s, e, _, _ in kb_spans for i in range(s, e)} | {
+            i for ent in doc.ents for i in range(ent.start, ent.end)}
         spans = []
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
@@ -183,6 +188,8 @@ class EntityCombiner:
                 start, end, label = unglue_person(doc, start, end, label, kb_types)
             if label == "PERSON" and end - start > 1 and tail_type(doc, end - 1) == "ORG":
                 label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
+            if label == "PERSON" and start == ent.start and not headline:
+                start = with_given_names(doc, start, named)
             if label is None or start >= end or tiled_by(doc, start, end, kb_types, label):
                 continue
             if end - start == 1 and _is_capitalised_word(doc[start]):
@@ -211,6 +218,14 @@ def _holds_common_word(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].lower_ in common and doc[i].lower_ not in OPENING_HEADS
                and doc[i].lower_ not in TAILS and doc[i].lower_ not in CONNECTORS
                for i in range(start, end))
+
+
+def _with_pair_partners(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """`spans` and the other sides of the hyphenated pairs only one side of which they hold."""
+    taken = {i for start, end, _, _ in spans for i in range(start, end)}
+    partners: list[Candidate] = []
+    _choose(pair_partners(doc, spans, taken), partners, taken)
+    return sorted(spans + partners) if partners else spans
 
 
 def _choose(candidates: list[Candidate], chosen: list[Candidate], taken: set[int]) -> None:

@@ -1,0 +1,146 @@
+"""Corpus-wide links: what a document leaves open, resolved from the other documents."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .names import normalize_name
+from .records import Record
+from .shortforms import abbreviates, compatible
+from .spelling import link_misspelling, link_variant
+from .state import LinkState
+
+# A full name mentioned once is too little to call another document's bare 'Muhamad' that
+# person: a corpus-wide short form needs its full name mentioned at least this often.
+_CORPUS_EVIDENCE = 2
+
+
+def link_corpus(state: LinkState, deferred: list[Record]) -> None:
+    """Link the records no document resolved, longest first; each linked full name may
+    then stand behind a shorter one."""
+    full_names = _full_name_index(state)
+    acronyms = _corpus_acronyms(state)
+    for record in sorted(deferred, key=lambda r: -len(r.tokens)):
+        _link_from_corpus(state, record, full_names, acronyms)
+        if len(record.tokens) > 1 and not state.in_headline(record):
+            full_names[record.tokens[0]].append(record)
+            full_names[record.tokens[-1]].append(record)
+
+
+def _full_name_index(state: LinkState) -> dict[str, list[Record]]:
+    """The linked names of more than one word outside headlines, under their first and
+    last word (one record per target and name)."""
+    index: dict[str, list[Record]] = defaultdict(list)
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for record in state.records:
+        if len(record.tokens) > 1 and record.target and \
+                (record.target, record.tokens) not in seen and not state.in_headline(record):
+            seen.add((record.target, record.tokens))
+            index[record.tokens[0]].append(record)
+            index[record.tokens[-1]].append(record)
+    return index
+
+
+def _corpus_acronyms(state: LinkState) -> dict[str, list[tuple[str, str]]]:
+    """Each acronym's (target, definition) in the documents defining it, in document order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for doc in sorted(state.acronyms):  # the first document to define it wins
+        for acronym, definition in state.acronyms[doc].items():
+            found.setdefault(acronym, []).append(definition)
+    return found
+
+
+def _link_from_corpus(state: LinkState, record: Record, full_names: dict[str, list[Record]],
+                      acronyms: dict[str, list[tuple[str, str]]]) -> None:
+    """Short forms a document never spells out, weak KB aliases, misspellings, new names."""
+    if _link_acronym_elsewhere(state, record, acronyms) or \
+            _link_corpus_short_form(state, record, full_names):
+        return
+    target = weak_kb_target(state, record)
+    if target:
+        state.link(record, target, "kb-weak", f"ambiguous name; {target} fits the "
+                                              "type and the document's context")
+        return
+    weak = state.is_weak(record)
+    if (len(record.tokens) > 1 or not weak) and (
+            link_variant(state, record) or link_misspelling(state, record)):
+        return
+    why = "ambiguous name without enough context; kept apart" if weak \
+        else "not in the knowledge base; merged with the same name elsewhere"
+    state.link(record, state.node_id(record.key), "new", why)
+
+
+def _link_acronym_elsewhere(state: LinkState, record: Record,
+                            acronyms: dict[str, list[tuple[str, str]]]) -> bool:
+    """Link an acronym another document defines (the first one to); False if none does."""
+    if record.mention.text not in acronyms:
+        return False
+    (target, definition), *others = acronyms[record.mention.text]
+    state.link(record, target, "acronym-elsewhere",
+               f"acronym defined in another document: {definition}")
+    record.alternative = " | ".join(sorted({d for t, d in others if t != target}))
+    return True
+
+
+def _link_corpus_short_form(state: LinkState, record: Record,
+                            full_names: dict[str, list[Record]]) -> bool:
+    """Link the short form of the corpus's only person it fits, named often enough; with
+    several candidates, keep them as the alternative and return False."""
+    names = _corpus_people(state, record, full_names)
+    if len(names) == 1 and state.full_counts[next(iter(names))] >= _CORPUS_EVIDENCE:
+        # two people sharing a name are never merged: when unsure, apart
+        target = next(iter(names))
+        state.link(record, target, "corpus-short-form",
+                   f"short form of {names[target]!r}, the corpus's only such name "
+                   f"({state.full_counts[target]} mentions)")
+        return True
+    if names:
+        record.alternative = " | ".join(sorted(names.values()))
+    return False
+
+
+def _corpus_people(state: LinkState, record: Record,
+                   full_names: dict[str, list[Record]]) -> dict[str, str]:
+    """The people of the corpus (target -> a full name) the mention may be a short form of."""
+    names: dict[str, str] = {}
+    # a word NER could not type ('Muslim') is no evidence of a person in another document
+    if not (record.mention.type == "PERSON" or (record.mention.type == "MISC"
+                                                and len(record.tokens) > 1)):
+        return names
+    first, last = record.tokens[0], record.tokens[-1]  # one word: the same list
+    # a full name is listed under its first and last word, so one word always
+    # abbreviates the names listed under it
+    one_word = len(record.tokens) == 1
+    people: dict[str, bool] = {}  # target -> is a person (fixed during this loop)
+    for other in full_names.get(first, []) + (
+            full_names.get(last, []) if last != first else []):
+        target = other.target
+        person = people.get(target)
+        if person is None:
+            person = people[target] = state.name_type(target) == "PERSON"
+        if person and target not in names and not state.not_a_person(record) and \
+                (one_word or abbreviates(record, other, "PERSON")):
+            names[target] = other.mention.text
+    return names
+
+
+def weak_kb_target(state: LinkState, record: Record) -> str:
+    """A weak alias links when one candidate fits the type and the document's context."""
+    if not state.kb or record.key not in state.kb.weak:
+        return ""
+    candidates = [c for c in state.kb.weak[record.key]
+                  if compatible(record.mention.type, state.kb.entities[c].type)]
+    if len(candidates) == 1:
+        record.alternative = " | ".join(c for c in state.kb.weak[record.key]
+                                        if c != candidates[0])
+        return candidates[0]
+    text = state.context_text(record.mention.doc)
+    doc_targets = {r.target for r in state.by_doc[record.mention.doc]}
+    scores = Counter({c: sum(1 for word in state.kb.entities[c].context
+                             if word in doc_targets or f" {normalize_name(word)} " in text)
+                      for c in candidates})
+    ranked = scores.most_common(2)
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        record.alternative = " | ".join(c for c in candidates if c != ranked[0][0])
+        return ranked[0][0]
+    return ""

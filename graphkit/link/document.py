@@ -1,0 +1,189 @@
+"""Per-document links: acronyms, aliases, initials and short forms of a document's own names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .intake import BUILDING_HEADS, PLACE_HEADS
+from .names import UNIT_WORDS, is_acronym, is_syllabic_abbreviation
+from .records import Record
+from .shortforms import LongerNames, abbreviates, short_form_types
+from .spelling import link_misspelling, link_variant
+from .state import LinkState
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+# 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
+# name of the same one
+_ALIAS_AFTER = re.compile(r"\s*,?\s*(?:alias|a\.k\.a\.?)\s+", re.IGNORECASE)
+
+
+def link_document(state: LinkState, records: list[Record]) -> list[Record]:
+    """Link acronyms, short forms and full names using the document itself; return the
+    records left for the corpus-wide rules."""
+    find_definitions(state, records)
+    deferred = []
+    longer: dict[int, LongerNames] = {}  # linked records with more words than n
+    for record in sorted(records, key=lambda r: -len(r.tokens)):
+        if record.target or _link_defined(state, record, records):
+            continue
+        n = len(record.tokens)
+        if n not in longer:  # records are linked longest first: fixed for this length
+            longer[n] = LongerNames([r for r in records if r.target and len(r.tokens) > n
+                                     and not state.in_headline(r)])
+        target, name = short_form_target(state, record, longer[n].sharing_ends(record))
+        if target:
+            state.link(record, target, "short-form",
+                       f"short form of {name!r} in the same document")
+        elif len(record.tokens) > 1 and not state.is_weak(record):
+            _link_full_name(state, record)
+        else:
+            deferred.append(record)
+    return deferred
+
+
+def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bool:
+    """Link a name the document defines: an acronym, an alias or a person's initials."""
+    doc = record.mention.doc
+    acronym_of = state.acronyms[doc].get(_without_unit_word(record.mention.text))
+    if acronym_of:
+        state.link(record, acronym_of[0], "acronym",
+                   f"acronym defined in the document: {acronym_of[1]}")
+        return True
+    acronym_of = _acronym_with_tail(state, record, records)
+    if acronym_of:
+        state.link(record, acronym_of[0], "acronym",
+                   f"acronym defined in the document, with its name's last words: "
+                   f"{acronym_of[1]}")
+        return True
+    alias_of = state.aliases[doc].get(record.key)
+    if alias_of:
+        state.link(record, alias_of[0], "alias",
+                   f"another name given in the document: {alias_of[1]}")
+        return True
+    initials_of, name = initials_target(state, record, records)
+    if initials_of:
+        state.link(record, initials_of, "initials",
+                   f"the initials of {name!r} in the same document")
+        return True
+    return False
+
+
+def _without_unit_word(text: str) -> str:
+    """A place's name without its unit word: 'Kabupaten Kukar' is 'Kukar', the acronym."""
+    unit, _, rest = text.partition(" ")
+    return rest if rest and unit.casefold() in UNIT_WORDS else text
+
+
+def _acronym_with_tail(state: LinkState, record: Record,
+                       records: list[Record]) -> tuple[str, str] | None:
+    """(target, definition) of a defined acronym followed by the last words of the name
+    it stands for: 'SMBC Indonesia' after 'PT Bank Sumitomo Mitsui Indonesia ( SMBC )'."""
+    first, _, rest = record.mention.text.partition(" ")
+    found = state.acronyms[record.mention.doc].get(first) if rest else None
+    if found is None:
+        return None
+    tail = record.tokens[1:]
+    if any(r.target == found[0] and len(r.tokens) > len(record.tokens)
+           and r.tokens[-len(tail):] == tail for r in records):
+        return found
+    return None
+
+
+def _link_full_name(state: LinkState, record: Record) -> None:
+    """A full name: another spelling or a misspelling of a known name, else its own node."""
+    if link_variant(state, record) or link_misspelling(state, record):
+        return
+    state.link(record, state.node_id(record.key), "new",
+               "not in the knowledge base; merged with the same name elsewhere")
+
+
+def find_definitions(state: LinkState, records: list[Record]) -> None:
+    """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it; in
+    'Hery Susanto Gun alias Abun', Abun names him too."""
+    starting = {(r.mention.sentence, r.mention.start): r for r in records}
+    for record in records:
+        mention = record.mention
+        if len(record.tokens) < 2:
+            continue
+        start, text = state.sentence(mention.doc, mention.sentence)
+        target = record.target or state.node_id(record.key)
+        match = _ACRONYM_AFTER.match(text, mention.end - start)
+        if match and (is_acronym(match.group(1)) or
+                      is_syllabic_abbreviation(match.group(1), record.tokens)):
+            definition = f"{mention.text} ({match.group(1)})"
+            state.acronyms[mention.doc].setdefault(match.group(1), (target, definition))
+        match = _ALIAS_AFTER.match(text, mention.end - start)
+        alias = match and starting.get((mention.sentence, start + match.end()))
+        if alias and alias.key != record.key:
+            definition = f"{mention.text} alias {alias.mention.text}"
+            state.aliases[mention.doc].setdefault(alias.key, (target, definition))
+
+
+def initials_target(state: LinkState, record: Record,
+                    records: list[Record]) -> tuple[str, str]:
+    """(target, name) of the one person of the document whose initials a capitalised
+    short word spells ('HSG' after 'Hery Susanto Gun'); ('', '') when none or several."""
+    text = record.mention.text
+    if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+        return "", ""
+    initials = text.casefold()
+    found = {r.target: r.mention.text for r in records
+             if r.target and len(r.tokens) == len(initials)
+             and "".join(t[0] for t in r.tokens) == initials
+             and state.name_type(r.target) == "PERSON" and not state.in_headline(r)}
+    return next(iter(found.items())) if len(found) == 1 else ("", "")
+
+
+def short_form_target(state: LinkState, record: Record,
+                      longer: Sequence[Record]) -> tuple[str, str]:
+    """The longer name in the document this mention abbreviates, if exactly one fits best."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    types: dict[str, str] = {}  # target -> its type (fixed during this loop)
+    for other in longer:
+        if len(other.tokens) <= len(record.tokens):
+            continue
+        full_type = types.get(other.target)
+        if full_type is None:
+            full_type = types[other.target] = state.name_type(other.target)
+        if full_type == "PERSON" and (state.not_a_person(record) or (
+                record.mention.type in ("GPE", "LOC")
+                and other.tokens[:len(record.tokens)] != record.tokens)):
+            continue  # a place word ends organisations NER took for people
+            # ('Mapolres Dharmasraya'); typed a place, only a given name shortens one
+        if (short_form_types(record.mention.type, full_type) and abbreviates(
+                record, other, full_type, middle=record.mention.type == "PERSON")) or \
+                _place_short_form(record, other, full_type):
+            counts[other.target] += 1
+            names.setdefault(other.target, other.mention.text)
+    target = _best(state, record, counts)
+    return target, names.get(target, "")
+
+
+def _best(state: LinkState, record: Record, counts: Counter[str]) -> str:
+    """The most mentioned candidate; ties broken by the KB's weak alias, then corpus-wide."""
+    if not counts:
+        return ""
+    weak = set(state.kb.weak.get(record.key, ())) if state.kb else set()
+    ranked = sorted(counts, key=lambda t: (-counts[t], t not in weak,
+                                           -state.full_counts[t], t))
+    first = ranked[0]
+    if len(ranked) > 1:
+        second = ranked[1]
+        key = (counts[first], first in weak, state.full_counts[first])
+        if key == (counts[second], second in weak, state.full_counts[second]):
+            return ""  # unsure: keep a separate node
+    return first
+
+
+def _place_short_form(short: Record, full: Record, full_type: str) -> bool:
+    """'Istana' alone for the document's 'Istana Negara', 'Mako' for its 'Mako Brimob': a
+    place's head word standing for the one such place the document names (whatever NER
+    typed it: a head word is no one's name); 'Graha Saba' for its 'Graha Saba Buana': a
+    building's name without its last words. (Other places have no short forms: 'Laut
+    China' is not 'Laut China Selatan'.)"""
+    n = len(short.tokens)
+    heads = PLACE_HEADS if n == 1 else BUILDING_HEADS
+    return full_type == "LOC" and short.tokens == full.tokens[:n] and short.tokens[0] in heads

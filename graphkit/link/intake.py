@@ -1,0 +1,112 @@
+"""Which mentions are linked at all: names, not generic head words, titles or ordinary words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..ner.propose import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
+from ..types import Extraction, Mention
+from .curated import is_ignored
+from .curation import Curation
+from .kb import KnowledgeBase
+from .names import UNIT_ID_PREFIXES, is_strippable_title, name_key, place_key
+from .records import Record
+
+# Head words that name a kind of body, not one body: alone ('anggota Komisi III', 'pihak
+# Kementerian') they never link to a specific entity, and make no node.
+GENERIC_HEADS = frozenset(
+    """
+    komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
+    majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
+    """.split())
+# Head words of places that stand alone for the one such place a document names ('Istana'
+# for 'Istana Negara', 'Mako' (markas komando) for 'Mako Brimob', 'Wihara' for 'Wihara
+# Dharma Bhakti').
+PLACE_HEADS = LOC_HEADS | frozenset(
+    "mako mapolres mapolda rutan lapas hotel terminal stasiun wihara vihara klenteng".split())
+# Head words of buildings and compounds: their names' leading words name them too
+# ('Graha Saba' for 'Graha Saba Buana').
+BUILDING_HEADS = frozenset(
+    """gedung graha wisma balai aula stadion istana hotel menara masjid gereja candi pura
+    terminal stasiun bandara pelabuhan rutan lapas mako wihara vihara klenteng""".split())
+# With a regional body's kind ('DPRD', 'Pemkot', 'Polres' of NER's 'DPRD Banyumas'): alone,
+# the document's one such place or body, or a kind ('anggota DPRD di sejumlah daerah').
+_KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS
+_FIRST_WORD = re.compile(r"\w")
+# A news site's web address ('kepada CNNIndonesia.com', 'Pantauan kumparan.com',
+# 'TEMPO.CO'): the outlet reporting, site chrome rather than content.
+_WEB_ADDRESS = re.compile(r"^\S+\.(?:com|co\.id|co|id|net)$", re.IGNORECASE)
+
+
+def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
+                    curation: Curation) -> tuple[dict[str, Extraction], list[Record]]:
+    """The corpus's documents by id, and a record for each mention worth linking."""
+    documents: dict[str, Extraction] = {}
+    records = []
+    for extraction in extractions:
+        documents[extraction.doc.id] = extraction
+        openings = _sentence_openings(extraction)
+        named_kinds = _kinds_with_names(extraction)
+        for mention in extraction.mentions:
+            key = _mention_key(mention, kb)
+            if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
+                    mention.start in openings and _ordinary_word(mention, key)) and not (
+                    is_strippable_title(key)) and not (
+                    _lone_kind_word(mention, key) and key not in named_kinds) and not (
+                    _WEB_ADDRESS.match(mention.text)):
+                records.append(Record(mention, key, tuple(key.split())))
+    return documents, records
+
+
+def _mention_key(mention: Mention, kb: KnowledgeBase | None) -> str:
+    """The key a mention links by: its name key; a new place's without its unit word
+    ('Desa Blumbang' is Blumbang), unless the rest is a known place of another kind than the
+    unit says ('Kabupaten Bogor' is not the city Bogor, 'Kecamatan Bandung' not the city
+    Bandung; an island is its known place: 'Pulau Bali')."""
+    key = name_key(mention.text)
+    if mention.type not in ("GPE", "LOC") or mention.kb_id:
+        return key
+    rest, unit = place_key(key), key.partition(" ")[0]
+    if rest == key or kb is None or unit == "pulau":
+        return rest
+    kind = UNIT_ID_PREFIXES.get(unit)
+    owners = kb.candidates(rest)
+    if owners and not (kind and any(owner.startswith(kind) for owner in owners)):
+        return key
+    return rest
+
+
+def _kinds_with_names(extraction: Extraction) -> set[str]:
+    """The kind words ('hotel', 'dprd') the document's longer names open with."""
+    found = set()
+    for mention in extraction.mentions:
+        words = name_key(mention.text).split()
+        if len(words) > 1 and words[0] in _KIND_WORDS:
+            found.add(words[0])
+    return found
+
+
+def _lone_kind_word(mention: Mention, key: str) -> bool:
+    """True for a place's or regional body's kind word alone ('di Hotel', 'anggota DPRD'),
+    not from the knowledge base: it names no place or body of its own, only the one of its
+    kind its document names in full, if any."""
+    return mention.source != "kb" and key in _KIND_WORDS
+
+
+def _sentence_openings(extraction: Extraction) -> set[int]:
+    """Where each sentence's first word starts (after opening quotes and brackets)."""
+    openings = set()
+    for sentence in extraction.sentences:
+        found = _FIRST_WORD.search(sentence.text)
+        if found:
+            openings.add(sentence.start + found.start())
+    return openings
+
+
+def _ordinary_word(mention: Mention, key: str) -> bool:
+    """True for one ordinary word that NER took for a name only because it opens a sentence
+    ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...'): a sentence's capital
+    says nothing, and the knowledge base did not match it."""
+    return mention.source != "kb" and " " not in key and key in common_words() and \
+        not mention.text.isupper()

@@ -1,0 +1,46 @@
+"""Links by spelling: another spelling, or a one-letter misspelling, of a known name."""
+
+from __future__ import annotations
+
+from ..ner.propose import common_words
+from .fuzzy import FUZZY_MIN_LENGTH, one_typo_apart
+from .records import Record
+from .shortforms import compatible
+from .state import LinkState
+
+
+def link_variant(state: LinkState, record: Record) -> bool:
+    """Link a spelling variant of exactly one known name of a fitting type ('Sukarno'
+    for 'Soekarno', 'Mega Wati' for 'Megawati', 'Laode M Syarif' for 'Laode Muhammad
+    Syarif'); two candidates or none: False."""
+    if len("".join(record.tokens)) < 5:
+        return False
+    found = {target: name for target, name in state.variants.variants(record.tokens).items()
+             if compatible(record.mention.type, state.name_type(target))}
+    if len(found) != 1:
+        return False
+    target, name = next(iter(found.items()))
+    state.link(record, target, "spelling", f"another spelling of {' '.join(name)!r}")
+    return True
+
+
+def link_misspelling(state: LinkState, record: Record) -> bool:
+    """Link a misspelling of exactly one known name ('fuzzy'); none or several: False."""
+    fuzzy, name = fuzzy_target(state, record)
+    if fuzzy:
+        state.link(record, fuzzy, "fuzzy", f"one letter away from {name!r}")
+    return bool(fuzzy)
+
+
+def fuzzy_target(state: LinkState, record: Record) -> tuple[str, str]:
+    """A misspelling of a known name: one long token off by one edit, the rest equal."""
+    typed = len(record.tokens) == 1  # in longer names the identical words are evidence
+    common = common_words()
+    if any(word in common for word in record.tokens if len(word) >= FUZZY_MIN_LENGTH):
+        return "", ""  # 'Perang' (war) is a word, not a misspelt 'Penang'
+    found = {target: " ".join(tokens) for tokens, target in state.fuzzy.near(record.tokens)
+             .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)
+             and (not typed or compatible(record.mention.type, state.type_of(target)))}
+    if len(found) == 1:
+        return next(iter(found.items()))
+    return "", ""
