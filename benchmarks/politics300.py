@@ -12,7 +12,8 @@ built with the shipped model.
 The report lists the top nodes by mentions, the name groups issue 26 names (each should be
 one node: how many nodes its surfaces reach), and twin candidates: pairs of top nodes of
 one type where one name is the other's first or last words, initials or spelling variant
-(oe/u, dj/j, tj/c, spaces), for a reader to judge.
+(oe/u, dj/j, tj/c, spaces), and headline candidates: top nodes whose name holds an ordinary
+word that opens, ends or joins no name; both for a reader to judge.
 
 usage: python benchmarks/politics300.py [--data ../shared/data] [--corpus /tmp/politics300.jsonl]
        [--out benchmarks/politics300.md] [--top 200]
@@ -30,11 +31,13 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import graphkit
 from graphkit.link.names import name_key
-from graphkit.ner.propose import common_words
+from graphkit.ner.bounds import OPENING_HEADS
+from graphkit.ner.propose import CONNECTORS, TAILS, common_words
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLETS = ("kompas", "tempo", "okezone", "sindonews", "tribunnews")
@@ -114,55 +117,86 @@ def _twin_reason(a: list[str], b: list[str]) -> str:
     return ""
 
 
-def figures(build: graphkit.Build, top: int) -> dict[str, int]:
-    """What the report counts: nodes, mentions, twin candidates among the top nodes, nodes
-    the issue's name groups reach, and nodes that are one ordinary word."""
+@dataclass
+class TopNodes:
+    """What the report reads off a build: mentions per node, the nodes each surface
+    reaches, and the top nodes by mentions with their (label, type)."""
+
+    mentions: Counter[str]
+    surfaces: dict[str, set[str]]
+    ranked: list[str]
+    labels: dict[str, tuple[str, str]]
+
+
+def top_nodes(build: graphkit.Build, top: int) -> TopNodes:
+    """The `top` nodes of a build by mentions (ties by id), with what the report needs."""
     mentions: Counter[str] = Counter(m.entity for m in build.mentions)
     surfaces: dict[str, set[str]] = defaultdict(set)
     for m in build.mentions:
         surfaces[m.mention.text].add(m.entity)
     graph = build.graph
-    ranked = _ranked(build, top)
+    ranked = [n for n, _ in sorted(mentions.items(), key=lambda x: (-x[1], x[0]))
+              if n in graph][:top]
     labels = {n: (str(graph.nodes[n]["label"]), str(graph.nodes[n]["type"])) for n in ranked}
-    groups = [set().union(*(surfaces.get(name, set()) for name in group)) for group in GROUPS]
+    return TopNodes(mentions, surfaces, ranked, labels)
+
+
+def headline_candidates(labels: dict[str, tuple[str, str]]) -> list[str]:
+    """Top nodes whose name may be a headline fragment, for a reader to judge: new nodes
+    (a knowledge-base entity is a name) of two words or more, one of them an ordinary
+    Indonesian word that opens, ends or joins no name ('Cari' in 'Jokowi Cari Pengganti
+    Wiranto', 'Tersangka' in 'Nahrawi Tersangka')."""
+    common = common_words()
+    name_words = OPENING_HEADS | TAILS | CONNECTORS
+    return [node for node, (label, _) in labels.items()
+            if node.startswith("new:") and len(words := name_key(label).split()) > 1
+            and any(w in common and w not in name_words for w in words)]
+
+
+def figures(build: graphkit.Build, top: int) -> dict[str, int]:
+    """What the report counts: nodes, mentions, twin candidates and headline candidates
+    among the top nodes, nodes the issue's name groups reach, and nodes that are one
+    ordinary word."""
+    nodes = top_nodes(build, top)
+    graph = build.graph
+    groups = [set().union(*(nodes.surfaces.get(name, set()) for name in group))
+              for group in GROUPS]
     common = common_words()
     return {"nodes": graph.number_of_nodes(), "mentions": len(build.mentions),
-            "twin_candidates": len(twins(labels)),
+            "twin_candidates": len(twins(nodes.labels)),
+            "headline_candidates": len(headline_candidates(nodes.labels)),
             "group_nodes": sum(len(g) for g in groups),
             "groups_present": sum(1 for g in groups if g),
-            "ordinary_word_nodes": sum(1 for n in graph if mentions[n] and " " not in str(
+            "ordinary_word_nodes": sum(1 for n in graph if nodes.mentions[n] and " " not in str(
                 graph.nodes[n]["label"]) and str(graph.nodes[n]["label"]).lower() in common)}
 
 
-def _ranked(build: graphkit.Build, top: int) -> list[str]:
-    mentions: Counter[str] = Counter(m.entity for m in build.mentions)
-    return [n for n, _ in sorted(mentions.items(), key=lambda x: (-x[1], x[0]))
-            if n in build.graph][:top]
-
-
 def report(build: graphkit.Build, top: int) -> list[str]:
-    """The markdown lines: top nodes, the issue's name groups, twin candidates."""
-    mentions: Counter[str] = Counter(m.entity for m in build.mentions)
-    surfaces: dict[str, set[str]] = defaultdict(set)
-    for m in build.mentions:
-        surfaces[m.mention.text].add(m.entity)
-    graph = build.graph
-    ranked = _ranked(build, top)
-    labels = {n: (str(graph.nodes[n]["label"]), str(graph.nodes[n]["type"])) for n in ranked}
+    """The markdown lines: the issue's name groups, twin and headline candidates, top nodes."""
+    nodes = top_nodes(build, top)
+    labels = nodes.labels
     lines = ["## Name groups of issue 26 (each is one referent)", "",
              "| names | nodes reached |", "|---|---|"]
     for group in GROUPS:
-        reached = sorted(set().union(*(surfaces.get(name, set()) for name in group)))
-        present = [name for name in group if name in surfaces]
+        reached = sorted(set().union(*(nodes.surfaces.get(name, set()) for name in group)))
+        present = [name for name in group if name in nodes.surfaces]
         lines.append(f"| {' / '.join(present) or '(none in the corpus)'} | "
                      f"{len(reached)}: {', '.join(reached)} |")
     pairs = twins(labels)
     lines += ["", f"## Twin candidates among the top {top} nodes: {len(pairs)}", "",
               "| why | node | node |", "|---|---|---|"]
     lines += [f"| {why} | {a} ({labels[a][0]}) | {b} ({labels[b][0]}) |" for why, a, b in pairs]
+    headlines = headline_candidates(labels)
+    lines += ["", f"## Headline candidates among the top {top} nodes: {len(headlines)}", "",
+              "New nodes whose name holds an ordinary word that opens, ends or joins no "
+              "name; a reader judges which are headline fragments.", "",
+              "| node | label | type | mentions |", "|---|---|---|---|"]
+    lines += [f"| {n} | {labels[n][0]} | {labels[n][1]} | {nodes.mentions[n]} |"
+              for n in headlines]
     lines += ["", f"## Top {top} nodes by mentions", "", "| node | label | type | mentions |",
               "|---|---|---|---|"]
-    lines += [f"| {n} | {labels[n][0]} | {labels[n][1]} | {mentions[n]} |" for n in ranked]
+    lines += [f"| {n} | {labels[n][0]} | {labels[n][1]} | {nodes.mentions[n]} |"
+              for n in nodes.ranked]
     return lines
 
 
