@@ -163,3 +163,29 @@ def test_the_full_pipeline_s_spans_carry_their_stage_not_their_knowledge_base_id
     doc = rules_nlp("Presiden Vladimir Putin tiba di Pyongyang .")
     sources = set(pe.scored_spans(doc.ents).values())
     assert sources and sources <= set(pe.STAGES) and "kb" in sources
+
+
+def test_nerp_partial_leaves_capitalised_untagged_words_unknown_not_outside(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    forms = {**FORMS, "ppp": {"PPP": 40}, "ketua": {"ketua": 50, "Ketua": 30},
+             "partai": {"partai": 60, "Partai": 50}, "demokrat": {"Demokrat": 70}}
+    tokens = "ketua ppp bertemu presiden di partai demokrat kpk".split()
+    tags = ["O", "O", "O", "O", "O", "O", "O", "B-IND"]
+    s = nd.Sentence(nd.restore_case(tokens, tags, forms), tags)
+    nd._build_text_and_spans(s)
+    assert s.text == "Ketua PPP bertemu presiden di partai Demokrat KPK"
+    # runs of words news writes capitalised, outside NERP's entities: `PPP`, `Demokrat`
+    assert [s.text[a:b] for a, b in nd.capitalised_unknown(s, forms)] == ["PPP", "Demokrat"]
+    s.unknown = nd.capitalised_unknown(s, forms)
+    stats: dict = {}
+    (doc,) = nd.to_docs(spacy.blank("id"), [s], stats)
+    DocBin(docs=[doc]).to_disk(tmp_path / "d.spacy")  # what spacy train reads
+    (doc,) = DocBin().from_disk(tmp_path / "d.spacy").get_docs(spacy.blank("id").vocab)
+    # ent_iob_ "" = missing: no loss there; "O" = taught as outside
+    assert [(t.text, t.ent_iob_) for t in doc] == [
+        ("Ketua", "O"), ("PPP", ""), ("bertemu", "O"), ("presiden", "O"), ("di", "O"),
+        ("partai", "O"), ("Demokrat", ""), ("KPK", "B")]
+    assert stats["unknown"] == 2
+    assert "nerp_partial_idconv3" in nd.SHIPPABLE
