@@ -48,6 +48,37 @@ def test_augmented_corpus_names_are_judged_by_their_source_licence():
     assert nd.base_corpus("nerui_train1_mr1") not in nd.SHIPPABLE
 
 
+FORMS = {"presiden": {"presiden": 90, "Presiden": 40}, "kpk": {"KPK": 50, "Kpk": 1},
+         "bank": {"bank": 30, "Bank": 10}, "dalam": {"dalam": 500, "Dalam": 2},
+         "mandiri": {"mandiri": 20, "Mandiri": 15}, "di": {"di": 900}}
+
+
+def test_nerp_case_is_restored_from_news_text_names_capitalised():
+    tokens = "presiden kunjungi kpk dan bank mandiri di kota zxqville".split()
+    tags = ["O", "O", "B-IND", "O", "B-IND", "I-IND", "O", "O", "B-PLC"]
+    cased = nd.restore_case(tokens, tags, FORMS)
+    # first word capitalised; `presiden` as news writes it; the acronym as news writes it;
+    # `bank` lower-case in news but capitalised in a name; an unseen name title-cased
+    assert cased == "Presiden kunjungi KPK dan Bank Mandiri di kota Zxqville".split()
+    assert nd.restore_case(["dalam", "negeri"], ["O", "O"], FORMS) == ["Dalam", "negeri"]
+    assert nd.cased_word("dan", True, FORMS) == "dan"  # a connector stays lower-case in a name
+
+
+def test_nerp_sentences_repeating_an_evaluation_sentence_are_dropped():
+    held = [sentence("Presiden Joko Widodo bertemu Vladimir Putin di Moskwa pada hari Senin ."),
+            sentence("Harga cabai naik tajam di pasar Kramat Jati .")]
+    nerp = [sentence("presiden joko widodo bertemu vladimir putin di moskwa pada hari senin ."),
+            sentence("presiden joko widodo bertemu vladimir putin di moskwa pada senin ."),
+            sentence("harga cabai turun di pasar minggu ini karena panen raya ."),
+            sentence("harga cabai turun di pasar minggu ini karena panen raya ."),
+            sentence("harga cabai naik tajam di pasar kramat jati , kata pedagang .")]
+    kept, counts = nd.drop_held_out(nerp, held)
+    # a word changed, a word left out, two words added: the same sentence (Jaccard >= 0.8)
+    assert [s.text for s in kept] == [nerp[2].text]
+    assert counts == {"exact": 1, "near": 2, "repeated": 1}
+    assert "nerp_cased" in nd.SHIPPABLE and "nerp_cased_idconv3" in nd.SHIPPABLE
+
+
 def import_evaluate():
     """training/evaluate.py, without the one-BLAS-thread settings it makes on import."""
     import os
@@ -132,3 +163,29 @@ def test_the_full_pipeline_s_spans_carry_their_stage_not_their_knowledge_base_id
     doc = rules_nlp("Presiden Vladimir Putin tiba di Pyongyang .")
     sources = set(pe.scored_spans(doc.ents).values())
     assert sources and sources <= set(pe.STAGES) and "kb" in sources
+
+
+def test_nerp_partial_leaves_capitalised_untagged_words_unknown_not_outside(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    forms = {**FORMS, "ppp": {"PPP": 40}, "ketua": {"ketua": 50, "Ketua": 30},
+             "partai": {"partai": 60, "Partai": 50}, "demokrat": {"Demokrat": 70}}
+    tokens = "ketua ppp bertemu presiden di partai demokrat kpk".split()
+    tags = ["O", "O", "O", "O", "O", "O", "O", "B-IND"]
+    s = nd.Sentence(nd.restore_case(tokens, tags, forms), tags)
+    nd._build_text_and_spans(s)
+    assert s.text == "Ketua PPP bertemu presiden di partai Demokrat KPK"
+    # runs of words news writes capitalised, outside NERP's entities: `PPP`, `Demokrat`
+    assert [s.text[a:b] for a, b in nd.capitalised_unknown(s, forms)] == ["PPP", "Demokrat"]
+    s.unknown = nd.capitalised_unknown(s, forms)
+    stats: dict = {}
+    (doc,) = nd.to_docs(spacy.blank("id"), [s], stats)
+    DocBin(docs=[doc]).to_disk(tmp_path / "d.spacy")  # what spacy train reads
+    (doc,) = DocBin().from_disk(tmp_path / "d.spacy").get_docs(spacy.blank("id").vocab)
+    # ent_iob_ "" = missing: no loss there; "O" = taught as outside
+    assert [(t.text, t.ent_iob_) for t in doc] == [
+        ("Ketua", "O"), ("PPP", ""), ("bertemu", "O"), ("presiden", "O"), ("di", "O"),
+        ("partai", "O"), ("Demokrat", ""), ("KPK", "B")]
+    assert stats["unknown"] == 2
+    assert "nerp_partial_idconv3" in nd.SHIPPABLE

@@ -38,6 +38,19 @@ for _k in range(1, 6):
     for _split in ("train", "dev", "test"):
         CORPORA[f"nerui_{_split}{_k}"] = (f"indolem-nerui/{_split}.0{_k}.tsv", "tsv")
 
+# NERP (IndoNLU `nerp_ner-prosa`, MIT; Hoesen & Purwarianti 2018): news sentences released ALL
+# LOWERCASED, PPL/PLC/IND -> PERSON/LOC/ORG (LABEL_MAP), EVT/FNB dropped. "nerp_cased" = train +
+# valid with the case restored from CLICK-ID (restore_case) and every sentence that (nearly)
+# repeats an evaluation sentence removed (drop_held_out); see training/README.md.
+CORPORA["nerp_cased"] = ("indonlu-nerp", "nerp_cased")
+# "nerp_partial" = "nerp_cased" with every run of untagged words that news text writes
+# capitalised (`PPP`, `Demokrat`, `KPK`) marked unknown (no loss) instead of O: NERP's IND tags
+# companies but leaves parties and government bodies untagged (in the 502 NERP sentences that
+# are also idner-news-2k train sentences, 323 of idner's 334 ORG spans are O in NERP), so its O
+# would teach the model that `Partai Demokrat` is not an entity.
+CORPORA["nerp_partial"] = ("indonlu-nerp", "nerp_partial")
+NERP_FILES = ("indonlu-nerp/train_preprocess.txt", "indonlu-nerp/valid_preprocess.txt")
+
 # Annotation-convention variants: "<name>_idconv" merges `X ( Y )` where X and Y are both
 # ORG or both LOC into one span (idner-news-2k convention: `Mahkamah Konstitusi (MK)` is one
 # ORG; NERGRIT tags `Mahkamah Konstitusi` and `MK` separately) and drops LOC spans used as
@@ -50,7 +63,8 @@ for _k in range(1, 6):
 CONVENTIONS = ("_idconv", "_uiconv", "_idconv2", "_idconv3")
 
 # Corpora whose licence allows them in the shipped model.
-SHIPPABLE = {"idner_train", "idner_dev", "nergrit_train", "nergrit_valid"}
+SHIPPABLE = {"idner_train", "idner_dev", "nergrit_train", "nergrit_valid", "nerp_cased",
+             "nerp_partial"}
 SHIPPABLE |= {n + c for n in list(SHIPPABLE) for c in CONVENTIONS}
 
 
@@ -61,6 +75,8 @@ class Sentence:
     text: str = ""
     # gold entities as (start_char, end_char, label) in ``text``
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    # (start_char, end_char) ranges whose annotation is unknown: no entity and no O taught there
+    unknown: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_conll(path: str, fmt: str) -> list[Sentence]:
@@ -306,8 +322,11 @@ def load(data_dir: str, name: str, stats: dict | None = None) -> list[Sentence]:
     conv = next((c for c in CONVENTIONS if name.endswith(c)), None)
     base = name[: -len(conv)] if conv else name
     rel, fmt = CORPORA[base]
-    sents = read_conll(os.path.join(data_dir, rel), fmt)
     st = stats if stats is not None else {}
+    if fmt in ("nerp_cased", "nerp_partial"):
+        sents = load_nerp_cased(data_dir, st, partial=fmt == "nerp_partial")
+    else:
+        sents = read_conll(os.path.join(data_dir, rel), fmt)
 
     def count(key, k):
         st[key] = st.get(key, 0) + k
@@ -348,7 +367,13 @@ def to_docs(nlp, sents: Iterable[Sentence], stats: dict | None = None):
             ents.append(sp)
         kept = filter_spans(ents)
         st["overlap_dropped"] = st.get("overlap_dropped", 0) + len(ents) - len(kept)
-        doc.ents = kept
+        taken = {i for sp in kept for i in range(sp.start, sp.end)}
+        missing = [sp for a, b in s.unknown
+                   if (sp := doc.char_span(a, b, alignment_mode="expand")) is not None
+                   and not taken.intersection(range(sp.start, sp.end))]
+        if missing:
+            st["unknown"] = st.get("unknown", 0) + len(missing)
+        doc.set_ents(kept, missing=missing, default="outside")
         docs.append(doc)
     return docs
 
@@ -392,3 +417,155 @@ def split_augmentation(name: str) -> tuple[str, int]:
 def base_corpus(name: str) -> str:
     """``name`` without an augmentation suffix (what its licence is judged by)."""
     return split_augmentation(name)[0]
+
+
+# ---------------------------------------------------------------- NERP: case and overlaps
+# Words kept lower-case inside a name (`Kementerian Energi dan Sumber Daya Mineral`).
+NAME_CONNECTORS = {
+    "dan", "dari", "di", "ke", "untuk", "atau", "yang", "bin", "binti", "van", "von", "der", "den",
+    "de", "da", "del", "la", "le", "of", "the", "and", "for", "&",
+}
+# NERP tags outside PERSON/ORG/LOC whose words are names too (cased like entity words).
+NERP_NAME_TAGS = ("EVT", "FNB")
+WORD_RE = r"\w+(?:[-'.]\w+)*"
+
+
+def clickid_case_forms(data_dir: str) -> dict[str, dict[str, int]]:
+    """lower-case word -> {written form: count} over the CLICK-ID article bodies (CC BY 4.0),
+    not counting a sentence's first word (capitalised whatever it is)."""
+    import csv
+    import gzip
+    import re
+    from collections import Counter, defaultdict
+
+    cached = _CASE_FORMS.get(data_dir)
+    if cached is not None:
+        return cached
+    csv.field_size_limit(10**8)
+    counts: Counter = Counter()
+    for fn in sorted(os.listdir(os.path.join(data_dir, "click-id-raw-articles"))):
+        if not fn.endswith(".csv.gz"):
+            continue
+        with gzip.open(os.path.join(data_dir, "click-id-raw-articles", fn), "rt",
+                       encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                for sent in re.split(r'(?<=[.!?"])\s*,?\s*', row.get("content") or ""):
+                    counts.update(re.findall(WORD_RE, sent)[1:])
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
+    for word, n in counts.items():
+        forms[word.lower()][word] = n
+    _CASE_FORMS[data_dir] = dict(forms)
+    return _CASE_FORMS[data_dir]
+
+
+_CASE_FORMS: dict[str, dict[str, dict[str, int]]] = {}
+
+
+def cased_word(word: str, in_name: bool, forms: dict[str, dict[str, int]]) -> str:
+    """``word`` (lower-case) as news text writes it: its most frequent CLICK-ID form; inside a
+    name its most frequent capitalised form (title case if never seen capitalised), except for
+    NAME_CONNECTORS."""
+    seen = forms.get(word, {})
+    if not in_name:
+        return max(sorted(seen), key=lambda w: seen[w]) if seen else word
+    if word in NAME_CONNECTORS or not word[:1].isalpha():
+        return word
+    capital = sorted(w for w in seen if w[:1].isupper())
+    if capital:
+        return max(capital, key=lambda w: seen[w])
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def restore_case(tokens: list[str], tags: list[str], forms: dict[str, dict[str, int]]) -> list[str]:
+    """NERP's lower-cased tokens with their case restored (cased_word; names are the tokens
+    tagged with any label, EVT/FNB included) and the sentence's first word capitalised."""
+    out = [cased_word(t, tag != "O", forms) for t, tag in zip(tokens, tags, strict=True)]
+    first = next((i for i, t in enumerate(out) if t[:1].isalpha()), None)
+    if first is not None:
+        out[first] = out[first][:1].upper() + out[first][1:]
+    return out
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+# Evaluation sentences NERP may repeat (its README: NER-UGM 714 train / 96 valid, idner-news-2k).
+HELD_OUT_CORPORA = ["idner_dev", "idner_test", "nergrit_valid"] + [
+    f"nerui_{split}{k}" for split in ("train", "dev", "test") for k in range(1, 6)]
+HELD_OUT_FILES = ["indolem-nerugm/nerugm.txt"]
+NEAR_DUPLICATE = 0.8  # word-set Jaccard at or above which two sentences are the same sentence
+
+
+def drop_held_out(sents: list[Sentence], held_out: list[Sentence],
+                  threshold: float = NEAR_DUPLICATE) -> tuple[list[Sentence], dict[str, int]]:
+    """``sents`` without those whose lower-cased words equal, or nearly equal (word-set Jaccard
+    >= threshold), a sentence of ``held_out``, and without repeats among themselves; counts
+    of both."""
+    from collections import defaultdict
+
+    held_sets = [set(_words(s.text)) for s in held_out]
+    exact = {tuple(_words(s.text)) for s in held_out}
+    df: dict[str, int] = defaultdict(int)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(held_sets):
+        for w in ws:
+            df[w] += 1
+            index[w].append(i)
+    kept, seen, st = [], set(), {"exact": 0, "near": 0, "repeated": 0}
+    for s in sents:
+        words = _words(s.text)
+        ws = set(words)
+        if tuple(words) in exact:
+            st["exact"] += 1
+            continue
+        rare = sorted((w for w in ws if w in df), key=lambda w: (df[w], w))[:3]
+        candidates = {i for w in rare for i in index[w]}
+        if any(len(ws & held_sets[i]) >= threshold * len(ws | held_sets[i]) for i in candidates):
+            st["near"] += 1
+            continue
+        if tuple(words) in seen:
+            st["repeated"] += 1
+            continue
+        seen.add(tuple(words))
+        kept.append(s)
+    return kept, st
+
+
+def capitalised_unknown(s: Sentence, forms: dict[str, dict[str, int]]) -> list[tuple[int, int]]:
+    """Char ranges of the runs of untagged words of ``s`` whose most frequent news form
+    (cased_word) is capitalised: names NERP may have left untagged ("nerp_partial")."""
+    out: list[tuple[int, int]] = []
+    pos, run = 0, None
+    for tok, tag in zip(s.tokens, s.tags, strict=True):
+        if tag == "O" and cased_word(tok.lower(), False, forms)[:1].isupper():
+            run = (run[0] if run else pos, pos + len(tok))
+        elif run:
+            out.append(run)
+            run = None
+        pos += len(tok) + 1
+    return out + ([run] if run else [])
+
+
+def load_nerp_cased(data_dir: str, stats: dict | None = None, partial: bool = False) -> list[Sentence]:
+    """NERP train + valid, case restored (restore_case), minus every sentence that repeats an
+    evaluation sentence (HELD_OUT_CORPORA, HELD_OUT_FILES; drop_held_out); ``partial``: with
+    capitalised untagged runs unknown (capitalised_unknown)."""
+    st = stats if stats is not None else {}
+    raw = [s for rel in NERP_FILES for s in read_conll(os.path.join(data_dir, rel), "tsv")]
+    held = [s for name in HELD_OUT_CORPORA for s in load(data_dir, name)]
+    held += [s for rel in HELD_OUT_FILES for s in read_conll(os.path.join(data_dir, rel), "tsv")]
+    kept, dropped = drop_held_out(raw, held)
+    forms = clickid_case_forms(data_dir)
+    out = []
+    for s in kept:
+        cased = Sentence(restore_case(s.tokens, s.tags, forms), s.tags)
+        _build_text_and_spans(cased)
+        if partial:
+            cased.unknown = capitalised_unknown(cased, forms)
+        out.append(cased)
+    st.update({"nerp_read": len(raw), "nerp_kept": len(out),
+               **{f"nerp_dropped_{k}": v for k, v in dropped.items()}})
+    return out

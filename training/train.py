@@ -13,7 +13,8 @@ Steps (each cached under --workdir, default training/corpus/, unless --force):
 
 Only licence-permitted corpora go into the shipped model: idner-news-2k train and
 NERGRIT (IndoNLU) train + valid (NERGRIT converted to idner-news-2k's annotation convention,
-`nergrit_*_idconv`, see ner_data.py). NER-UI / NER-UGM / NERP are never used here.
+`nergrit_*_idconv`, see ner_data.py), and, if asked for, NERP (IndoNLU, MIT) with its case
+restored (`nerp_cased`). NER-UI / NER-UGM are never used here.
 """
 from __future__ import annotations
 
@@ -85,22 +86,23 @@ def convert(data: str, names, out_path: Path, extra_docs=None) -> dict:
 
 
 # ---------------------------------------------------------------- step 1b: self-training
-def silver_docs(models: list[str], data: str, workdir: Path, n_sents: int, min_ents: int = 1,
-                seed: int = 0, held_out_sets: tuple[str, ...] = ("idner_dev", "idner_test")) -> list:
-    """Sentences of the tokenised CLICK-ID text (unlabelled, CC BY 4.0) labelled by ``models``
-    (one: self-training; several: their ensemble, `ensemble.py`, as a distillation teacher). Sentences are cut at `.`/`!`/`?` tokens, kept if 8-60 tokens long, shuffled
-    with a fixed seed, minus any sentence of the ``held_out_sets`` (evaluation sets: idner-news-2k
-    dev/test by default); only sentences with at least ``min_ents`` predicted entities are kept,
-    until ``n_sents`` are collected."""
-    import random
+# CLICK-ID sections (the `category` column, lower-cased) that are not politics or general news:
+# sport, business, technology, cars, entertainment, lifestyle. Their sentences carry the clubs,
+# athletes, brands, products and artists that idner-news-2k and NERGRIT (mostly politics) lack.
+NON_POLITICS_SECTIONS = {
+    "bola", "sport", "sports", "super skor", "money", "economy", "ekbis", "bisnis", "ekonomi",
+    "properti", "tekno", "techno", "teknologi", "autotekno", "sains", "otomotif",
+    "entertainment", "celebrity", "seleb", "selebriti", "tv", "televisi", "musik", "film",
+    "film indonesia", "film internasional", "hollywood", "korea", "sinetron", "hiburan",
+    "serbaserbi", "news & entertainment", "lifestyle", "gaya", "cantik", "beauty", "health",
+    "kesehatan", "parenting", "kuliner", "travel", "pariwisata",
+}
 
-    import spacy
 
-    txt = workdir / "clickid_tokens.txt"
-    if not txt.exists():
-        clickid_text(data, txt)
-    held_out = {s.text for name in held_out_sets for s in nd.load(data, name)}
-    sents = []
+def click_sentences(txt: Path) -> list[str]:
+    """The tokenised CLICK-ID text cut into sentences at `.`/`!`/`?` tokens, those of 8-60
+    tokens, each once, sorted."""
+    sents = set()
     with open(txt, encoding="utf-8") as f:
         for line in f:
             cur: list[str] = []
@@ -108,9 +110,31 @@ def silver_docs(models: list[str], data: str, workdir: Path, n_sents: int, min_e
                 cur.append(tok)
                 if tok in (".", "!", "?"):
                     if 8 <= len(cur) <= 60:
-                        sents.append(" ".join(cur))
+                        sents.add(" ".join(cur))
                     cur = []
-    sents = sorted(set(sents) - held_out)
+    return sorted(sents)
+
+
+def silver_docs(models: list[str], data: str, workdir: Path, n_sents: int, min_ents: int = 1,
+                seed: int = 0, held_out_sets: tuple[str, ...] = ("idner_dev", "idner_test"),
+                sections: str = "all", exclude: frozenset[str] = frozenset()) -> list:
+    """Sentences of the tokenised CLICK-ID text (unlabelled, CC BY 4.0) labelled by ``models``
+    (one: self-training; several: their ensemble, `ensemble.py`, as a distillation teacher). Sentences are cut at `.`/`!`/`?` tokens, kept if 8-60 tokens long, shuffled
+    with a fixed seed, minus any sentence of the ``held_out_sets`` (evaluation sets: idner-news-2k
+    dev/test by default) and of ``exclude``; only sentences with at least ``min_ents`` predicted
+    entities are kept, until ``n_sents`` are collected. ``sections="nonpolitics"`` reads only
+    the articles of NON_POLITICS_SECTIONS."""
+    import random
+
+    import spacy
+
+    if n_sents <= 0:
+        return []
+    txt = workdir / ("clickid_tokens.txt" if sections == "all" else f"clickid_{sections}_tokens.txt")
+    if not txt.exists():
+        clickid_text(data, txt, NON_POLITICS_SECTIONS if sections == "nonpolitics" else None)
+    held_out = {s.text for name in held_out_sets for s in nd.load(data, name)}
+    sents = [s for s in click_sentences(txt) if s not in held_out and s not in exclude]
     random.Random(seed).shuffle(sents)  # noqa: S311 (a fixed sample, not security)
     from ensemble import load_ensemble
 
@@ -126,14 +150,15 @@ def silver_docs(models: list[str], data: str, workdir: Path, n_sents: int, min_e
         if len(docs) >= n_sents:
             break
     n_ents = sum(len(d.ents) for d in docs)
-    log(f"silver: {len(docs):,} CLICK-ID sentences ({n_ents:,} entities) labelled by {' + '.join(models)} "
-        f"out of {seen:,} read")
+    log(f"silver ({sections}): {len(docs):,} CLICK-ID sentences ({n_ents:,} entities) labelled by "
+        f"{' + '.join(models)} out of {seen:,} read")
     return docs
 
 
 # ---------------------------------------------------------------- step 2: vectors
-def clickid_text(data: str, out_txt: Path) -> int:
-    """Tokenise CLICK-ID article bodies with the spaCy tokenizer, one paragraph per line."""
+def clickid_text(data: str, out_txt: Path, sections: set[str] | None = None) -> int:
+    """Tokenise CLICK-ID article bodies with the spaCy tokenizer, one paragraph per line; only
+    the articles whose lower-cased `category` is in ``sections`` if given."""
     import spacy
 
     nlp = spacy.blank("id")
@@ -144,6 +169,8 @@ def clickid_text(data: str, out_txt: Path) -> int:
         for fn in sorted(folder.glob("*.csv.gz")):
             with gzip.open(fn, "rt", encoding="utf-8", newline="") as f:
                 for row in csv.DictReader(f):
+                    if sections is not None and (row.get("category") or "").lower() not in sections:
+                        continue
                     for field in ("title", "content"):
                         t = row.get(field) or ""
                         for k, v in MOJIBAKE.items():
@@ -344,6 +371,10 @@ def main(argv=None):
                     help="add CLICK-ID sentences labelled by this model (self-training) or by the "
                          "ensemble of these models (distillation) to the training data")
     ap.add_argument("--silver-sents", type=int, default=8000, help="number of silver sentences")
+    ap.add_argument("--silver-nonpolitics", type=int, default=0, metavar="N",
+                    help="also add N sentences of CLICK-ID's non-politics sections "
+                         "(NON_POLITICS_SECTIONS: sport, business, technology, entertainment, "
+                         "...) labelled by --silver-model")
     ap.add_argument("--silver-min-ents", type=int, default=1,
                     help="keep only silver sentences with at least this many predicted entities")
     ap.add_argument("--force", action="store_true", help="rebuild cached corpora/vectors")
@@ -367,7 +398,11 @@ def main(argv=None):
     if args.silver_model:
         teachers = ",".join(str(Path(m).resolve()) for m in args.silver_model)
         tag += f"+silver:{teachers}:{args.silver_sents}:{args.silver_min_ents}"
+        tag += f":{args.silver_nonpolitics}" if args.silver_nonpolitics else ""
         silver = silver_docs(args.silver_model, args.data, work, args.silver_sents, args.silver_min_ents)
+        silver += silver_docs(args.silver_model, args.data, work, args.silver_nonpolitics,
+                              args.silver_min_ents, sections="nonpolitics",
+                              exclude=frozenset(d.text for d in silver))
     train_spacy = work / f"train_{hashlib.sha256(tag.encode()).hexdigest()[:8]}.spacy"
     dev_spacy = work / f"{args.dev_set}.spacy"
     stats = convert(args.data, args.train_sets, train_spacy, silver)
@@ -405,12 +440,16 @@ def main(argv=None):
             {"name": "idner-news-2k", "author": "Khairunnisa, Imankulova & Komachi (2020)", "license": "MIT"},
             {"name": "NERGRIT (IndoNLU)", "author": "PT Gria Inovasi Teknologi; Wilie et al. (2020)",
              "license": "MIT (IndoNLU) + NERGRIT licence: credit all NERGRIT contributors"},
-        ] + ([{"name": "CLICK-ID raw articles (floret vectors)", "author": "William & Sari (2020)",
+        ] + ([{"name": "NERP (IndoNLU nerp_ner-prosa), case restored",
+               "author": "Prosa.ai; Hoesen & Purwarianti (2018); Wilie et al. (2020)",
+               "license": "MIT (IndoNLU)"}]
+             if any(n.startswith("nerp_") for n in args.train_sets) else []) + (
+            [{"name": "CLICK-ID raw articles (floret vectors)", "author": "William & Sari (2020)",
                "license": "CC BY 4.0"}] if vectors else []),
         "graphkit_training": {
             "train_sets": args.train_sets, "dev_set": args.dev_set, "align_stats": stats,
             "silver": ({"model": [teacher_recipe(m) for m in args.silver_model],
-                        "sents": args.silver_sents,
+                        "sents": args.silver_sents, "nonpolitics_sents": args.silver_nonpolitics,
                         "min_ents": args.silver_min_ents} if args.silver_model else None),
             "packaged": f"model-{args.package_from}", "max_steps": _max_steps(best),
             "overrides": user_ov, "pretrain_words": args.pretrain_words,
