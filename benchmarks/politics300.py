@@ -37,7 +37,7 @@ from pathlib import Path
 import graphkit
 from graphkit.link.names import name_key
 from graphkit.ner.bounds import OPENING_HEADS
-from graphkit.ner.propose import CONNECTORS, TAILS, common_words
+from graphkit.words import CONNECTORS, TAILS, common_words
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLETS = ("kompas", "tempo", "okezone", "sindonews", "tribunnews")

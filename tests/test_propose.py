@@ -133,7 +133,7 @@ def test_runs_of_english_common_words_or_with_an_event_head_are_not_people(text,
 
 
 def test_english_words_leave_out_words_that_are_also_names():
-    from graphkit.ner.propose import english_words
+    from graphkit.words import english_words
 
     assert {"quiet", "place", "night", "sight"} <= english_words()
     assert not {"rose", "miller", "jack", "lance"} & english_words()

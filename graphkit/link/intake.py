@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..ner.propose import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
 from ..types import Extraction, Mention
+from ..words import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
 from .curated import is_ignored
 from .curation import Curation
 from .kb import KnowledgeBase

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..ner.propose import common_words
+from ..words import common_words
 from .fuzzy import FUZZY_MIN_LENGTH, one_typo_apart
 from .records import Record
 from .shortforms import compatible

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..ner.propose import HEADS
 from ..types import Extraction
+from ..words import HEADS
 from .curation import Curation
 from .fuzzy import FuzzyIndex, indexable
 from .kb import KnowledgeBase

@@ -13,7 +13,7 @@ from ..link.names import (
     UNIT_WORDS,
     is_title_word,
 )
-from .propose import (
+from ..words import (
     CONNECTORS,
     DAYS_AND_MONTHS,
     EVENT_HEADS,

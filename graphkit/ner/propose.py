@@ -3,152 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from spacy.attrs import ORTH, SPACY
-from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP_WORDS
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
-from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..link.names import GIVEN_NAME_TITLES, is_title_word
-
-DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for name in names}
-# Capitalised abbreviations that are common nouns or units, never entities on their own.
-NOT_NAMES = frozenset("ktt wib wita wit utc gmt ceo cfo tv km kg mm usd rp vs ii iii iv".split())
-# Function words that end a name when capitalised mid-run: "Moskow Mereka", "PBB Untuk".
-FUNCTION_WORDS = frozenset(
-    """
-    mereka untuk dan yang ini itu dia ia kami kita saya anda dengan pada ke dari di
-    bahwa akan telah sudah juga atau tetapi namun karena jika ketika saat para sebagai
-    oleh tidak bukan hanya adalah merupakan setelah sebelum selama sejak tentang
-    terhadap bagi seperti
-    """.split()
+from ..words import (
+    CONNECTORS,
+    DAYS_AND_MONTHS,
+    EVENT_WORDS,
+    FUNCTION_WORDS,
+    HEADS,
+    LOC_HEADS,
+    NOT_NAMES,
+    NOT_PERSON_WORDS,
+    ORG_HEADS,
+    ORG_TAILS,
+    POSSESSIVES,
+    common_words,
+    english_words,
 )
-# Lowercase words allowed inside a name: "University of Hull", "bin Salman", "Jong-un".
-CONNECTORS = frozenset(
-    "of for the and de van von der den bin binti al el la le du da dos y".split())
-# Bodies named by their region ('Pemprov Jawa Barat', 'Polda Jawa Timur', 'DPRD Jawa
-# Tengah'): with the place they are an organisation, not the place.
-REGIONAL_BODY_HEADS = frozenset(
-    """
-    pemprov pemkab pemkot pemda polda polres polresta polrestabes polsek kodam korem kodim
-    kejati kejari dprd bappeda bpbd kanwil mapolda mapolres mapolresta mapolsek
-    """.split())
-ORG_HEADS = REGIONAL_BODY_HEADS | frozenset(
-    """
-    universitas institut pusat kementerian departemen badan dewan komisi komite partai
-    bank lembaga organisasi asosiasi perusahaan kantor kedutaan angkatan tentara majelis
-    mahkamah pengadilan parlemen kongres senat korps yayasan sekolah akademi fakultas
-    perserikatan persatuan liga federasi serikat kepolisian kejaksaan komando markas
-    kelompok gerakan front koalisi brigade harian koran grup pt institute university college
-    council committee agency ministry department bureau
-    """.split()
-)
-# Events are often named with ordinary words: "Perang Dunia II", "Piala Dunia".
-EVENT_HEADS = frozenset(
-    """
-    perang piala konferensi olimpiade pemilu pemilihan festival kongres pertempuran
-    revolusi krisis operasi ktt sidang forum pekan hari tahun
-    """.split()
-)
-# Organs of a state carry its name: "Departemen Luar Negeri AS" is one organisation.
-STATE_ORGAN_HEADS = frozenset(
-    """
-    kementerian departemen badan dewan komisi angkatan tentara kedutaan parlemen kongres
-    senat majelis mahkamah pengadilan kepolisian kejaksaan komando pasukan ministry
-    department
-    """.split()
-)
-ORG_TAILS = frozenset(
-    """
-    university college institute institution center centre endowment council foundation
-    agency inc corp ltd group bank party news times post press labs technologies club
-    association network studio studios airlines airways company corporation holdings
-    entertainment pictures records fc racing team united motors electronics healthcare
-    insider securities sekuritas
-    """.split()
-)
-# Words that end the name of a place or facility: "Trump Tower", "Kim Il Sung Stadium".
-LOC_TAILS = frozenset("tower hotel resort plaza square stadium airport street avenue".split())
-LOC_HEADS = frozenset(
-    """
-    lapangan kosmodrom bandara bandar pelabuhan jalan gunung sungai danau laut selat
-    pulau kepulauan teluk semenanjung tanjung istana gedung stadion taman kota kabupaten
-    provinsi desa kampung pangkalan kawasan distrik samudra samudera gurun lembah
-    terusan jembatan menara masjid gereja candi zona
-    """.split()
-)
-# Words that make a capitalised run something other than a person (guess_type): laws
-# ('RUU Pemilu', 'Kitab Undang-Undang Hukum Pidana'), events ('SEA Games', 'Piala Dunia'),
-# products and titles of works ('Galaxy S', 'Star Wars', 'Soul Ultra Wireless', 'YouTube
-# Najwa Shihab'), offices and job titles ('Komisaris Jenderal', 'Menko Polhukam', 'Sekertaris
-# Kabinet', 'Product Manager Realme') and slogans or symbols ('Merah Putih'); sport, technology
-# and entertainment news name events and teams in English ('Korea Open', 'Semen Padang FC').
-LAW_WORDS = frozenset(
-    """
-    ruu uu undang undang-undang perppu perpu perpres perda pergub perwali perbup permen
-    keppres inpres kuhp kuhap kitab pasal hukum pidana perdata nomor amandemen rancangan
-    peraturan act
-    """.split()
-)
-EVENT_WORDS = frozenset(
-    """
-    games olympics olympic piala cup league champions championship championships tournament
-    turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
-    munas musda muktamar musyawarah open show week playoffs playoff slam liga
-    paragames
-    """.split()
-)
-PRODUCT_WORDS = frozenset(
-    """
-    galaxy iphone ipad macbook xperia redmi pixel android windows playstation xbox wars
-    trek pro plus ultra lite series edition ssd wireless smartphone phone screen display
-    official store channel live youtube instagram twitter facebook tiktok whatsapp app apps
-    version ver reborn movie album
-    """.split()
-)
-OFFICE_WORDS = frozenset(
-    """
-    komisaris sekertaris sekretaris kabinet menko polhukam polkam perekonomian kemaritiman
-    pembina pembangunan pimpinan pusat wilayah cabang daerah kapolri kapolda kapolres
-    kapolsek komjen irjen brigjen pol kabareskrim kasad kasal kasau pangdam kasum dirjen
-    dirut kajati kajari wamen sesmen deputi staf khusus pelaksana tugas plt dekan rektor
-    camat lurah chief executive officer perhubungan pertanian perdagangan perindustrian
-    kesehatan pendidikan agama sosial pariwisata kehutanan perumahan tax amnesty manager
-    manajer founder cofounder vp marketing communications relations corporate product
-    sales humas biro kelautan perikanan energi mineral agraria ketenagakerjaan koperasi
-    informatika pemuda olahraga kebudayaan riset komunikasi keuangan pertahanan
-    """.split()
-)
-SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
-# An event's head word ('Festival Film', 'Forum Kesatuan Rakyat') makes no person either,
-# save 'Hari', a given name ('Hari Tanoesoedibjo').
-NOT_PERSON_WORDS = (LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
-                    | (EVENT_HEADS - {"hari"}))
-HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
-TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
-POSSESSIVES = frozenset({"'s", "’s"})
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Indonesian words news writes in lowercase, plus spaCy's Indonesian stop words."""
-    path = resources.files("graphkit") / "data" / "common_words_id.txt"
-    words = {w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#")}
-    return frozenset(words | set(ID_STOP_WORDS))
-
-
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """English common words Indonesian news uses ('quiet', 'place', 'night', 'sight'), not
-    also names ('rose', 'miller' are left out): a run made only of them names a product,
-    a song or a film, not a person."""
-    path = resources.files("graphkit") / "data" / "common_words_en.txt"
-    return frozenset(w for w in path.read_text(encoding="utf-8").split()
-                     if not w.startswith("#"))
 
 
 class Word(NamedTuple):

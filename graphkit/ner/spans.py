@@ -13,6 +13,15 @@ from spacy.tokens import Doc, Span
 
 from ..link.kb import KnowledgeBase
 from ..link.names import REGION_WORDS
+from ..words import (
+    CONNECTORS,
+    HEADS,
+    LOC_HEADS,
+    REGIONAL_BODY_HEADS,
+    STATE_ORGAN_HEADS,
+    TAILS,
+    common_words,
+)
 from .bounds import (
     OPENING_HEADS,
     Candidate,
@@ -32,19 +41,7 @@ from .bounds import (
     with_given_names,
     without_unit_word,
 )
-from .propose import (
-    CONNECTORS,
-    HEADLINE_TOKENS,
-    HEADS,
-    LOC_HEADS,
-    REGIONAL_BODY_HEADS,
-    STATE_ORGAN_HEADS,
-    TAILS,
-    WordFacts,
-    common_words,
-    is_headline,
-    propose_names,
-)
+from .propose import HEADLINE_TOKENS, WordFacts, is_headline, propose_names
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {

@@ -28,7 +28,7 @@ from kbcsv import KB_DIR, read_csv, row, write_csv
 
 from graphkit.link.kb import load_kb
 from graphkit.link.names import normalize_name, slugify
-from graphkit.ner.propose import common_words, english_words
+from graphkit.words import common_words, english_words
 
 PREFIX = "place:kab-"
 # Called kabupaten on Indonesian Wikipedia, but not in Indonesia; Kepulauan Seribu is a
