@@ -5,8 +5,9 @@
 - `pipeline`: load the spaCy pipeline (`load_pipeline`) and run it over documents
   (`extract`);
 - `spans`: the `graphkit_entities` component combining model, knowledge-base and rule
-  spans;
-- `propose`: the name rules that propose capitalised names;
+  spans; `bounds`: where a span begins and ends (titles trimmed, glued names split);
+- `propose`: the name rules that propose capitalised names (their word lists are
+  `graphkit.words`, which linking reads too);
 - `fast`: faster inference for spaCy's tok2vec + NER, switched off by
   `GRAPHKIT_PLAIN_SPACY=1` (the only code touching spaCy and thinc internals).
 
