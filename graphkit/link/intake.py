@@ -10,7 +10,7 @@ from ..words import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
 from .curated import is_ignored
 from .curation import Curation
 from .kb import KnowledgeBase
-from .names import UNIT_ID_PREFIXES, is_strippable_title, name_key, place_key
+from .names import is_strippable_title, is_unit_of, name_key, place_key
 from .records import Record
 
 # Head words that name a kind of body, not one body: alone ('anggota Komisi III', 'pihak
@@ -70,9 +70,8 @@ def _mention_key(mention: Mention, kb: KnowledgeBase | None) -> str:
     rest, unit = place_key(key), key.partition(" ")[0]
     if rest == key or kb is None or unit == "pulau":
         return rest
-    kind = UNIT_ID_PREFIXES.get(unit)
     owners = kb.candidates(rest)
-    if owners and not (kind and any(owner.startswith(kind) for owner in owners)):
+    if owners and not any(is_unit_of(unit, owner) for owner in owners):
         return key
     return rest
 

@@ -133,8 +133,22 @@ REGION_WORDS = frozenset("provinsi kabupaten kota".split())
 UNIT_WORDS = REGION_WORDS | frozenset("desa kelurahan kecamatan dusun kab pulau".split())
 # The knowledge-base ids a region's unit word may precede ('Kota Medan' is city:medan,
 # 'Kabupaten Bogor' not the city Bogor).
-UNIT_ID_PREFIXES = {"kota": "city:", "provinsi": "place:prov-", "kabupaten": "place:kab-",
-                    "kab": "place:kab-"}
+_UNIT_ID_PREFIXES = {"kota": "city:", "provinsi": "place:prov-", "kabupaten": "place:kab-",
+                     "kab": "place:kab-"}
+
+
+def is_unit_of(unit: str, entity_id: str) -> bool:
+    """True when a region's unit word may stand before the name of the knowledge-base entity
+    `entity_id`: 'kota' before a city's, 'kabupaten' before a regency's, never before a
+    city's ('Kabupaten Bogor' is not the city Bogor).
+
+    >>> is_unit_of("kota", "city:medan"), is_unit_of("kabupaten", "city:bogor")
+    (True, False)
+    >>> is_unit_of("desa", "city:bandung")
+    False
+    """
+    kind = _UNIT_ID_PREFIXES.get(unit)
+    return kind is not None and entity_id.startswith(kind)
 
 
 def place_key(key: str) -> str:

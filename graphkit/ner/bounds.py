@@ -9,9 +9,9 @@ from spacy.tokens import Doc
 from ..link.names import (
     GIVEN_NAME_TITLES,
     TITLE_FOLLOWERS,
-    UNIT_ID_PREFIXES,
     UNIT_WORDS,
     is_title_word,
+    is_unit_of,
 )
 from ..words import (
     CONNECTORS,
@@ -60,8 +60,7 @@ def without_unit_word(doc: Doc, span: Candidate, owners: dict[tuple[int, int], s
         if rest:
             return start + 1, end, kb_types.get((start + 1, end), label), "kb"
         return start + 1, end, place, source
-    kind = UNIT_ID_PREFIXES.get(word.lower_)
-    if rest and kind and rest.startswith(kind):
+    if rest and is_unit_of(word.lower_, rest):
         owners[(start, end)] = rest
         return start, end, kb_types.get((start + 1, end), label), "kb"
     return start, end, place, "model" if source == "kb" else source
