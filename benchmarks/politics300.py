@@ -153,11 +153,10 @@ def headline_candidates(labels: dict[str, tuple[str, str]]) -> list[str]:
             and any(w in common and w not in name_words for w in words)]
 
 
-def figures(build: graphkit.Build, top: int) -> dict[str, int]:
+def figures(build: graphkit.Build, nodes: TopNodes) -> dict[str, int]:
     """What the report counts: nodes, mentions, twin candidates and headline candidates
     among the top nodes, nodes the issue's name groups reach, and nodes that are one
     ordinary word."""
-    nodes = top_nodes(build, top)
     graph = build.graph
     groups = [set().union(*(nodes.surfaces.get(name, set()) for name in group))
               for group in GROUPS]
@@ -171,9 +170,8 @@ def figures(build: graphkit.Build, top: int) -> dict[str, int]:
                 graph.nodes[n]["label"]) and str(graph.nodes[n]["label"]).lower() in common)}
 
 
-def report(build: graphkit.Build, top: int) -> list[str]:
+def report(nodes: TopNodes, top: int) -> list[str]:
     """The markdown lines: the issue's name groups, twin and headline candidates, top nodes."""
-    nodes = top_nodes(build, top)
     labels = nodes.labels
     lines = ["## Name groups of issue 26 (each is one referent)", "",
              "| names | nodes reached |", "|---|---|"]
@@ -217,7 +215,8 @@ def main() -> None:
     figures_path = args.out.with_suffix(".json")
     previous = (json.loads(figures_path.read_text(encoding="utf-8"))
                 if figures_path.exists() else {})
-    now = figures(build, args.top)
+    nodes = top_nodes(build, args.top)
+    now = figures(build, nodes)
     head = ["# 300 politics articles: what a reader of the top nodes sees", "",
             "Made by `python benchmarks/politics300.py` (selection and method in its "
             f"docstring): {count} CLICK-ID articles, shipped model. *previous*: the figures "
@@ -227,7 +226,7 @@ def main() -> None:
     head += ["", "*group_nodes* over *groups_present* is 1 when every name group of issue 26 "
              "is one node; *ordinary_word_nodes* are nodes named by one ordinary Indonesian "
              "word (training/common_words.py's list).", ""]
-    args.out.write_text("\n".join(head + report(build, args.top)) + "\n", encoding="utf-8")
+    args.out.write_text("\n".join(head + report(nodes, args.top)) + "\n", encoding="utf-8")
     figures_path.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{count} articles, {build.graph.number_of_nodes()} nodes -> {args.out}")
 
