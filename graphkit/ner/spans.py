@@ -119,9 +119,8 @@ class EntityCombiner:
                 _choose(self._missed_names(doc, taken, weak), chosen, taken)
             _choose(weak, chosen, taken)
         # set_ents: what `doc.ents = ...` does, without spaCy building every Span a second
-        # time. A span's `kb_id` is the entity a sure
-        # knowledge-base name denotes ('' otherwise); its `id` is its source ("kb", "model"
-        # or "rule").
+        # time. A span's `kb_id` is the entity a sure knowledge-base name denotes ('' otherwise);
+        # its `id` is its source ("kb", "model" or "rule").
         kb_types = {(s, e): t for s, e, t, _ in strong}
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
