@@ -76,6 +76,19 @@ LOC_HEADS = frozenset(
     terusan jembatan menara masjid gereja candi zona
     """.split()
 )
+# Heads of two ordinary words ('Rumah Sakit Pusat Pertamina', 'Rumah Tahanan Salemba'); 'rumah'
+# alone opens no name ('rumah veteran').
+TWO_WORD_HEADS = frozenset({"rumah sakit", "rumah tahanan", "rumah dinas"})
+# Forms of address a person is known by, part of the name as written ('Bung Tomo', 'Gus Dur',
+# 'Cak Nun', 'Teuku Umar', 'Cut Nyak Dhien'): never trimmed as a leading ordinary word.
+NAME_PREFIXES = frozenset("bung gus cak kang ki nyi teuku tengku cut raden daeng".split())
+# The country Indonesian organisations end their names with ('Serikat Petani Indonesia',
+# 'Ikatan Ahli Perencanaan Indonesia', 'Bursa Efek Indonesia'): idner-news-2k's training part
+# marks 18 such organisations whole and none with the country apart.
+NATIONAL_NAMES = frozenset({"indonesia"})
+# Words naming the board or branch of an organisation ('Dewan Pimpinan Pusat Partai Demokrat',
+# 'Kantor Wilayah Kementerian Hukum dan HAM'): with ordinary words alone they name no body.
+BRANCH_WORDS = frozenset("pimpinan pengurus wilayah cabang pertimbangan pembina".split())
 # Words that make a capitalised run something other than a person (guess_type): laws
 # ('RUU Pemilu', 'Kitab Undang-Undang Hukum Pidana'), events ('SEA Games', 'Piala Dunia'),
 # products and titles of works ('Galaxy S', 'Star Wars', 'Soul Ultra Wireless', 'YouTube

@@ -18,12 +18,16 @@ from ..words import (
     DAYS_AND_MONTHS,
     EVENT_HEADS,
     HEADS,
+    LOC_HEADS,
     LOC_TAILS,
+    NAME_PREFIXES,
+    NATIONAL_NAMES,
     NOT_PERSON_WORDS,
     ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
     TAILS,
+    TWO_WORD_HEADS,
     common_words,
 )
 
@@ -86,7 +90,8 @@ def tail_type(doc: Doc, index: int) -> str:
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
     and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
-    capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
+    capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays,
+    and so does a title that is also a given name after a name ('Tatang Farhanul Hakim')."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
             titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
@@ -96,9 +101,19 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
                                                      and not doc[end - 1].is_title)
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
                            or (is_title_word(doc[end - 1].text)
-                               and doc[end - 1].lower_ not in _PORTFOLIO_WORDS)):
+                               and doc[end - 1].lower_ not in _PORTFOLIO_WORDS
+                               and not _given_name_after_name(doc, start, end - 1))):
         end -= 1
     return start, end
+
+
+def _given_name_after_name(doc: Doc, start: int, index: int) -> bool:
+    """Token `index` is a title that is also a given name ('Hakim', 'Putri') right after a
+    capitalised word of the span: a name does not end with its bearer's title."""
+    before = doc[index - 1]
+    return (doc[index].lower_ in GIVEN_NAME_TITLES and index > start and before.is_alpha
+            and before.is_title and before.lower_ not in HEADS
+            and before.lower_ not in common_words())
 
 
 def _leading_title(doc: Doc, start: int, end: int) -> bool:
@@ -273,7 +288,8 @@ def cut_to_known(doc: Doc, start: int, end: int,
 def split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int]],
                       known: set[tuple[int, int]]) -> tuple[int, int]:
     """Keep the name in a model span that ran too far: up to an opening bracket
-    ('Perserikatan Bangsa-Bangsa ( PBB'), after an inner title ('Qatar Sheikh Tamim ...'),
+    ('Perserikatan Bangsa-Bangsa ( PBB'), after an inner title ('Qatar Sheikh Tamim ...') save
+    in a place named after a titled person ('Jalan Gubernur Suryo'),
     without leading ordinary words ('Nasib Muslim Rohingya'), and without a trailing known
     place unless the name is a state organ ('Bandara Vnukovo' in 'Bandara Vnukovo Moskow',
     but 'Kementerian Pertahanan Korea Selatan') or an organisation whose name without the
@@ -283,14 +299,16 @@ def split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int]
         if doc[i].text in "([{":
             end = i
             break
-    for i in range(start + 1, end - 1):
-        if (doc[i].text[:1].isupper() and is_title_word(doc[i].text)
-                and doc[i].lower_ not in GIVEN_NAME_TITLES | _PORTFOLIO_WORDS):
-            start = i + 1
+    if start < end and doc[start].lower_ not in LOC_HEADS:  # 'Jalan Jenderal Sudirman'
+        for i in range(start + 1, end - 1):
+            if _inner_title(doc, i):
+                start = i + 1
     common = common_words()
     if start < end and not _name_word_inside(doc, start):
         while (end - start > 1 and doc[start].lower_ in common
-               and doc[start].lower_ not in OPENING_HEADS):
+               and doc[start].lower_ not in OPENING_HEADS
+               and doc[start].lower_ not in NAME_PREFIXES
+               and doc[start:start + 2].text.lower() not in TWO_WORD_HEADS):
             start += 1
     if end - start > 2 and doc[start].lower_ not in STATE_ORGAN_HEADS:
         for place_start, place_end in places:
@@ -300,6 +318,18 @@ def split_model_span(doc: Doc, start: int, end: int, places: set[tuple[int, int]
                 end = place_start
                 break
     return trim_span(doc, start, end)
+
+
+def _inner_title(doc: Doc, index: int) -> bool:
+    """Token `index` inside a model span is a title the name after it follows ('Qatar Sheikh
+    Tamim'), not a given name that is also a title ('Imam'), a portfolio ('Luar Negeri') or
+    an initial after a given name ('Yasonna H Laoly', 'Irianto MS Syaifuddin')."""
+    token = doc[index]
+    if not token.text[:1].isupper() or not is_title_word(token.text):
+        return False
+    if token.lower_ in GIVEN_NAME_TITLES | _PORTFOLIO_WORDS:
+        return False
+    return not (token.is_upper and len(token) <= 3 and doc[index - 1].is_title)
 
 
 def _names_before(doc: Doc, start: int, place_start: int) -> bool:
@@ -317,8 +347,12 @@ def _place_in_name(doc: Doc, start: int, place_start: int,
                    known: set[tuple[int, int]]) -> bool:
     """A place ending an organisation's name ('Bursa Efek Indonesia') or following an
     organisation head or a connector ('Partai Keadilan dan Persatuan Indonesia') is part of
-    the name, unless what comes before it is a known name; 'Bandara Vnukovo Moskow' is not."""
+    the name, unless what comes before it is a known name; 'Bandara Vnukovo Moskow' is not.
+    The country Indonesian organisations end their names with is part of any name
+    ('Ikatan Ahli Perencanaan Indonesia')."""
     before = doc[place_start - 1].lower_
+    if doc[place_start].lower_ in NATIONAL_NAMES and (start, place_start) not in known:
+        return True
     return (doc[start].lower_ in ORG_HEADS and (start, place_start) not in known) or (
         before in ORG_HEADS or before in CONNECTORS)
 

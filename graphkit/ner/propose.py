@@ -17,6 +17,7 @@ from ..words import (
     FUNCTION_WORDS,
     HEADS,
     LOC_HEADS,
+    NAME_PREFIXES,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     ORG_HEADS,
@@ -135,6 +136,7 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
     while run and ((words[run[0]].title and not _given_name(words, run)) or
                    not words[run[0]].capitalised or (
             words[run[0]].lower in common and words[run[0]].lower not in HEADS
+            and words[run[0]].lower not in NAME_PREFIXES
             and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES))):
         run = run[1:]
     while run and not words[run[-1]].capitalised and not (
@@ -150,7 +152,20 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
     if len(run) == 1 and (len(first.text) < 2 or first.lower in NOT_NAMES
                           or first.lower in HEADS):
         return  # 'Partai' or 'Universitas' alone names nothing
-    yield run[0], run[-1] + 1, guess_type(names, common)
+    label = guess_type(names, common)
+    if label == "PERSON" and any(_acronym(words[i].text) for i in run):
+        label = "ORG"  # 'BPH Migas', 'Holding BUMN Tambang'
+    yield run[0], run[-1] + 1, label
+
+
+def _acronym(text: str) -> bool:
+    """An acronym of three letters or more ('BPH', 'ROA'); people's initials are shorter
+    ('Laode M Syarif', 'Irianto MS Syaifuddin').
+
+    >>> _acronym("BPH"), _acronym("MS"), _acronym("Migas")
+    (True, False, False)
+    """
+    return len(text) >= 3 and text.isalpha() and text.isupper()
 
 
 def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:

@@ -14,9 +14,12 @@ from spacy.tokens import Doc, Span
 from ..link.kb import KnowledgeBase
 from ..link.names import REGION_WORDS
 from ..words import (
+    BRANCH_WORDS,
     CONNECTORS,
     HEADS,
     LOC_HEADS,
+    NATIONAL_NAMES,
+    OFFICE_WORDS,
     REGIONAL_BODY_HEADS,
     STATE_ORGAN_HEADS,
     TAILS,
@@ -253,12 +256,17 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
     ('Partai Britain First'); a known name + words ending in an organisation or place noun
     is one name ('Trump National Golf Club'); a state organ + a country is one organisation
     ('Departemen Luar Negeri AS'), while 'Universitas Nasional Kongju' + 'Korea Selatan'
-    stay two."""
+    stay two; an organisation + 'Indonesia' is one ('Serikat Petani Indonesia'). A body
+    named only by ordinary words before an organisation is part of it and makes no name of
+    its own ('Dewan Pimpinan Pusat' + 'Partai Demokrat', 'Kantor Wilayah' + a ministry)."""
     result: list[Candidate] = []
     for index, (start, end, label, source) in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
         head = doc[start - 1] if start > 0 else None
         continued = following is not None and following[0] == end and following[3] == "rule"
+        if (source == "rule" and following is not None and following[0] == end
+                and following[2] == "ORG" and _ordinary_words(doc, start, end)):
+            continue
         if (head is not None and head.i not in taken and label in ("GPE", "LOC")
                 and _regional_body(head, doc[start])):
             result.append((start - 1, end, "ORG", "rule"))  # 'Pemprov Jawa Barat'
@@ -277,11 +285,23 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
             result[-1] = (result[-1][0], end, result[-1][2], "rule")  # ... 'Britain' + 'First'
             continue
         if (result and label == "GPE" and result[-1][1] == start and result[-1][2] == "ORG"
-                and result[-1][3] != "kb" and doc[result[-1][0]].lower_ in STATE_ORGAN_HEADS):
+                and result[-1][3] != "kb" and (doc[result[-1][0]].lower_ in STATE_ORGAN_HEADS
+                                               or doc[start:end].text.lower() in NATIONAL_NAMES)):
             result[-1] = (result[-1][0], end, "ORG", result[-1][3])
             continue
         result.append((start, end, label, source))
     return result
+
+
+def _ordinary_words(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are only ordinary words, heads of names and words of offices, one
+    of them naming a board or branch ('Dewan Pimpinan Pusat', 'Kantor Wilayah'): they name no
+    one body. A faculty ('Fakultas Ekonomi' + 'Universitas Indonesia') is a body of its own."""
+    common = common_words()
+    if not any(doc[i].lower_ in BRANCH_WORDS for i in range(start, end)):
+        return False
+    return all(doc[i].lower_ in common or doc[i].lower_ in HEADS or doc[i].lower_ in OFFICE_WORDS
+               for i in range(start, end))
 
 
 def _regional_body(head: Any, first: Any) -> bool:
