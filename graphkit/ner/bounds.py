@@ -197,10 +197,11 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
     words or more: 'Repsol Honda' stays); a person the model found that opens with a known
     organisation's name and goes on with two or more name words is the person ('atau Walhi
     Nur Hidayati'). The known name is a candidate of its own."""
+    unit_end = _after_unit_word(doc, start, end)
     for (known_start, known_end), kind in kb_types.items():
-        if kind not in ("ORG", "GPE", "LOC"):
+        if kind not in ("ORG", "GPE", "LOC") or not start <= known_start < known_end <= end:
             continue
-        after_unit = known_start == _after_unit_word(doc, start, end) > start
+        after_unit = known_start == unit_end > start
         if (known_start == start or after_unit) and known_end < end and _person_words(
                 doc, known_end, end) and (after_unit or _after_title(doc, start) or (
                 label == "PERSON" and kind == "ORG" and end - known_end >= 2)):
