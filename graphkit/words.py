@@ -73,7 +73,7 @@ LOC_HEADS = frozenset(
     lapangan kosmodrom bandara bandar pelabuhan jalan gunung sungai danau laut selat
     pulau kepulauan teluk semenanjung tanjung istana gedung stadion taman kota kabupaten
     provinsi desa kampung pangkalan kawasan distrik samudra samudera gurun lembah
-    terusan jembatan menara masjid gereja candi zona
+    terusan jembatan menara masjid gereja candi zona gua goa pasar situs pantai bukit
     """.split()
 )
 # Heads of two ordinary words ('Rumah Sakit Pusat Pertamina', 'Rumah Tahanan Salemba'); 'rumah'

@@ -322,3 +322,18 @@ def test_a_name_rule_run_holding_an_acronym_is_no_person(shipped_like_nlp, text,
                                                          label):
     found = dict(_model_tags(shipped_like_nlp, text, tagged))
     assert found.get(name) == label, found
+
+
+@pytest.mark.parametrize(("text", "tagged", "name"), [
+    # NERGRIT train: the number of a numbered place or body was cut off
+    ("Ia bersekolah di SMAN 1 Kendari .", [(["SMAN", "1"], "ORG")], ("SMAN 1", "ORG")),
+    ("pecahan dari Kampung Masigi 1 , pelepasan kampung", [(["Kampung", "Masigi", "1"], "LOC")],
+     ("Kampung Masigi 1", "LOC")),
+    # ... and a cave's head word was taken for an ordinary word
+    ("terdapat gua yang menarik , seperti : Gua Panggung dan lainnya .",
+     [(["Gua", "Panggung"], "LOC")], ("Gua Panggung", "LOC")),
+    # a date after a bare place still goes
+    ("Kim tiba di Pyongyang 24 Juni .", [(["Pyongyang", "24"], "GPE")], ("Pyongyang", "GPE")),
+])
+def test_numbered_names_and_place_heads_stay(tagging_nlp, text, tagged, name):
+    assert name in _model_tags(tagging_nlp, text, tagged)

@@ -91,20 +91,31 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
     and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
     capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays,
-    and so does a title that is also a given name after a name ('Tatang Farhanul Hakim')."""
+    as does the number of a numbered place or body ('SMAN 1', 'Desa Wanga 2', 'Densus 88'),
+    and a title that is also a given name after a name ('Tatang Farhanul Hakim')."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
             titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
         titled = titled or not doc[start].is_punct
         start += 1
     while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
-                                                     and not doc[end - 1].is_title)
+                                                     and not doc[end - 1].is_title
+                                                     and not _numbered(doc, start, end - 1))
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
                            or (is_title_word(doc[end - 1].text)
                                and doc[end - 1].lower_ not in _PORTFOLIO_WORDS
                                and not _given_name_after_name(doc, start, end - 1))):
         end -= 1
     return start, end
+
+
+def _numbered(doc: Doc, start: int, index: int) -> bool:
+    """Token `index` is a small whole number ending a name that opens with a head word or an
+    acronym ('Kampung Masigi 1', 'SMAN 1'); after a bare name it is a date ('Pyongyang 24')."""
+    first = doc[start]
+    return (doc[index].is_digit and len(doc[index]) <= 3 and index > start
+            and (first.lower_ in OPENING_HEADS or (first.is_upper and first.is_alpha
+                                                    and len(first) >= 2)))
 
 
 def _given_name_after_name(doc: Doc, start: int, index: int) -> bool:
