@@ -337,3 +337,15 @@ def test_a_name_rule_run_holding_an_acronym_is_no_person(shipped_like_nlp, text,
 ])
 def test_numbered_names_and_place_heads_stay(tagging_nlp, text, tagged, name):
     assert name in _model_tags(tagging_nlp, text, tagged)
+
+
+@pytest.mark.parametrize(("text", "tagged", "expected"), [
+    # NERGRIT train: words of quoted titles of songs and mottos were proposed as people
+    ('Grup ini merilis singel " Tell Me Your Wish ( Genie ) " tahun itu .', [], []),
+    ('Mottonya adalah " Together We Build , Together We Can " , artinya bersama .', [], []),
+    # a quoted statement is no title: the names in it stay
+    ('" Saya bertemu Mason Richey kemarin , " kata Hana .', [(["Hana"], "PERSON")],
+     [("Mason Richey", "PERSON"), ("Hana", "PERSON")]),
+])
+def test_names_inside_a_quoted_title_are_no_people(shipped_like_nlp, text, tagged, expected):
+    assert _model_tags(shipped_like_nlp, text, tagged) == expected

@@ -77,8 +77,29 @@ def spaced_words(doc: Doc, start: int, end: int) -> int:
 
 
 def quoted(doc: Doc, start: int, end: int) -> bool:
-    """Tokens start..end stand between quote marks ("berjudul ''Chicken Noodle Soup''")."""
-    return start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
+    """Tokens start..end stand between quote marks ("berjudul ''Chicken Noodle Soup''"), or
+    inside a short quoted title in title case ('" Tell Me Your Wish ( Genie ) "', '" Together
+    We Build , Together We Can "'). A quoted statement holds lowercase words: the names in
+    it are names ('" Saya bertemu Prabowo kemarin , " kata Jokowi')."""
+    if start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote:
+        return True
+    opening = next((i for i in range(start - 1, max(-1, start - _TITLE_QUOTE), -1)
+                    if _double_quote(doc[i])), None)
+    closing = next((i for i in range(end, min(len(doc), end + _TITLE_QUOTE))
+                    if _double_quote(doc[i])), None)
+    if opening is None or closing is None or closing - opening > _TITLE_QUOTE:
+        return False
+    words = [t for t in doc[opening + 1:closing] if t.is_alpha and t.lower_ not in CONNECTORS]
+    return all(t.text[:1].isupper() for t in words)
+
+
+_TITLE_QUOTE = 12  # tokens: a quoted title is short
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "„"})
+
+
+def _double_quote(token: Any) -> bool:
+    """A double quote mark (an apostrophe is no quote: "Yoyo ' ini")."""
+    return token.text in _DOUBLE_QUOTES
 
 
 def tail_type(doc: Doc, index: int) -> str:
