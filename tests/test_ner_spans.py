@@ -349,3 +349,19 @@ def test_numbered_names_and_place_heads_stay(tagging_nlp, text, tagged, name):
 ])
 def test_names_inside_a_quoted_title_are_no_people(shipped_like_nlp, text, tagged, expected):
     assert _model_tags(shipped_like_nlp, text, tagged) == expected
+
+
+@pytest.mark.parametrize(("text", "tagged", "name"), [
+    # issue 27: 'Bibit Samad Riyanto' was cut to 'Samad Riyanto' (bibit: seed); NERGRIT
+    # train: 'Pink Floyd' to 'Floyd'. Mid-sentence only a name explains their capitals.
+    ("Kasus itu menjerat pimpinan Bibit Samad Riyanto dan Chandra Hamzah .",
+     [(["Bibit", "Samad", "Riyanto"], "PERSON")], ("Bibit Samad Riyanto", "PERSON")),
+    ("Mason berteman dengan band Pink Floyd sejak lama .", [(["Pink", "Floyd"], "ORG")],
+     ("Pink Floyd", "ORG")),
+    # opening a sentence, the capital says nothing: the ordinary word goes
+    ("Nasib Muslim Rohingya belum jelas .", [(["Nasib", "Muslim", "Rohingya"], "PERSON")],
+     ("Muslim Rohingya", "PERSON")),
+])
+def test_an_ordinary_word_opens_a_name_only_where_its_capital_says_so(tagging_nlp, text, tagged,
+                                                                      name):
+    assert name in _model_tags(tagging_nlp, text, tagged)

@@ -392,13 +392,13 @@ def _place_in_name(doc: Doc, start: int, place_start: int,
 
 def _name_word_inside(doc: Doc, index: int) -> bool:
     """A common word the model took into a name is part of it when it is capitalised in
-    the middle of a sentence, after a capitalised word ('pimpinan KPK Bibit Samad Riyanto');
-    opening a sentence, after punctuation or after a lowercase word it is not ('Nasib Muslim
-    Rohingya', 'Pusat Studi dan Penelitian Ilmiah')."""
+    the middle of a sentence, after a word ('pimpinan KPK Bibit Samad Riyanto', 'mantan
+    Ketua KPK Bibit Samad Riyanto', 'band Pink Floyd'): there only a name explains the
+    capital. Opening a sentence or after punctuation it is not ('Nasib Muslim Rohingya')."""
     word, before = doc[index], doc[index - 1] if index else None
     if before is None or word.is_sent_start or not word.text[:1].isupper() or word.is_upper:
         return False
-    return before.is_alpha and before.text[:1].isupper()
+    return before.is_alpha
 
 
 def join_hyphenated(doc: Doc, spans: list[Candidate],
