@@ -142,6 +142,20 @@ def test_pipeline_spans_are_attributed_to_the_stage_that_made_or_lost_them():
     assert [pe.gold_type(t) for t in ("GPE", "LOC", "EVENT", "MISC")] == ["LOC", "LOC", None, None]
 
 
+def test_false_positives_the_gold_marks_elsewhere_are_counted_apart():
+    import pipeline_eval as pe
+
+    # idner-news-2k marks 'Israel' in one sentence and leaves it unmarked in another
+    marked = pe.SentenceResult("Israel menyerang Gaza .", {(0, 6, "LOC"), (17, 21, "LOC")},
+                               bare=set(), full={(0, 6, "LOC"): "kb", (17, 21, "LOC"): "kb"})
+    unmarked = pe.SentenceResult("Serangan Israel dan Hamas .", set(), bare=set(),
+                                 full={(9, 15, "LOC"): "kb", (20, 25, "ORG"): "model"})
+    forgiven = pe.marked_elsewhere([marked, unmarked])
+    assert forgiven == [set(), {(9, 15, "LOC")}]  # 'Hamas' is marked nowhere: an error
+    scores = pe.prf_forgiving([marked, unmarked], forgiven)["ALL"]
+    assert (round(scores["p"], 1), scores["r"]) == (66.7, 100.0)
+
+
 def test_ner_md_keeps_the_previous_cv_section_and_hand_written_notes(tmp_path):
     evaluate = import_evaluate()
     md = tmp_path / "ner.md"

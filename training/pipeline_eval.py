@@ -132,13 +132,35 @@ def prf_of(results: list[SentenceResult], which: str) -> dict[str, Any]:
     return nd.prf([r.gold for r in results], [set(getattr(r, which)) for r in results])
 
 
+def marked_elsewhere(results: list[SentenceResult]) -> list[set[Span3]]:
+    """Per sentence, the full pipeline's false positives whose text the gold marks, with
+    the same type, in another sentence of the set: 'Israel' is LOC in 3 sentences of
+    idner-news-2k dev and unmarked in 16. Such a span is the gold's inconsistency as much
+    as the pipeline's error; counted apart, never dropped from the headline figures."""
+    marked = {(r.text[s:e], t) for r in results for s, e, t in r.gold}
+    return [{span for span in set(r.full) - r.gold
+             if (r.text[span[0]:span[1]], span[2]) in marked} for r in results]
+
+
+def prf_forgiving(results: list[SentenceResult], forgiven: list[set[Span3]]) -> dict[str, Any]:
+    """ner_data.prf of the full pipeline with the `forgiven` false positives left out."""
+    import ner_data as nd
+
+    return nd.prf([r.gold for r in results],
+                  [set(r.full) - f for r, f in zip(results, forgiven, strict=True)])
+
+
 def score_set(nlp: Any, sentences: list[Any]) -> dict[str, Any]:
-    """Bare-model and full-pipeline scores of one gold set, with the stage breakdown."""
+    """Bare-model and full-pipeline scores of one gold set, with the stage breakdown and
+    the false positives the gold marks elsewhere (`marked_elsewhere`)."""
     results = list(run_both(nlp, sentences))
     counts = count_stages(results)
+    forgiven = marked_elsewhere(results)
     return {"sentences": len(results), "bare": prf_of(results, "bare"),
             "full": prf_of(results, "full"), "tp": dict(counts.tp), "fp": dict(counts.fp),
-            "fn": dict(counts.fn), "examples": counts.examples}
+            "fn": dict(counts.fn), "examples": counts.examples,
+            "fp_marked_elsewhere": sum(len(f) for f in forgiven),
+            "full_forgiving": prf_forgiving(results, forgiven)}
 
 
 def unique_sentences(sentences: Iterable[Any]) -> list[Any]:
