@@ -93,12 +93,20 @@ def quoted(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() for t in words)
 
 
+def in_quoted_title(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are part of a short quoted title, not all of it: 'JDIH Nasional Dalam
+    Rangka Percepatan Reformasi Hukum' of "bertema ‘Penguatan JDIH Nasional ...’" (the
+    theme of an event). A whole quoted name ('“Gerakan Indonesia Bersih”') is not."""
+    whole = start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
+    return not whole and quoted(doc, start, end)
+
+
 _TITLE_QUOTE = 12  # tokens: a quoted title is short
-_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "„"})
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "„", "‘", "’"})  # curly singles too
 
 
 def _double_quote(token: Any) -> bool:
-    """A double quote mark (an apostrophe is no quote: "Yoyo ' ini")."""
+    """A double or curly single quote mark (a straight apostrophe is no quote: "Yoyo ' ini")."""
     return token.text in _DOUBLE_QUOTES
 
 

@@ -31,6 +31,7 @@ from .bounds import (
     after_leading_place,
     cut_to_known,
     extend_hyphenated,
+    in_quoted_title,
     join_hyphenated,
     pair_partners,
     pair_parts,
@@ -195,6 +196,9 @@ class EntityCombiner:
                 continue  # 'Dikutip', 'Usai' opening a sentence: a word, not a name
             if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
                 continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
+            if (start, end) not in kb_bounds and _holds_common_word(doc, start, end) and \
+                    in_quoted_title(doc, start, end):
+                continue  # a fragment of a quoted title, the theme of an event
             spans += [(s, e, label, "model") for s, e in pair_parts(doc, start, end, label)]
         return join_hyphenated(doc, spans, kb_types)
 
