@@ -107,7 +107,8 @@ EVENT_WORDS = frozenset(
     games olympics olympic piala cup league champions championship championships tournament
     turnamen award awards expo summit pilkada pilpres pileg rapimnas rakernas rakornas
     munas musda muktamar musyawarah open show week playoffs playoff slam liga
-    paragames
+    paragames discussion diskusi seminar workshop lokakarya webinar talkshow conference
+    rakor rapat
     """.split()
 )
 PRODUCT_WORDS = frozenset(

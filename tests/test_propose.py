@@ -111,6 +111,9 @@ def test_english_titles_companies_and_leagues_are_not_people():
     ("IFS mengorbitkan desainer berbakat dalam Jakarta Fashion Week .",
      "Jakarta Fashion Week", "EVENT"),
     ("Messi belum akan melakukan debut di La Liga 2019/2020 .", "La Liga", "EVENT"),
+    # CLICK-ID politics (benchmarks/politics300.md): a meeting's kind was a node of 10 mentions
+    ("Dalam Focus Grup Discussion ( FGD ) di Jakarta , para ahli membahas RKUHP .",
+     "Focus Grup Discussion", "EVENT"),
 ])
 def test_products_events_teams_and_job_titles_of_non_politics_news_are_not_people(
         text, name, kind):
