@@ -89,7 +89,8 @@ def test_fuzzy_never_maps_an_ordinary_word_to_a_name():
     war = extraction("war", "Dampak Perang Dagang AS dan China berlanjut.",
                      [("Perang", "MISC")])
     found = links(penang, war)
-    assert found[("war", "Perang")] == ("new:perang", "new")
+    # a lone ordinary word that shortens none of its document's names is no name at all
+    assert ("war", "Perang") not in found and ("penang", "Penang") in found
 
 
 def test_an_untyped_word_is_not_taken_for_a_person_of_another_document():
@@ -181,12 +182,32 @@ def test_an_ordinary_word_opening_a_sentence_makes_no_node():
     # IndoSum (set C): the model took these sentence openings for names
     text = ("Terlihat juga ada seorang tuna netra yang ikut mengantre .\n"
             "\" Melepas burung untuk terbang tinggi adalah tradisi , \" kata Sandi .\n"
-            "Warga melihat Terlihat , band asal Bandung .")
+            "Warga melihat band Terlihat Jelas asal Bandung , lalu Terlihat menutup acara .")
     found = links(extraction("imlek", text, [("Terlihat", "PERSON"), ("Melepas", "PERSON"),
-                                             ("Sandi", "PERSON"), ("Terlihat", "ORG")]))
-    assert sorted(found) == [("imlek", "Sandi"), ("imlek", "Terlihat")]
+                                             ("Sandi", "PERSON"), ("Terlihat Jelas", "ORG"),
+                                             ("Terlihat", "ORG")]))
+    assert sorted(found) == [("imlek", "Sandi"), ("imlek", "Terlihat"),
+                             ("imlek", "Terlihat Jelas")]
+    # mid-sentence, the band's short form stays; opening a sentence, the word is no name
     assert [lk.mention.sentence for lk in link_mentions([extraction(
-        "imlek", text, [("Terlihat", "PERSON"), ("Terlihat", "ORG")])], None).mentions] == [2]
+        "imlek", text, [("Terlihat", "PERSON"), ("Terlihat Jelas", "ORG"),
+                        ("Terlihat", "ORG")])], None).mentions] == [2, 2]
+
+
+def test_an_ordinary_word_is_a_name_only_as_a_short_form_or_a_known_name(kb):
+    # IndoSum (set C): the model took these ordinary words for names mid-sentence ('satpam'
+    # a guard, 'murah' cheap, 'anjing' dog); 'Antara' (the news agency) is a known name and
+    # 'Bunga' the short form of the document's 'Bunga Citra Lestari'
+    text = ("\" Pukul 05.00 WIB sudah ada yang datang , \" kata Satpam pendopo Balai Kota .\n"
+            "Acara dirangkai dengan Pesta Rakyat serta Pasar Sembako Murah .\n"
+            "Semoga tahun Anjing Tanah ini akan membawa keberkahan , seperti dikutip dari "
+            "Antara .\n"
+            "Penyanyi Bunga Citra Lestari tampil malam itu . Penampilan Bunga memukau .")
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction("imlek", text, [
+        ("Satpam", "PERSON"), ("Murah", "LOC"), ("Anjing", "PERSON"), ("Antara", "ORG"),
+        ("Bunga Citra Lestari", "PERSON"), ("Bunga", "PERSON")])], kb).mentions}
+    assert sorted(found) == ["Antara", "Bunga", "Bunga Citra Lestari"]
+    assert found["Bunga"] == found["Bunga Citra Lestari"]
 
 
 def test_a_lone_kind_word_names_only_the_one_place_or_body_of_its_document():

@@ -48,10 +48,12 @@ def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
         documents[extraction.doc.id] = extraction
         openings = _sentence_openings(extraction)
         named_kinds = _kinds_with_names(extraction)
+        name_words = _words_of_longer_names(extraction)
         for mention in extraction.mentions:
             key = _mention_key(mention, kb)
             if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
-                    mention.start in openings and _ordinary_word(mention, key)) and not (
+                    _ordinary_word(mention, key) and (mention.start in openings or not (
+                        key in name_words or (kb and kb.candidates(key))))) and not (
                     is_strippable_title(key)) and not (
                     _lone_kind_word(mention, key) and key not in named_kinds) and not (
                     _WEB_ADDRESS.match(mention.text)):
@@ -103,9 +105,23 @@ def _sentence_openings(extraction: Extraction) -> set[int]:
     return openings
 
 
+def _words_of_longer_names(extraction: Extraction) -> set[str]:
+    """The words of the document's names of two words or more ('bunga' of 'Bunga Citra
+    Lestari'): a one-word name among them is a short form, even when it is also an ordinary
+    word."""
+    found: set[str] = set()
+    for mention in extraction.mentions:
+        words = name_key(mention.text).split()
+        if len(words) > 1:
+            found.update(words)
+    return found
+
+
 def _ordinary_word(mention: Mention, key: str) -> bool:
-    """True for one ordinary word that NER took for a name only because it opens a sentence
-    ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...'): a sentence's capital
-    says nothing, and the knowledge base did not match it."""
+    """True for one ordinary word that NER took for a name, not from the knowledge base.
+    Opening a sentence ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...') it
+    is never a name: a sentence's capital says nothing. Elsewhere ('kata Satpam pendopo',
+    'Pasar Sembako Murah', 'tahun Anjing Tanah') it is one only as a short form of a longer
+    name of its document or as a name the knowledge base knows (records_to_link)."""
     return mention.source != "kb" and " " not in key and key in common_words() and \
         not mention.text.isupper()
