@@ -237,3 +237,34 @@ def test_a_securities_firm_is_no_person(tagging_nlp):
     text = "Uang ditransfer ke rekening perusahaan milik OSO , yakni OSO Securities ."
     assert ("OSO Securities", "ORG") in _model_tags(tagging_nlp, text, [(["OSO", "Securities"],
                                                                           "PERSON")])
+
+
+def test_an_occasion_word_opens_no_name_and_the_known_name_after_it_stays(kb):
+    # IndoSum (set C): the model tagged 'HUT RI' (the republic's anniversary) and 'Rakor
+    # BUMN' (a coordination meeting) as organisations
+    nlp = _with_model_spans([(3, 5, "ORG")], kb)
+    doc = nlp("Dalam rangka memperingati HUT RI ke - 72 , Kementerian BUMN menggelar bedah rumah .")
+    assert [(e.text, e.label_) for e in doc.ents if e.text != "Kementerian BUMN"] == [
+        ("RI", "GPE")]
+    nlp = _with_model_spans([(5, 7, "ORG")], kb)
+    doc = nlp("\" 2018 , Insyaallah , \" katanya usai Rakor BUMN di Sumatera Utara .")
+    assert "Rakor BUMN" not in [e.text for e in doc.ents]
+
+
+def test_a_common_nouns_abbreviation_and_a_lettered_group_are_no_names(kb):
+    # IndoSum (set C): 'NPL' (non-performing loans), 'NPL Net', 'proyek LRT' and 'Grup B'
+    # of a tournament's draw were nodes; a known name after the abbreviation stays a name
+    nlp = _with_model_spans([(2, 4, "ORG"), (10, 11, "ORG"), (12, 14, "ORG")], kb)
+    doc = nlp("sedangkan rasio NPL Net tetap di kisaran 2,2 persen ; LRT dan LRT Jakarta .")
+    assert [(e.text, e.label_) for e in doc.ents] == [("LRT Jakarta", "ORG")]
+    nlp = _with_model_spans([(8, 10, "ORG"), (11, 12, "GPE")], kb)
+    doc = nlp("Yabes Roni di pertengahan babak kedua laga perdana Grup B melawan Thailand .")
+    assert "Grup B" not in [e.text for e in doc.ents]
+
+
+def test_the_name_rules_propose_no_occasion_and_no_lettered_group(rules_nlp):
+    doc = rules_nlp("Bantuan ini sebagai bentuk peringatan HUT Kemerdekaan RI ke - 72 , "
+                    "sebelum laga perdana Grup B melawan Thailand .")
+    found = [e.text for e in doc.ents]
+    assert "HUT Kemerdekaan" not in found and "Grup B" not in found
+    assert "Thailand" in found

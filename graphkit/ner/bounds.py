@@ -19,12 +19,15 @@ from ..words import (
     EVENT_HEADS,
     HEADS,
     LOC_TAILS,
+    NOT_NAMES,
     NOT_PERSON_WORDS,
+    OCCASION_WORDS,
     ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
     TAILS,
     common_words,
+    is_letter_label,
 )
 
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
@@ -84,13 +87,16 @@ def tail_type(doc: Doc, index: int) -> str:
 
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
+    """Drop leading title words ('Presiden', 'Irjen Pol') and occasion words ('HUT' of 'HUT
+    RI': the anniversary of the republic), and punctuation, numbers, days
     and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
     capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
-            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
-        titled = titled or not doc[start].is_punct
+            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)
+            or doc[start].lower_ in OCCASION_WORDS):
+        titled = titled or (not doc[start].is_punct
+                            and doc[start].lower_ not in OCCASION_WORDS)
         start += 1
     while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
                                                      and not doc[end - 1].is_title)
@@ -373,3 +379,12 @@ def tiled_by(doc: Doc, start: int, end: int, known: dict[tuple[int, int], str],
         types.append(known[nxt])
     person = label == "PERSON" and types[:1] == ["PERSON"] and set(types) != {"PERSON"}
     return pieces >= 2 and (hyphens or not person)
+
+
+def no_name(doc: Doc, start: int, end: int, known: set[tuple[int, int]]) -> bool:
+    """True for a span that names nothing: a common noun's abbreviation ('NPL', 'NPL
+    Gross', 'LRT'), unless a known name follows it ('LRT Jakarta'), or a kind word and a
+    letter ('Grup B')."""
+    if doc[start].lower_ in NOT_NAMES:
+        return not any(start < s and e <= end for s, e in known)
+    return end - start == 2 and is_letter_label(doc[start].text, doc[start + 1].text)

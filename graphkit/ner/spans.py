@@ -29,6 +29,7 @@ from .bounds import (
     cut_to_known,
     extend_hyphenated,
     join_hyphenated,
+    no_name,
     pair_partners,
     pair_parts,
     quoted,
@@ -186,7 +187,8 @@ class EntityCombiner:
                 label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
             if label == "PERSON" and start == ent.start and not headline:
                 start = with_given_names(doc, start, named)
-            if label is None or start >= end or tiled_by(doc, start, end, kb_types, label):
+            if label is None or start >= end or tiled_by(doc, start, end, kb_types, label) \
+                    or no_name(doc, start, end, kb_bounds):
                 continue
             if end - start == 1 and _is_capitalised_word(doc[start]):
                 continue  # 'Dikutip', 'Usai' opening a sentence: a word, not a name
