@@ -198,6 +198,15 @@ def _model_tags(nlp, text, tagged):
      [(["Al", "Araf"], "PERSON")], "Al Araf"),
     ("Menteri Agama Lukman Hakim Saifuddin hadir .",
      [(["Lukman", "Hakim", "Saifuddin"], "PERSON")], "Lukman Hakim Saifuddin"),
+    # IndoSum (set C): a title that is also a given name opens the name after a comma, a
+    # month inside the name is part of it
+    ("di Sumatera Selatan ada Puteri Indonesia 2007 , Putri Raesmawasti , yang datang .",
+     [(["Raesmawasti"], "PERSON")], "Putri Raesmawasti"),
+    ("\" ucap Sekjen PSI , Raja Juli Antoni kepada kumparan .",
+     [(["Antoni"], "PERSON")], "Raja Juli Antoni"),
+    # a month after a number is a date, no part of the name: '5 Juli'
+    ("Pada 5 Juli Septian Maulana mencetak gol .", [(["Septian", "Maulana"], "PERSON")],
+     "Septian Maulana"),
 ])
 def test_a_persons_given_names_the_model_left_out_are_taken_in(tagging_nlp, text, tagged,
                                                               name):

@@ -202,16 +202,31 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
     return start, end, label
 
 
-def with_given_names(doc: Doc, start: int, named: set[int]) -> int:
+def with_given_names(doc: Doc, start: int, named: set[int], known: bool = False) -> int:
     """Where a person's name starts when the model found only its last words: up to two
     name-like words right before them, where a name may start ('Kombes Pol Waris Anggono',
     'Direktur Utama SMBC Indonesia Kazuhiza Miyagawa', '. Septian David Maulana'); a
-    title, an ordinary word, a day or month, an acronym or a word of another name ends
-    the search."""
+    title, an ordinary word, an acronym or a word of another name ends the search. A title
+    that is also a given name opens the name there, a month inside it ('Puteri Indonesia
+    2007 , Putri Raesmawasti', 'Sekjen PSI , Raja Juli Antoni'), unless what the model
+    found is a `known` name ('. Raja Salman': the king)."""
     first = start
-    while first > max(0, start - 2) and first - 1 not in named and _given_name(doc[first - 1]):
+    while first > max(0, start - 2) and first - 1 not in named and (
+            _given_name(doc[first - 1]) or _inner_month(doc, first - 1)):
         first -= 1
+    if (not known and first > 0 and first - 1 not in named and doc[first - 1].is_title
+            and doc[first - 1].lower_ in GIVEN_NAME_TITLES):
+        first -= 1
+    while first < start and doc[first].lower_ in DAYS_AND_MONTHS:
+        first += 1  # a month opens no name
     return first if first == start or _name_slot(doc, first, named) else start
+
+
+def _inner_month(doc: Doc, index: int) -> bool:
+    """A capitalised month between name words ('Juli' of 'Raja Juli Antoni'), as some
+    people are named; at a name's start it is a date, and is dropped."""
+    return (doc[index].is_title and doc[index].lower_ in DAYS_AND_MONTHS and index > 0
+            and doc[index - 1].is_title and doc[index - 1].is_alpha)
 
 
 def _name_slot(doc: Doc, start: int, named: set[int]) -> bool:

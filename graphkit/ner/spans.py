@@ -186,7 +186,7 @@ class EntityCombiner:
             if label == "PERSON" and end - start > 1 and tail_type(doc, end - 1) == "ORG":
                 label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
             if label == "PERSON" and start == ent.start and not headline:
-                start = with_given_names(doc, start, named)
+                start = with_given_names(doc, start, named, (start, end) in kb_bounds)
             if label is None or start >= end or tiled_by(doc, start, end, kb_types, label) \
                     or no_name(doc, start, end, kb_bounds):
                 continue
