@@ -373,3 +373,16 @@ def test_a_place_head_alone_stays_apart_when_the_document_names_two_such_places(
     found = links(extraction("two", text, [("Istana Bogor", "LOC"), ("Istana Negara", "LOC"),
                                            ("Istana", "LOC")]))
     assert found[("two", "Istana")] == ("new:istana", "new")
+
+
+def test_a_nickname_cut_from_the_end_of_a_name_word_is_that_person_in_its_document():
+    # IndoSum (set C): 'Toni' is Raja Juli Antoni; with two people it fits it stays apart
+    text = ("\" Kami terbuka , \" ucap Sekjen PSI , Raja Juli Antoni kepada kumparan .\n"
+            "Menurut Toni , PSI membuka pendaftaran caleg .")
+    found = links(extraction("psi", text, [("Raja Juli Antoni", "PERSON"),
+                                           ("Toni", "PERSON")]))
+    assert found[("psi", "Toni")] == (found[("psi", "Raja Juli Antoni")][0], "short-form")
+    two = text + "\nHadir pula Yoga Santoni ."
+    found = links(extraction("psi", two, [("Raja Juli Antoni", "PERSON"), ("Toni", "PERSON"),
+                                          ("Yoga Santoni", "PERSON")]))
+    assert found[("psi", "Toni")] == ("new:toni", "new")
