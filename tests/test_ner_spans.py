@@ -8,8 +8,9 @@ from spacy.tokens import Span
 from graphkit.ner.spans import EntityCombiner
 
 
-def _with_model_spans(spans, kb=None):
-    """A blank pipeline whose 'model' tags the given (start, end, label) token spans."""
+def _with_model_spans(spans, kb=None, propose="none"):
+    """A blank pipeline whose 'model' tags the given (start, end, label) token spans (and
+    whose name rules propose what it missed with `propose="missed"`)."""
     nlp = spacy.blank("id")
     name = f"fake_ner_{abs(hash(tuple(spans)))}"
 
@@ -20,7 +21,7 @@ def _with_model_spans(spans, kb=None):
 
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(name)
-    combiner = nlp.add_pipe("graphkit_entities", config={"propose": "none"})
+    combiner = nlp.add_pipe("graphkit_entities", config={"propose": propose})
     assert isinstance(combiner, EntityCombiner)
     if kb is not None:
         combiner.add_kb(kb, nlp.tokenizer)
@@ -277,3 +278,23 @@ def test_the_name_rules_propose_no_occasion_and_no_lettered_group(rules_nlp):
     found = [e.text for e in doc.ents]
     assert "HUT Kemerdekaan" not in found and "Grup B" not in found
     assert "Thailand" in found
+
+
+def test_a_building_named_with_its_owner_is_the_building_and_the_owner(kb):
+    # CLICK-ID politics: 'Gedung Merah Putih' and 'Gedung Merah Putih KPK' were two nodes;
+    # IndoSum (set C): the office of PKB's central board was a node of its own, not PKB
+    nlp = _with_model_spans([(3, 7, "LOC")], kb)
+    doc = nlp("sampah berserakan di Gedung Merah Putih KPK dan Jalan Kuningan Persada .")
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Gedung Merah Putih", "LOC"),
+                                                         ("KPK", "ORG")]
+    text = ("kata Cak Imin di Kantor Dewan Pengurus Pusat Partai Kebangkitan Bangsa ( PKB ) , "
+            "Jalan Raden Saleh .")
+    for nlp in (_with_model_spans([(4, 12, "LOC")], kb),
+                _with_model_spans([], kb, propose="missed")):
+        found = [e.text for e in nlp(text).ents]
+        assert "Partai Kebangkitan Bangsa" in found
+        assert not any(name.startswith("Kantor") for name in found)
+    # named by its owner alone, a building is a place ('Gedung MK' in set C's gold)
+    nlp = _with_model_spans([(3, 5, "LOC")], kb)
+    assert [e.text for e in nlp("Sidang digelar di Gedung MK , Jakarta .").ents][:1] == [
+        "Gedung MK"]

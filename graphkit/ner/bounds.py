@@ -22,6 +22,7 @@ from ..words import (
     NOT_NAMES,
     NOT_PERSON_WORDS,
     OCCASION_WORDS,
+    OFFICE_WORDS,
     ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
@@ -35,6 +36,12 @@ OPENING_HEADS = HEADS | EVENT_HEADS
 # Title words that name a portfolio, not a person: they end organisation names
 # ('Kementerian Dalam Negeri', 'Departemen Luar Negeri'), so trimming never cuts them.
 _PORTFOLIO_WORDS = frozenset("dalam luar negeri pertahanan keuangan".split())
+# Buildings and offices named by the organisation that owns them ('Gedung KPK', 'Kantor
+# DPP PKB') or with it ('Gedung Merah Putih KPK').
+_OWNED_PLACE_HEADS = frozenset("gedung kantor markas".split())
+# Words naming an organ of an organisation between an office and its owner ('Kantor Dewan
+# Pengurus Pusat Partai Kebangkitan Bangsa').
+_ORGAN_WORDS = ORG_HEADS | OFFICE_WORDS | frozenset("pengurus dpp dpw dpd".split())
 # Nouns of a role a name follows with 'dari' ('Pengamat politik dari Universitas Gadjah Mada
 # Erwan Agus Purwanto') that are no titles of their own.
 _ROLE_NOUNS = frozenset("pengamat dosen ekonom politikus politisi".split())
@@ -403,3 +410,27 @@ def no_name(doc: Doc, start: int, end: int, known: set[tuple[int, int]]) -> bool
     if doc[start].lower_ in NOT_NAMES:
         return not any(start < s and e <= end for s, e in known)
     return end - start == 2 and is_letter_label(doc[start].text, doc[start + 1].text)
+
+
+def without_owner(doc: Doc, start: int, end: int,
+                  kb_types: dict[tuple[int, int], str]) -> tuple[int, int]:
+    """A building or office named with the known organisation that owns it at its end: the
+    building's own name without the owner, which is a name of its own ('Gedung Merah Putih'
+    + 'KPK'); the office of one of the owner's organs is the owner's place, no name of its
+    own ('Kantor Dewan Pengurus Pusat Partai Kebangkitan Bangsa': the party remains). A
+    building named only by its owner is a place ('Gedung MK') and stays."""
+    if end - start < 3 or doc[start].lower_ not in _OWNED_PLACE_HEADS:
+        return start, end
+    owner = min((s for (s, e), kind in kb_types.items()
+                 if kind == "ORG" and e == end and start + 1 < s), default=None)
+    if owner is None:
+        return start, end
+    return start, start if office_of_organ(doc, start, owner) else owner
+
+
+def office_of_organ(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are an office or building word and words naming an organ of an
+    organisation ('Kantor Dewan Pengurus Pusat', 'Kantor DPP'): the place of the known
+    organisation that follows, no name of its own."""
+    return end - start > 1 and doc[start].lower_ in _OWNED_PLACE_HEADS and all(
+        doc[i].lower_ in _ORGAN_WORDS for i in range(start + 1, end))

@@ -30,6 +30,7 @@ from .bounds import (
     extend_hyphenated,
     join_hyphenated,
     no_name,
+    office_of_organ,
     pair_partners,
     pair_parts,
     quoted,
@@ -40,6 +41,7 @@ from .bounds import (
     trim_span,
     unglue_person,
     with_given_names,
+    without_owner,
     without_unit_word,
 )
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, propose_names
@@ -141,6 +143,8 @@ class EntityCombiner:
         not_people = {bounds for bounds, (kind, _) in known.items() if kind != "PERSON"}
         names = []
         for start, end, label in propose_names(doc, taken, self.word_facts):
+            if office_of_organ(doc, start, end) and end in taken:
+                continue  # 'Kantor DPP' + 'Partai Kebangkitan Bangsa': the party's place
             if label == "PERSON":
                 start = after_leading_place(start, end, not_people)
                 if quoted(doc, start, end):
@@ -178,7 +182,7 @@ class EntityCombiner:
             start, end = extend_hyphenated(doc, ent.start, ent.end)
             start, end = split_model_span(doc, *trim_span(doc, start, end), places,
                                            kb_bounds)
-            start, end = cut_to_known(doc, start, end, kb_bounds)
+            start, end = without_owner(doc, *cut_to_known(doc, start, end, kb_bounds), kb_types)
             if label == "PERSON":
                 start = after_leading_place(start, end, places)
             if label is not None:
