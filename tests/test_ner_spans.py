@@ -267,6 +267,8 @@ def test_a_common_nouns_abbreviation_and_a_lettered_group_are_no_names(kb):
     nlp = _with_model_spans([(2, 4, "ORG"), (10, 11, "ORG"), (12, 14, "ORG")], kb)
     doc = nlp("sedangkan rasio NPL Net tetap di kisaran 2,2 persen ; LRT dan LRT Jakarta .")
     assert [(e.text, e.label_) for e in doc.ents] == [("LRT Jakarta", "ORG")]
+    nlp = _with_model_spans([(4, 5, "ORG")], kb)
+    assert list(nlp("Menurut Sofyan , aturan IMB tetap ada .").ents) == []
     nlp = _with_model_spans([(8, 10, "ORG"), (11, 12, "GPE")], kb)
     doc = nlp("Yabes Roni di pertengahan babak kedua laga perdana Grup B melawan Thailand .")
     assert "Grup B" not in [e.text for e in doc.ents]
