@@ -300,3 +300,13 @@ def test_a_building_named_with_its_owner_is_the_building_and_the_owner(kb):
     nlp = _with_model_spans([(3, 5, "LOC")], kb)
     assert [e.text for e in nlp("Sidang digelar di Gedung MK , Jakarta .").ents][:1] == [
         "Gedung MK"]
+
+
+def test_a_regional_bodys_word_ending_a_name_takes_its_region(rules_nlp):
+    # IndoSum (set C): 'Aula Gawat Darurat Polres' + 'Boyolali' (the regency) hid the
+    # precinct 'Polres Boyolali'
+    doc = rules_nlp("pemberian bantuan Pembangunan Aula Gawat Darurat Polres Boyolali , "
+                    "pemberian bantuan pengembangan .")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert ("Polres Boyolali", "ORG") in found
+    assert not any(text.startswith("Aula") or text == "Boyolali" for text, _ in found)

@@ -269,6 +269,12 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
                 and _regional_body(head, doc[start])):
             result.append((start - 1, end, "ORG", "rule"))  # 'Pemprov Jawa Barat'
             continue
+        if (head is not None and result and result[-1][1] == start and result[-1][3] != "kb"
+                and label in ("GPE", "LOC") and _regional_body(head, doc[start])):
+            # 'Aula Gawat Darurat Polres' + 'Boyolali': the precinct's hall; the precinct
+            # is the name, the words before it a description
+            result[-1] = (start - 1, end, "ORG", "rule")
+            continue
         if (head is not None and head.i not in taken and head.text[:1].isupper()
                 and head.lower_ in HEADS and (label == "PERSON" or continued)):
             kind = "LOC" if head.lower_ in LOC_HEADS else "ORG"
