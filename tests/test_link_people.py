@@ -386,3 +386,17 @@ def test_a_nickname_cut_from_the_end_of_a_name_word_is_that_person_in_its_docume
     found = links(extraction("psi", two, [("Raja Juli Antoni", "PERSON"), ("Toni", "PERSON"),
                                           ("Yoga Santoni", "PERSON")]))
     assert found[("psi", "Toni")] == ("new:toni", "new")
+
+
+def test_a_misspelt_short_word_of_a_long_known_name_is_that_name_but_one_word_never(kb):
+    # IndoSum (set C): 'Anie Rasyid Baswedan' is the governor Anies Rasyid Baswedan (two
+    # identical words are the evidence); CLICK-ID politics: 'Suharyo' was linked to Suharto
+    # and 'Pulau Komodo' to the Comoros, one letter away
+    text = ("Gubernur DKI Jakarta Anie Rasyid Baswedan dan Wakilnya Sandiaga Uno mengunjungi "
+            "wihara .\nKetua KPK Suharyo hadir .\nWisatawan berlibur ke Pulau Komodo .")
+    found = {lk.mention.text: (lk.entity, lk.how) for lk in link_mentions([extraction(
+        "imlek", text, [("Anie Rasyid Baswedan", "PERSON"), ("Sandiaga Uno", "PERSON"),
+                        ("Suharyo", "PERSON"), ("Pulau Komodo", "LOC")])], kb).mentions}
+    assert found["Anie Rasyid Baswedan"] == ("person:anies-baswedan", "fuzzy")
+    assert found["Suharyo"] == ("new:suharyo", "new")
+    assert found["Pulau Komodo"] == ("new:komodo", "new")
