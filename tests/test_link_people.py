@@ -82,6 +82,11 @@ def test_a_generic_head_word_alone_links_to_no_specific_entity():
                                            ("Komisi", "ORG"), ("Kementerian", "ORG")]))
     assert ("kpk", "Komisi") not in found and ("kpk", "Kementerian") not in found
     assert ("kpk", "Komisi Pemberantasan Korupsi") in found
+    # IndoSum (unannotated dev article): 'Bank' opening a sentence was a node of its own
+    text = ("KPR adalah produk dari Bank Tabungan Negara .\n"
+            "Pilih produk KPR dari Bank yang ada di Indonesia .")
+    found = links(extraction("kpr", text, [("Bank Tabungan Negara", "ORG"), ("Bank", "ORG")]))
+    assert sorted(found) == [("kpr", "Bank Tabungan Negara")]
 
 
 def test_fuzzy_never_maps_an_ordinary_word_to_a_name():

@@ -310,3 +310,17 @@ def test_a_regional_bodys_word_ending_a_name_takes_its_region(rules_nlp):
     found = [(e.text, e.label_) for e in doc.ents]
     assert ("Polres Boyolali", "ORG") in found
     assert not any(text.startswith("Aula") or text == "Boyolali" for text, _ in found)
+
+
+def test_lowercase_words_end_a_name_but_a_lowercase_name_alone_stays(kb):
+    # IndoSum (unannotated dev articles): the model ran names on over lowercase words
+    nlp = _with_model_spans([(5, 8, "ORG")], kb)
+    doc = nlp("setelah petugas menghentikan mobil merek VW Beetle hitam di jalan .")
+    assert [e.text for e in doc.ents] == ["VW Beetle"]
+    nlp = _with_model_spans([(4, 7, "PERSON")], kb)
+    doc = nlp("Kala itu mantan kekasih Anji eks Drive duduk di sebelah kiri .")
+    assert [e.text for e in doc.ents] == ["Anji"]
+    nlp = _with_model_spans([(1, 2, "PERSON")], kb)  # IndoSum (set C): a name in a quote
+    assert [e.text for e in nlp("\" wahidin itu orang baik , \" katanya .").ents] == ["wahidin"]
+    nlp = _with_model_spans([(2, 4, "ORG")], kb)  # a mortgage, no organisation
+    assert list(nlp("Dibandingkan dengan KPR Konvensional , cicilannya ringan .").ents) == []

@@ -19,6 +19,7 @@ GENERIC_HEADS = frozenset(
     """
     komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
     majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
+    bank dinas asosiasi sekolah university
     """.split())
 # Head words of places that stand alone for the one such place a document names ('Istana'
 # for 'Istana Negara', 'Mako' (markas komando) for 'Mako Brimob', 'Wihara' for 'Wihara

@@ -95,7 +95,8 @@ def tail_type(doc: Doc, index: int) -> str:
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden', 'Irjen Pol') and occasion words ('HUT' of 'HUT
-    RI': the anniversary of the republic), and punctuation, numbers, days
+    RI': the anniversary of the republic), and lowercase words after a name ('VW Beetle
+    hitam'; a lowercase name alone stays: 'wahidin' in a quote), punctuation, numbers, days
     and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
     capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
     titled = False
@@ -109,9 +110,28 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
                                                      and not doc[end - 1].is_title)
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
                            or (is_title_word(doc[end - 1].text)
-                               and doc[end - 1].lower_ not in _PORTFOLIO_WORDS)):
+                               and doc[end - 1].lower_ not in _PORTFOLIO_WORDS)
+                           or (end - start > 1 and _lowercase_word(doc, end - 1))):
         end -= 1
     return start, end
+
+
+def _lowercase_word(doc: Doc, index: int) -> bool:
+    """A lowercase word that is no connector of a name ('VW Beetle hitam', 'Anji eks'); a
+    lowercase part glued on by a hyphen is part of the name ('Kim Jong - un' as IndoSum
+    writes it, 'Jong-un')."""
+    token = doc[index]
+    return (token.is_alpha and token.is_lower and token.lower_ not in CONNECTORS
+            and not (index > 0 and doc[index - 1].text in ("-", "–")))
+
+
+def before_lowercase_word(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name ends when the model ran it on over a lowercase word: 'Anji eks
+    Drive' (formerly of the band Drive) is 'Anji'."""
+    for i in range(start + 1, end):
+        if _lowercase_word(doc, i):
+            return i
+    return end
 
 
 def _leading_title(doc: Doc, start: int, end: int) -> bool:

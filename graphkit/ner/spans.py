@@ -26,6 +26,7 @@ from .bounds import (
     OPENING_HEADS,
     Candidate,
     after_leading_place,
+    before_lowercase_word,
     cut_to_known,
     extend_hyphenated,
     join_hyphenated,
@@ -185,6 +186,7 @@ class EntityCombiner:
             start, end = without_owner(doc, *cut_to_known(doc, start, end, kb_bounds), kb_types)
             if label == "PERSON":
                 start = after_leading_place(start, end, places)
+                end = before_lowercase_word(doc, start, end)
             if label is not None:
                 start, end, label = unglue_person(doc, start, end, label, kb_types)
             if label == "PERSON" and end - start > 1 and tail_type(doc, end - 1) == "ORG":
