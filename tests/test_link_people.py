@@ -405,3 +405,15 @@ def test_a_misspelt_short_word_of_a_long_known_name_is_that_name_but_one_word_ne
     assert found["Anie Rasyid Baswedan"] == ("person:anies-baswedan", "fuzzy")
     assert found["Suharyo"] == ("new:suharyo", "new")
     assert found["Pulau Komodo"] == ("new:komodo", "new")
+
+
+def test_an_ordinary_word_with_nya_or_shouted_in_capitals_is_no_name():
+    # IndoSum (unannotated dev articles, set B rules-only): 'Bodinya' (its body), 'Pembelinya'
+    # (its buyer), 'PERHATIAN' (attention); 'PETA' (the animal-rights group) may be an acronym
+    text = ("Bodinya pun juga terus menipis sampai ke angka 11 milimeter .\n"
+            "Kapal itu lalu dijual kepada Pembelinya di Suriah .\n"
+            "PERHATIAN model cantik penyuka petualangan alam .\n"
+            "Menurut PETA , mati lemas di dalam mobil merupakan siksaan .")
+    found = links(extraction("x", text, [("Bodinya", "PERSON"), ("Pembelinya", "PERSON"),
+                                         ("PERHATIAN", "ORG"), ("PETA", "ORG")]))
+    assert sorted(found) == [("x", "PETA")]

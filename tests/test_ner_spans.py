@@ -324,3 +324,10 @@ def test_lowercase_words_end_a_name_but_a_lowercase_name_alone_stays(kb):
     assert [e.text for e in nlp("\" wahidin itu orang baik , \" katanya .").ents] == ["wahidin"]
     nlp = _with_model_spans([(2, 4, "ORG")], kb)  # a mortgage, no organisation
     assert list(nlp("Dibandingkan dengan KPR Konvensional , cicilannya ringan .").ents) == []
+
+
+def test_a_web_address_opens_no_name(kb):
+    # IndoSum (unannotated dev article): the model ran the outlet's address into a name
+    nlp = _with_model_spans([(1, 3, "PERSON")], kb)
+    doc = nlp("Kepada CNNIndonesia.com Jefri bercerita tentang rekornya .")
+    assert [e.text for e in doc.ents if e.id_ != "kb"] == ["Jefri"]  # the outlet: known

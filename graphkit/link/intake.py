@@ -35,6 +35,8 @@ BUILDING_HEADS = frozenset(
 # the document's one such place or body, or a kind ('anggota DPRD di sejumlah daerah').
 _KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS
 _FIRST_WORD = re.compile(r"\w")
+# An ordinary word in capitals this long is shouted, not an acronym ('PERHATIAN'; 'PETA').
+_SHOUTED_LENGTH = 6
 # A news site's web address ('kepada CNNIndonesia.com', 'Pantauan kumparan.com',
 # 'TEMPO.CO'): the outlet reporting, site chrome rather than content.
 _WEB_ADDRESS = re.compile(r"^\S+\.(?:com|co\.id|co|id|net)$", re.IGNORECASE)
@@ -123,6 +125,12 @@ def _ordinary_word(mention: Mention, key: str) -> bool:
     Opening a sentence ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...') it
     is never a name: a sentence's capital says nothing. Elsewhere ('kata Satpam pendopo',
     'Pasar Sembako Murah', 'tahun Anjing Tanah') it is one only as a short form of a longer
-    name of its document or as a name the knowledge base knows (records_to_link)."""
-    return mention.source != "kb" and " " not in key and key in common_words() and \
-        not mention.text.isupper()
+    name of its document or as a name the knowledge base knows (records_to_link). An
+    ordinary word with the possessive '-nya' ('Bodinya', 'Kantornya') is one too; written
+    in capitals, a long ordinary word ('PERHATIAN') is shouted, a short one may be an
+    acronym ('PETA')."""
+    if mention.source == "kb" or " " in key:
+        return False
+    common = common_words()
+    word = key if key in common or not key.endswith("nya") else key[:-3]
+    return word in common and (not mention.text.isupper() or len(word) >= _SHOUTED_LENGTH)
