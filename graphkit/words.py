@@ -130,6 +130,10 @@ OFFICE_WORDS = frozenset(
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
+# Javanese heirlooms are named with an honorific after their kind ('Keris Kiai Nalapraja',
+# 'Tombak Kiai Genjring'): the honorific makes no person of them.
+HEIRLOOM_KINDS = frozenset("keris tombak pusaka gong gamelan kereta bende pedang payung".split())
+HEIRLOOM_HONORIFICS = frozenset("kiai kyai nyai kanjeng".split())
 # An event's head word ('Festival Film', 'Forum Kesatuan Rakyat') makes no person either,
 # save 'Hari', a given name ('Hari Tanoesoedibjo').
 NOT_PERSON_WORDS = (LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS

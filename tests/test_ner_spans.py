@@ -331,3 +331,12 @@ def test_a_web_address_opens_no_name(kb):
     nlp = _with_model_spans([(1, 3, "PERSON")], kb)
     doc = nlp("Kepada CNNIndonesia.com Jefri bercerita tentang rekornya .")
     assert [e.text for e in doc.ents if e.id_ != "kb"] == ["Jefri"]  # the outlet: known
+
+
+def test_an_heirloom_named_with_an_honorific_is_a_work_not_a_person(kb):
+    # IndoSum (set C): 'Kiai' after an heirloom's kind is its honorific; the model found
+    # 'Genjring' and 'Gajah Endro' as people
+    nlp = _with_model_spans([(4, 5, "PERSON"), (8, 10, "PERSON")], kb)
+    doc = nlp("terdiri atas Tombak Kiai Genjring , Keris Kiai Gajah Endro , dan Kitab Stambul .")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Tombak Kiai Genjring", "MISC"), ("Keris Kiai Gajah Endro", "MISC")]

@@ -18,6 +18,8 @@ from ..words import (
     DAYS_AND_MONTHS,
     EVENT_HEADS,
     HEADS,
+    HEIRLOOM_HONORIFICS,
+    HEIRLOOM_KINDS,
     LOC_TAILS,
     NOT_NAMES,
     NOT_PERSON_WORDS,
@@ -455,3 +457,12 @@ def office_of_organ(doc: Doc, start: int, end: int) -> bool:
     organisation that follows, no name of its own."""
     return end - start > 1 and doc[start].lower_ in _OWNED_PLACE_HEADS and all(
         doc[i].lower_ in _ORGAN_WORDS for i in range(start + 1, end))
+
+
+def with_heirloom_kind(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """(start, type) of a name the model found after an heirloom's kind and honorific: the
+    heirloom, a work ('Keris Kiai Gajah Endro', not a person 'Gajah Endro')."""
+    if (start >= 2 and doc[start - 1].lower_ in HEIRLOOM_HONORIFICS
+            and doc[start - 2].lower_ in HEIRLOOM_KINDS and doc[start - 2].is_title):
+        return start - 2, "MISC"
+    return start, label

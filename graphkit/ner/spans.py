@@ -42,6 +42,7 @@ from .bounds import (
     trim_span,
     unglue_person,
     with_given_names,
+    with_heirloom_kind,
     without_owner,
     without_unit_word,
 )
@@ -193,6 +194,8 @@ class EntityCombiner:
                 label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
             if label == "PERSON" and start == ent.start and not headline:
                 start = with_given_names(doc, start, named, (start, end) in kb_bounds)
+            if label is not None and start < end:
+                start, label = with_heirloom_kind(doc, start, end, label)
             if label is None or start >= end or tiled_by(doc, start, end, kb_types, label) \
                     or no_name(doc, start, end, kb_bounds):
                 continue
