@@ -417,3 +417,15 @@ def test_an_ordinary_word_with_nya_or_shouted_in_capitals_is_no_name():
     found = links(extraction("x", text, [("Bodinya", "PERSON"), ("Pembelinya", "PERSON"),
                                          ("PERHATIAN", "ORG"), ("PETA", "ORG")]))
     assert sorted(found) == [("x", "PETA")]
+
+
+def test_a_weak_alias_that_is_a_month_needs_its_documents_context(kb):
+    # IndoSum (set C): 'May' of 'Hari Buruh ( May Day )' was linked to Theresa May
+    text = "Selain Liga Pekerja , Kemnaker juga merayakan Hari Buruh ( May Day ) 2018 ."
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
+        "buruh", text, [("Liga Pekerja", "ORG"), ("May", "PERSON")])], kb).mentions}
+    assert found["May"] != "person:theresa-may"
+    text = "Perdana Menteri Inggris menolak .\nLondon - May menolak usul Uni Eropa ."
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
+        "uk", text, [("Inggris", "GPE"), ("May", "PERSON")])], kb).mentions}
+    assert found["May"] == "person:theresa-may"
