@@ -11,8 +11,19 @@ from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP_WORDS
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 
 DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for name in names}
-# Capitalised abbreviations that are common nouns or units, never entities on their own.
-NOT_NAMES = frozenset("ktt wib wita wit utc gmt ceo cfo tv km kg mm usd rp vs ii iii iv".split())
+# Capitalised abbreviations that are common nouns or units, never entities on their own:
+# times, units, roles, and the terms of economy and technology news ('rasio NPL', 'proyek
+# LRT', 'lewat SMS', 'PDB', 'UMKM', 'aturan IMB': a building permit, 'KPR Bersubsidi': a
+# mortgage).
+NOT_NAMES = frozenset(
+    """
+    ktt wib wita wit utc gmt ceo cfo tv km kg mm usd rp vs ii iii iv npl ldr roe roa ipo atm
+    sms lrt mrt krl ddt gdp pdb ktp npwp csr umkm ukm pns asn icbm imb amdal kpr hiv aids
+    """.split())
+# Words of an occasion that open a phrase naming it, not an organisation's or a person's
+# name: 'HUT RI ke-72' (hari ulang tahun, the anniversary of the republic), 'Rakor BUMN'
+# (rapat koordinasi), 'peringatan HUT Kemerdekaan'; a known name after it stays a name.
+OCCASION_WORDS = frozenset("hut rakor dirgahayu peringatan perayaan".split())
 # Function words that end a name when capitalised mid-run: "Moskow Mereka", "PBB Untuk".
 FUNCTION_WORDS = frozenset(
     """
@@ -133,6 +144,10 @@ OFFICE_WORDS = frozenset(
     """.split()
 )
 SLOGAN_WORDS = frozenset("merah putih tanah air bhinneka tunggal ika nusantara".split())
+# Javanese heirlooms are named with an honorific after their kind ('Keris Kiai Nalapraja',
+# 'Tombak Kiai Genjring'): the honorific makes no person of them.
+HEIRLOOM_KINDS = frozenset("keris tombak pusaka gong gamelan kereta bende pedang payung".split())
+HEIRLOOM_HONORIFICS = frozenset("kiai kyai nyai kanjeng".split())
 # An event's head word ('Festival Film', 'Forum Kesatuan Rakyat') makes no person either,
 # save 'Hari', a given name ('Hari Tanoesoedibjo').
 NOT_PERSON_WORDS = (LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLOGAN_WORDS
@@ -140,6 +155,8 @@ NOT_PERSON_WORDS = (LAW_WORDS | EVENT_WORDS | PRODUCT_WORDS | OFFICE_WORDS | SLO
 HEADS = ORG_HEADS | LOC_HEADS  # a word that opens the name of an organisation or place
 TAILS = ORG_TAILS | LOC_TAILS  # a word that ends one
 POSSESSIVES = frozenset({"'s", "’s"})
+# Words a letter follows to label one of several ('Grup B' of a tournament's draw, 'Kelas A').
+_LABELLED_KINDS = frozenset("group pool kelas tipe type kategori zona".split())
 
 
 @lru_cache(maxsize=1)
@@ -158,3 +175,16 @@ def english_words() -> frozenset[str]:
     path = resources.files("graphkit") / "data" / "common_words_en.txt"
     return frozenset(w for w in path.read_text(encoding="utf-8").split()
                      if not w.startswith("#"))
+
+
+def is_letter_label(first: str, second: str) -> bool:
+    """True for a kind word and a capital letter that labels one of several ('Grup B' of a
+    tournament's draw, 'Kelas A'): no name of an organisation, place or person ('Bambang S'
+    is one: a given name is no kind word).
+
+    >>> is_letter_label("Grup", "B"), is_letter_label("Bambang", "S")
+    (True, False)
+    """
+    word = first.casefold()
+    return len(second) == 1 and second.isupper() and (
+        word in HEADS or word in EVENT_HEADS or word in _LABELLED_KINDS or word in common_words())

@@ -77,3 +77,12 @@ def test_a_police_headquarters_is_its_unit(bundled_links):
         "Kapolres menyebut pelayanan Polres Dharmasraya tetap berjalan ."))
     assert found[("a", "Mapolres Dharmasraya")] == found[("a", "Polres Dharmasraya")] \
         == "new:polres-dharmasraya"
+
+
+def test_the_platforms_technology_news_is_about_are_known_products(bundled_links):
+    # IndoSum (set C): the model tags no lowercase-initial name ('iOS', 'iPhone'), and
+    # 'Android' alone it missed
+    found = bundled_links(a="Fitur anti-phishing kini hadir di Gmail versi iOS untuk iPhone "
+                            "dan iPad , setelah sebelumnya tersedia di Android .")
+    assert [found.get(("a", name)) for name in ("iOS", "iPhone", "iPad", "Android")] == [
+        "product:ios", "product:iphone", "product:ipad", "product:android"]

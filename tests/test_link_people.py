@@ -82,6 +82,11 @@ def test_a_generic_head_word_alone_links_to_no_specific_entity():
                                            ("Komisi", "ORG"), ("Kementerian", "ORG")]))
     assert ("kpk", "Komisi") not in found and ("kpk", "Kementerian") not in found
     assert ("kpk", "Komisi Pemberantasan Korupsi") in found
+    # IndoSum (unannotated dev article): 'Bank' opening a sentence was a node of its own
+    text = ("KPR adalah produk dari Bank Tabungan Negara .\n"
+            "Pilih produk KPR dari Bank yang ada di Indonesia .")
+    found = links(extraction("kpr", text, [("Bank Tabungan Negara", "ORG"), ("Bank", "ORG")]))
+    assert sorted(found) == [("kpr", "Bank Tabungan Negara")]
 
 
 def test_fuzzy_never_maps_an_ordinary_word_to_a_name():
@@ -89,7 +94,8 @@ def test_fuzzy_never_maps_an_ordinary_word_to_a_name():
     war = extraction("war", "Dampak Perang Dagang AS dan China berlanjut.",
                      [("Perang", "MISC")])
     found = links(penang, war)
-    assert found[("war", "Perang")] == ("new:perang", "new")
+    # a lone ordinary word that shortens none of its document's names is no name at all
+    assert ("war", "Perang") not in found and ("penang", "Penang") in found
 
 
 def test_an_untyped_word_is_not_taken_for_a_person_of_another_document():
@@ -181,12 +187,32 @@ def test_an_ordinary_word_opening_a_sentence_makes_no_node():
     # IndoSum (set C): the model took these sentence openings for names
     text = ("Terlihat juga ada seorang tuna netra yang ikut mengantre .\n"
             "\" Melepas burung untuk terbang tinggi adalah tradisi , \" kata Sandi .\n"
-            "Warga melihat Terlihat , band asal Bandung .")
+            "Warga melihat band Terlihat Jelas asal Bandung , lalu Terlihat menutup acara .")
     found = links(extraction("imlek", text, [("Terlihat", "PERSON"), ("Melepas", "PERSON"),
-                                             ("Sandi", "PERSON"), ("Terlihat", "ORG")]))
-    assert sorted(found) == [("imlek", "Sandi"), ("imlek", "Terlihat")]
+                                             ("Sandi", "PERSON"), ("Terlihat Jelas", "ORG"),
+                                             ("Terlihat", "ORG")]))
+    assert sorted(found) == [("imlek", "Sandi"), ("imlek", "Terlihat"),
+                             ("imlek", "Terlihat Jelas")]
+    # mid-sentence, the band's short form stays; opening a sentence, the word is no name
     assert [lk.mention.sentence for lk in link_mentions([extraction(
-        "imlek", text, [("Terlihat", "PERSON"), ("Terlihat", "ORG")])], None).mentions] == [2]
+        "imlek", text, [("Terlihat", "PERSON"), ("Terlihat Jelas", "ORG"),
+                        ("Terlihat", "ORG")])], None).mentions] == [2, 2]
+
+
+def test_an_ordinary_word_is_a_name_only_as_a_short_form_or_a_known_name(kb):
+    # IndoSum (set C): the model took these ordinary words for names mid-sentence ('satpam'
+    # a guard, 'murah' cheap, 'anjing' dog); 'Antara' (the news agency) is a known name and
+    # 'Bunga' the short form of the document's 'Bunga Citra Lestari'
+    text = ("\" Pukul 05.00 WIB sudah ada yang datang , \" kata Satpam pendopo Balai Kota .\n"
+            "Acara dirangkai dengan Pesta Rakyat serta Pasar Sembako Murah .\n"
+            "Semoga tahun Anjing Tanah ini akan membawa keberkahan , seperti dikutip dari "
+            "Antara .\n"
+            "Penyanyi Bunga Citra Lestari tampil malam itu . Penampilan Bunga memukau .")
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction("imlek", text, [
+        ("Satpam", "PERSON"), ("Murah", "LOC"), ("Anjing", "PERSON"), ("Antara", "ORG"),
+        ("Bunga Citra Lestari", "PERSON"), ("Bunga", "PERSON")])], kb).mentions}
+    assert sorted(found) == ["Antara", "Bunga", "Bunga Citra Lestari"]
+    assert found["Bunga"] == found["Bunga Citra Lestari"]
 
 
 def test_a_lone_kind_word_names_only_the_one_place_or_body_of_its_document():
@@ -352,3 +378,54 @@ def test_a_place_head_alone_stays_apart_when_the_document_names_two_such_places(
     found = links(extraction("two", text, [("Istana Bogor", "LOC"), ("Istana Negara", "LOC"),
                                            ("Istana", "LOC")]))
     assert found[("two", "Istana")] == ("new:istana", "new")
+
+
+def test_a_nickname_cut_from_the_end_of_a_name_word_is_that_person_in_its_document():
+    # IndoSum (set C): 'Toni' is Raja Juli Antoni; with two people it fits it stays apart
+    text = ("\" Kami terbuka , \" ucap Sekjen PSI , Raja Juli Antoni kepada kumparan .\n"
+            "Menurut Toni , PSI membuka pendaftaran caleg .")
+    found = links(extraction("psi", text, [("Raja Juli Antoni", "PERSON"),
+                                           ("Toni", "PERSON")]))
+    assert found[("psi", "Toni")] == (found[("psi", "Raja Juli Antoni")][0], "short-form")
+    two = text + "\nHadir pula Yoga Santoni ."
+    found = links(extraction("psi", two, [("Raja Juli Antoni", "PERSON"), ("Toni", "PERSON"),
+                                          ("Yoga Santoni", "PERSON")]))
+    assert found[("psi", "Toni")] == ("new:toni", "new")
+
+
+def test_a_misspelt_short_word_of_a_long_known_name_is_that_name_but_one_word_never(kb):
+    # IndoSum (set C): 'Anie Rasyid Baswedan' is the governor Anies Rasyid Baswedan (two
+    # identical words are the evidence); CLICK-ID politics: 'Suharyo' was linked to Suharto
+    # and 'Pulau Komodo' to the Comoros, one letter away
+    text = ("Gubernur DKI Jakarta Anie Rasyid Baswedan dan Wakilnya Sandiaga Uno mengunjungi "
+            "wihara .\nKetua KPK Suharyo hadir .\nWisatawan berlibur ke Pulau Komodo .")
+    found = {lk.mention.text: (lk.entity, lk.how) for lk in link_mentions([extraction(
+        "imlek", text, [("Anie Rasyid Baswedan", "PERSON"), ("Sandiaga Uno", "PERSON"),
+                        ("Suharyo", "PERSON"), ("Pulau Komodo", "LOC")])], kb).mentions}
+    assert found["Anie Rasyid Baswedan"] == ("person:anies-baswedan", "fuzzy")
+    assert found["Suharyo"] == ("new:suharyo", "new")
+    assert found["Pulau Komodo"] == ("new:komodo", "new")
+
+
+def test_an_ordinary_word_with_nya_or_shouted_in_capitals_is_no_name():
+    # IndoSum (unannotated dev articles, set B rules-only): 'Bodinya' (its body), 'Pembelinya'
+    # (its buyer), 'PERHATIAN' (attention); 'PETA' (the animal-rights group) may be an acronym
+    text = ("Bodinya pun juga terus menipis sampai ke angka 11 milimeter .\n"
+            "Kapal itu lalu dijual kepada Pembelinya di Suriah .\n"
+            "PERHATIAN model cantik penyuka petualangan alam .\n"
+            "Menurut PETA , mati lemas di dalam mobil merupakan siksaan .")
+    found = links(extraction("x", text, [("Bodinya", "PERSON"), ("Pembelinya", "PERSON"),
+                                         ("PERHATIAN", "ORG"), ("PETA", "ORG")]))
+    assert sorted(found) == [("x", "PETA")]
+
+
+def test_a_weak_alias_that_is_a_month_needs_its_documents_context(kb):
+    # IndoSum (set C): 'May' of 'Hari Buruh ( May Day )' was linked to Theresa May
+    text = "Selain Liga Pekerja , Kemnaker juga merayakan Hari Buruh ( May Day ) 2018 ."
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
+        "buruh", text, [("Liga Pekerja", "ORG"), ("May", "PERSON")])], kb).mentions}
+    assert found["May"] != "person:theresa-may"
+    text = "Perdana Menteri Inggris menolak .\nLondon - May menolak usul Uni Eropa ."
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
+        "uk", text, [("Inggris", "GPE"), ("May", "PERSON")])], kb).mentions}
+    assert found["May"] == "person:theresa-may"

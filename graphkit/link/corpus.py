@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..words import DAYS_AND_MONTHS
 from .names import normalize_name
 from .records import Record
 from .shortforms import abbreviates, compatible
@@ -125,12 +126,14 @@ def _corpus_people(state: LinkState, record: Record,
 
 
 def weak_kb_target(state: LinkState, record: Record) -> str:
-    """A weak alias links when one candidate fits the type and the document's context."""
+    """A weak alias links when one candidate fits the type and the document's context; an
+    alias that is also a day or a month ('May' of 'May Day', 'hari buruh') needs the
+    context even when it is the only candidate."""
     if not state.kb or record.key not in state.kb.weak:
         return ""
     candidates = [c for c in state.kb.weak[record.key]
                   if compatible(record.mention.type, state.kb.entities[c].type)]
-    if len(candidates) == 1:
+    if len(candidates) == 1 and record.key not in DAYS_AND_MONTHS:
         record.alternative = " | ".join(c for c in state.kb.weak[record.key]
                                         if c != candidates[0])
         return candidates[0]

@@ -13,6 +13,8 @@ from .shortforms import LongerNames, abbreviates, short_form_types
 from .spelling import link_misspelling, link_variant
 from .state import LinkState
 
+# The shortest nickname cut from the end of a name's word ('Toni' of 'Antoni').
+_NICKNAME_LENGTH = 4
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 # 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
 # name of the same one
@@ -33,6 +35,8 @@ def link_document(state: LinkState, records: list[Record]) -> list[Record]:
             longer[n] = LongerNames([r for r in records if r.target and len(r.tokens) > n
                                      and not state.in_headline(r)])
         target, name = short_form_target(state, record, longer[n].sharing_ends(record))
+        if not target and n == 1:
+            target, name = nickname_target(state, record, longer[n].records)
         if target:
             state.link(record, target, "short-form",
                        f"short form of {name!r} in the same document")
@@ -160,6 +164,20 @@ def short_form_target(state: LinkState, record: Record,
             names.setdefault(other.target, other.mention.text)
     target = _best(state, record, counts)
     return target, names.get(target, "")
+
+
+def nickname_target(state: LinkState, record: Record,
+                    longer: Sequence[Record]) -> tuple[str, str]:
+    """(target, name) of the one person of the document a one-word name typed PERSON is a
+    nickname of, cut from the end of one of their name's words as Indonesian nicknames are
+    ('Toni' for 'Raja Juli Antoni'); ('', '') when none or several fit."""
+    word = record.tokens[0]
+    if record.mention.type != "PERSON" or len(word) < _NICKNAME_LENGTH or not word.isalpha():
+        return "", ""
+    found = {r.target: r.mention.text for r in longer
+             if any(len(t) > len(word) + 1 and t.endswith(word) for t in r.tokens)
+             and state.name_type(r.target) == "PERSON" and not state.in_headline(r)}
+    return next(iter(found.items())) if len(found) == 1 else ("", "")
 
 
 def _best(state: LinkState, record: Record, counts: Counter[str]) -> str:

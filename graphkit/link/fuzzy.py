@@ -9,6 +9,14 @@ from rapidfuzz.distance import Levenshtein
 from .names import scripts
 
 FUZZY_MIN_LENGTH = 6
+# In a name of three words or more, two identical words are evidence enough for a shorter
+# misspelt word ('Anie Rasyid Baswedan' for 'Anies Rasyid Baswedan').
+_LONG_NAME_MIN_LENGTH = 4
+
+
+def min_length(words: int) -> int:
+    """The shortest word a misspelling may be found in, in a name of `words` words."""
+    return _LONG_NAME_MIN_LENGTH if words >= 3 else FUZZY_MIN_LENGTH
 
 
 class FuzzyIndex:
@@ -26,7 +34,7 @@ class FuzzyIndex:
 
     @staticmethod
     def _keys(tokens: tuple[str, ...], lookup: bool) -> set[int]:
-        """Only words of at least FUZZY_MIN_LENGTH letters get keys: `one_typo_apart`
+        """Only words of at least `min_length` letters get keys: `one_typo_apart`
         accepts no shorter word on either side, so shorter ones could only add candidates
         that are then rejected."""
         if len(tokens) == 1:
@@ -35,13 +43,13 @@ class FuzzyIndex:
                 return set()
             return {hash(word)} | {hash(word[:j] + word[j + 1:]) for j in range(len(word))}
         keys: set[int] = set()
+        shortest = min_length(len(tokens))
         for i, word in enumerate(tokens):
-            if len(word) < FUZZY_MIN_LENGTH:
+            if len(word) < shortest:
                 continue
             rest = tokens[:i] + tokens[i + 1:]
             lengths = (len(word) - 1, len(word), len(word) + 1) if lookup else (len(word),)
-            keys.update(hash((i, rest, word[:1], n)) for n in lengths
-                        if n >= FUZZY_MIN_LENGTH)
+            keys.update(hash((i, rest, word[:1], n)) for n in lengths if n >= shortest)
         return keys
 
     def add(self, tokens: tuple[str, ...], target: str) -> None:
@@ -67,13 +75,14 @@ def indexable(tokens: tuple[str, ...]) -> bool:
 
 
 def one_typo_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same number of words, and exactly one long word one letter off, same first letter."""
+    """Same number of words, and exactly one long word one letter off, same first letter
+    (in a name of three words or more, a word of four letters is long enough)."""
     if len(a) != len(b):
         return False
     differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     if len(differing) != 1:
         return False
     x, y = differing[0]
-    return (min(len(x), len(y)) >= FUZZY_MIN_LENGTH and x[0] == y[0]
+    return (min(len(x), len(y)) >= min_length(len(a)) and x[0] == y[0]
             and not x.isdigit() and Levenshtein.distance(x, y) == 1
             and (x.isascii() and y.isascii() or scripts(x) == scripts(y)))

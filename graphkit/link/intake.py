@@ -19,6 +19,7 @@ GENERIC_HEADS = frozenset(
     """
     komisi kementerian partai pemerintah pengadilan badan dewan lembaga departemen kantor
     majelis mahkamah kejaksaan kepolisian universitas institut yayasan perusahaan organisasi
+    bank dinas asosiasi sekolah university
     """.split())
 # Head words of places that stand alone for the one such place a document names ('Istana'
 # for 'Istana Negara', 'Mako' (markas komando) for 'Mako Brimob', 'Wihara' for 'Wihara
@@ -34,6 +35,8 @@ BUILDING_HEADS = frozenset(
 # the document's one such place or body, or a kind ('anggota DPRD di sejumlah daerah').
 _KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS
 _FIRST_WORD = re.compile(r"\w")
+# An ordinary word in capitals this long is shouted, not an acronym ('PERHATIAN'; 'PETA').
+_SHOUTED_LENGTH = 6
 # A news site's web address ('kepada CNNIndonesia.com', 'Pantauan kumparan.com',
 # 'TEMPO.CO'): the outlet reporting, site chrome rather than content.
 _WEB_ADDRESS = re.compile(r"^\S+\.(?:com|co\.id|co|id|net)$", re.IGNORECASE)
@@ -48,10 +51,12 @@ def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
         documents[extraction.doc.id] = extraction
         openings = _sentence_openings(extraction)
         named_kinds = _kinds_with_names(extraction)
+        name_words = _words_of_longer_names(extraction)
         for mention in extraction.mentions:
             key = _mention_key(mention, kb)
             if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
-                    mention.start in openings and _ordinary_word(mention, key)) and not (
+                    _ordinary_word(mention, key) and (mention.start in openings or not (
+                        key in name_words or (kb and kb.candidates(key))))) and not (
                     is_strippable_title(key)) and not (
                     _lone_kind_word(mention, key) and key not in named_kinds) and not (
                     _WEB_ADDRESS.match(mention.text)):
@@ -103,9 +108,29 @@ def _sentence_openings(extraction: Extraction) -> set[int]:
     return openings
 
 
+def _words_of_longer_names(extraction: Extraction) -> set[str]:
+    """The words of the document's names of two words or more ('bunga' of 'Bunga Citra
+    Lestari'): a one-word name among them is a short form, even when it is also an ordinary
+    word."""
+    found: set[str] = set()
+    for mention in extraction.mentions:
+        words = name_key(mention.text).split()
+        if len(words) > 1:
+            found.update(words)
+    return found
+
+
 def _ordinary_word(mention: Mention, key: str) -> bool:
-    """True for one ordinary word that NER took for a name only because it opens a sentence
-    ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...'): a sentence's capital
-    says nothing, and the knowledge base did not match it."""
-    return mention.source != "kb" and " " not in key and key in common_words() and \
-        not mention.text.isupper()
+    """True for one ordinary word that NER took for a name, not from the knowledge base.
+    Opening a sentence ('Terlihat juga ada seorang tuna netra', '" Melepas burung ...') it
+    is never a name: a sentence's capital says nothing. Elsewhere ('kata Satpam pendopo',
+    'Pasar Sembako Murah', 'tahun Anjing Tanah') it is one only as a short form of a longer
+    name of its document or as a name the knowledge base knows (records_to_link). An
+    ordinary word with the possessive '-nya' ('Bodinya', 'Kantornya') is one too; written
+    in capitals, a long ordinary word ('PERHATIAN') is shouted, a short one may be an
+    acronym ('PETA')."""
+    if mention.source == "kb" or " " in key:
+        return False
+    common = common_words()
+    word = key if key in common or not key.endswith("nya") else key[:-3]
+    return word in common and (not mention.text.isupper() or len(word) >= _SHOUTED_LENGTH)

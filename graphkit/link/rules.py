@@ -36,7 +36,8 @@ RULES = (
          "likely"),
     Rule("short-form", "a shorter name in a document to the one longer name of that "
                        "document it is the first or last words of (people: also 'Kim' for "
-                       "'Kim Jong Un')", "likely"),
+                       "'Kim Jong Un', or a nickname cut from the end of one of its words: "
+                       "'Toni' for 'Raja Juli Antoni')", "likely"),
     Rule("acronym-elsewhere", "an acronym a document never defines, to the name another "
                               "document of the corpus defines it for (the first one)",
          "doubtful", 2),
@@ -50,8 +51,9 @@ RULES = (
                      "and new spelling ('Soekarno', 'Sukarno'; oe/u, dj/j, tj/c), spacing "
                      "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
          0),
-    Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
-                  "equal", "doubtful", 0),
+    Rule("fuzzy", "a misspelling in a name of two words or more: one word one letter away "
+                  "from a known name, the rest equal (a one-word name never: 'Suharyo' is "
+                  "not 'Suharto')", "doubtful", 0),
     Rule("new", "anything else: its own node, shared with the same name in other documents",
          "likely"),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..words import common_words
-from .fuzzy import FUZZY_MIN_LENGTH, one_typo_apart
+from .fuzzy import min_length, one_typo_apart
 from .records import Record
 from .shortforms import compatible
 from .state import LinkState
@@ -33,14 +33,18 @@ def link_misspelling(state: LinkState, record: Record) -> bool:
 
 
 def fuzzy_target(state: LinkState, record: Record) -> tuple[str, str]:
-    """A misspelling of a known name: one long token off by one edit, the rest equal."""
-    typed = len(record.tokens) == 1  # in longer names the identical words are evidence
+    """A misspelling of a known name: one long token off by one edit, the rest equal. A
+    name of one word has none: one letter apart, one word is as often another name
+    ('Suharyo' is not 'Suharto', 'Komodo' not 'Komoro', 'Barron' not 'Barrot'); in longer
+    names the identical words are the evidence."""
+    if len(record.tokens) == 1:
+        return "", ""
     common = common_words()
-    if any(word in common for word in record.tokens if len(word) >= FUZZY_MIN_LENGTH):
+    shortest = min_length(len(record.tokens))
+    if any(word in common for word in record.tokens if len(word) >= shortest):
         return "", ""  # 'Perang' (war) is a word, not a misspelt 'Penang'
     found = {target: " ".join(tokens) for tokens, target in state.fuzzy.near(record.tokens)
-             .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)
-             and (not typed or compatible(record.mention.type, state.type_of(target)))}
+             .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)}
     if len(found) == 1:
         return next(iter(found.items()))
     return "", ""

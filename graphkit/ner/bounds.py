@@ -18,17 +18,23 @@ from ..words import (
     DAYS_AND_MONTHS,
     EVENT_HEADS,
     HEADS,
+    HEIRLOOM_HONORIFICS,
+    HEIRLOOM_KINDS,
     LOC_HEADS,
     LOC_TAILS,
     NAME_PREFIXES,
     NATIONAL_NAMES,
+    NOT_NAMES,
     NOT_PERSON_WORDS,
+    OCCASION_WORDS,
+    OFFICE_WORDS,
     ORG_HEADS,
     ORG_TAILS,
     STATE_ORGAN_HEADS,
     TAILS,
     TWO_WORD_HEADS,
     common_words,
+    is_letter_label,
 )
 
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
@@ -36,6 +42,12 @@ OPENING_HEADS = HEADS | EVENT_HEADS
 # Title words that name a portfolio, not a person: they end organisation names
 # ('Kementerian Dalam Negeri', 'Departemen Luar Negeri'), so trimming never cuts them.
 _PORTFOLIO_WORDS = frozenset("dalam luar negeri pertahanan keuangan".split())
+# Buildings and offices named by the organisation that owns them ('Gedung KPK', 'Kantor
+# DPP PKB') or with it ('Gedung Merah Putih KPK').
+_OWNED_PLACE_HEADS = frozenset("gedung kantor markas".split())
+# Words naming an organ of an organisation between an office and its owner ('Kantor Dewan
+# Pengurus Pusat Partai Kebangkitan Bangsa').
+_ORGAN_WORDS = ORG_HEADS | OFFICE_WORDS | frozenset("pengurus dpp dpw dpd".split())
 # Nouns of a role a name follows with 'dari' ('Pengamat politik dari Universitas Gadjah Mada
 # Erwan Agus Purwanto') that are no titles of their own.
 _ROLE_NOUNS = frozenset("pengamat dosen ekonom politikus politisi".split())
@@ -117,15 +129,20 @@ def tail_type(doc: Doc, index: int) -> str:
 
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading title words ('Presiden', 'Irjen Pol'), and punctuation, numbers, days
+    """Drop leading title words ('Presiden', 'Irjen Pol'), occasion words ('HUT' of 'HUT
+    RI': the anniversary of the republic) and web addresses ('Kepada CNNIndonesia.com
+    Jefri'), and lowercase words after a name ('VW Beetle
+    hitam'; a lowercase name alone stays: 'wahidin' in a quote), punctuation, numbers, days
     and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
     capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays,
     as does the number of a numbered place or body ('SMAN 1', 'Desa Wanga 2', 'Densus 88'),
     and a title that is also a given name after a name ('Tatang Farhanul Hakim')."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
-            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)):
-        titled = titled or not doc[start].is_punct
+            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)
+            or doc[start].lower_ in OCCASION_WORDS or (doc[start].like_url and end - start > 1)):
+        titled = titled or (not doc[start].is_punct
+                            and doc[start].lower_ not in OCCASION_WORDS)
         start += 1
     while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
                                                      and not doc[end - 1].is_title
@@ -133,7 +150,8 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
                            or (is_title_word(doc[end - 1].text)
                                and doc[end - 1].lower_ not in _PORTFOLIO_WORDS
-                               and not _given_name_after_name(doc, start, end - 1))):
+                               and not _given_name_after_name(doc, start, end - 1))
+                           or (end - start > 1 and _lowercase_word(doc, end - 1))):
         end -= 1
     return start, end
 
@@ -154,6 +172,24 @@ def _given_name_after_name(doc: Doc, start: int, index: int) -> bool:
     return (doc[index].lower_ in GIVEN_NAME_TITLES and index > start and before.is_alpha
             and before.is_title and before.lower_ not in HEADS
             and before.lower_ not in common_words())
+
+
+def _lowercase_word(doc: Doc, index: int) -> bool:
+    """A lowercase word that is no connector of a name ('VW Beetle hitam', 'Anji eks'); a
+    lowercase part glued on by a hyphen is part of the name ('Kim Jong - un' as IndoSum
+    writes it, 'Jong-un')."""
+    token = doc[index]
+    return (token.is_alpha and token.is_lower and token.lower_ not in CONNECTORS
+            and not (index > 0 and doc[index - 1].text in ("-", "–")))
+
+
+def before_lowercase_word(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name ends when the model ran it on over a lowercase word: 'Anji eks
+    Drive' (formerly of the band Drive) is 'Anji'."""
+    for i in range(start + 1, end):
+        if _lowercase_word(doc, i):
+            return i
+    return end
 
 
 def _leading_title(doc: Doc, start: int, end: int) -> bool:
@@ -252,16 +288,31 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
     return start, end, label
 
 
-def with_given_names(doc: Doc, start: int, named: set[int]) -> int:
+def with_given_names(doc: Doc, start: int, named: set[int], known: bool = False) -> int:
     """Where a person's name starts when the model found only its last words: up to two
     name-like words right before them, where a name may start ('Kombes Pol Waris Anggono',
     'Direktur Utama SMBC Indonesia Kazuhiza Miyagawa', '. Septian David Maulana'); a
-    title, an ordinary word, a day or month, an acronym or a word of another name ends
-    the search."""
+    title, an ordinary word, an acronym or a word of another name ends the search. A title
+    that is also a given name opens the name there, a month inside it ('Puteri Indonesia
+    2007 , Putri Raesmawasti', 'Sekjen PSI , Raja Juli Antoni'), unless what the model
+    found is a `known` name ('. Raja Salman': the king)."""
     first = start
-    while first > max(0, start - 2) and first - 1 not in named and _given_name(doc[first - 1]):
+    while first > max(0, start - 2) and first - 1 not in named and (
+            _given_name(doc[first - 1]) or _inner_month(doc, first - 1)):
         first -= 1
+    if (not known and first > 0 and first - 1 not in named and doc[first - 1].is_title
+            and doc[first - 1].lower_ in GIVEN_NAME_TITLES):
+        first -= 1
+    while first < start and doc[first].lower_ in DAYS_AND_MONTHS:
+        first += 1  # a month opens no name
     return first if first == start or _name_slot(doc, first, named) else start
+
+
+def _inner_month(doc: Doc, index: int) -> bool:
+    """A capitalised month between name words ('Juli' of 'Raja Juli Antoni'), as some
+    people are named; at a name's start it is a date, and is dropped."""
+    return (doc[index].is_title and doc[index].lower_ in DAYS_AND_MONTHS and index > 0
+            and doc[index - 1].is_title and doc[index - 1].is_alpha)
 
 
 def _name_slot(doc: Doc, start: int, named: set[int]) -> bool:
@@ -448,3 +499,45 @@ def tiled_by(doc: Doc, start: int, end: int, known: dict[tuple[int, int], str],
         types.append(known[nxt])
     person = label == "PERSON" and types[:1] == ["PERSON"] and set(types) != {"PERSON"}
     return pieces >= 2 and (hyphens or not person)
+
+
+def no_name(doc: Doc, start: int, end: int, known: set[tuple[int, int]]) -> bool:
+    """True for a span that names nothing: a common noun's abbreviation ('NPL', 'NPL
+    Gross', 'LRT'), unless a known name follows it ('LRT Jakarta'), or a kind word and a
+    letter ('Grup B')."""
+    if doc[start].lower_ in NOT_NAMES:
+        return not any(start < s and e <= end for s, e in known)
+    return end - start == 2 and is_letter_label(doc[start].text, doc[start + 1].text)
+
+
+def without_owner(doc: Doc, start: int, end: int,
+                  kb_types: dict[tuple[int, int], str]) -> tuple[int, int]:
+    """A building or office named with the known organisation that owns it at its end: the
+    building's own name without the owner, which is a name of its own ('Gedung Merah Putih'
+    + 'KPK'); the office of one of the owner's organs is the owner's place, no name of its
+    own ('Kantor Dewan Pengurus Pusat Partai Kebangkitan Bangsa': the party remains). A
+    building named only by its owner is a place ('Gedung MK') and stays."""
+    if end - start < 3 or doc[start].lower_ not in _OWNED_PLACE_HEADS:
+        return start, end
+    owner = min((s for (s, e), kind in kb_types.items()
+                 if kind == "ORG" and e == end and start + 1 < s), default=None)
+    if owner is None:
+        return start, end
+    return start, start if office_of_organ(doc, start, owner) else owner
+
+
+def office_of_organ(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are an office or building word and words naming an organ of an
+    organisation ('Kantor Dewan Pengurus Pusat', 'Kantor DPP'): the place of the known
+    organisation that follows, no name of its own."""
+    return end - start > 1 and doc[start].lower_ in _OWNED_PLACE_HEADS and all(
+        doc[i].lower_ in _ORGAN_WORDS for i in range(start + 1, end))
+
+
+def with_heirloom_kind(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """(start, type) of a name the model found after an heirloom's kind and honorific: the
+    heirloom, a work ('Keris Kiai Gajah Endro', not a person 'Gajah Endro')."""
+    if (start >= 2 and doc[start - 1].lower_ in HEIRLOOM_HONORIFICS
+            and doc[start - 2].lower_ in HEIRLOOM_KINDS and doc[start - 2].is_title):
+        return start - 2, "MISC"
+    return start, label

@@ -20,11 +20,13 @@ from ..words import (
     NAME_PREFIXES,
     NOT_NAMES,
     NOT_PERSON_WORDS,
+    OCCASION_WORDS,
     ORG_HEADS,
     ORG_TAILS,
     POSSESSIVES,
     common_words,
     english_words,
+    is_letter_label,
 )
 
 
@@ -134,7 +136,7 @@ def _continues(words: list[Word], spaced: list[int], previous: int, token: int) 
 def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]:
     common = common_words()
     while run and ((words[run[0]].title and not _given_name(words, run)) or
-                   not words[run[0]].capitalised or (
+                   not words[run[0]].capitalised or words[run[0]].lower in OCCASION_WORDS or (
             words[run[0]].lower in common and words[run[0]].lower not in HEADS
             and words[run[0]].lower not in NAME_PREFIXES
             and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES))):
@@ -152,6 +154,8 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
     if len(run) == 1 and (len(first.text) < 2 or first.lower in NOT_NAMES
                           or first.lower in HEADS):
         return  # 'Partai' or 'Universitas' alone names nothing
+    if len(run) == 2 and is_letter_label(first.text, words[run[1]].text):
+        return  # 'Grup B
     label = guess_type(names, common)
     if label == "PERSON" and any(_acronym(words[i].text) for i in run):
         label = "ORG"  # 'BPH Migas', 'Holding BUMN Tambang'

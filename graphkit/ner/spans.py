@@ -29,10 +29,13 @@ from .bounds import (
     OPENING_HEADS,
     Candidate,
     after_leading_place,
+    before_lowercase_word,
     cut_to_known,
     extend_hyphenated,
     in_quoted_title,
     join_hyphenated,
+    no_name,
+    office_of_organ,
     pair_partners,
     pair_parts,
     quoted,
@@ -43,6 +46,8 @@ from .bounds import (
     trim_span,
     unglue_person,
     with_given_names,
+    with_heirloom_kind,
+    without_owner,
     without_unit_word,
 )
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, propose_names
@@ -144,6 +149,8 @@ class EntityCombiner:
         not_people = {bounds for bounds, (kind, _) in known.items() if kind != "PERSON"}
         names = []
         for start, end, label in propose_names(doc, taken, self.word_facts):
+            if office_of_organ(doc, start, end) and end in taken:
+                continue  # 'Kantor DPP' + 'Partai Kebangkitan Bangsa': the party's place
             if label == "PERSON":
                 start = after_leading_place(start, end, not_people)
                 if quoted(doc, start, end):
@@ -181,16 +188,20 @@ class EntityCombiner:
             start, end = extend_hyphenated(doc, ent.start, ent.end)
             start, end = split_model_span(doc, *trim_span(doc, start, end), places,
                                            kb_bounds)
-            start, end = cut_to_known(doc, start, end, kb_bounds)
+            start, end = without_owner(doc, *cut_to_known(doc, start, end, kb_bounds), kb_types)
             if label == "PERSON":
                 start = after_leading_place(start, end, places)
+                end = before_lowercase_word(doc, start, end)
             if label is not None:
                 start, end, label = unglue_person(doc, start, end, label, kb_types)
             if label == "PERSON" and end - start > 1 and tail_type(doc, end - 1) == "ORG":
                 label = "ORG"  # 'Alibaba Group', 'Falcon Pictures': a company
             if label == "PERSON" and start == ent.start and not headline:
-                start = with_given_names(doc, start, named)
-            if label is None or start >= end or tiled_by(doc, start, end, kb_types, label):
+                start = with_given_names(doc, start, named, (start, end) in kb_bounds)
+            if label is not None and start < end:
+                start, label = with_heirloom_kind(doc, start, end, label)
+            if label is None or start >= end or tiled_by(doc, start, end, kb_types, label) \
+                    or no_name(doc, start, end, kb_bounds):
                 continue
             if end - start == 1 and _is_capitalised_word(doc[start]):
                 continue  # 'Dikutip', 'Usai' opening a sentence: a word, not a name
@@ -274,6 +285,12 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
         if (head is not None and head.i not in taken and label in ("GPE", "LOC")
                 and _regional_body(head, doc[start])):
             result.append((start - 1, end, "ORG", "rule"))  # 'Pemprov Jawa Barat'
+            continue
+        if (head is not None and result and result[-1][1] == start and result[-1][3] != "kb"
+                and label in ("GPE", "LOC") and _regional_body(head, doc[start])):
+            # 'Aula Gawat Darurat Polres' + 'Boyolali': the precinct's hall; the precinct
+            # is the name, the words before it a description
+            result[-1] = (start - 1, end, "ORG", "rule")
             continue
         if (head is not None and head.i not in taken and head.text[:1].isupper()
                 and head.lower_ in HEADS and (label == "PERSON" or continued)):

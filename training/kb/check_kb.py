@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sanity-check the bundled KB CSV files (and optionally rewrite them sorted).
 
-Usage:  python check_kb.py [--sort] [FILE ...]      (default: the five bundled files)
+Usage:  python check_kb.py [--sort] [FILE ...]      (default: the six bundled files)
 
 Errors (exit 1): bad header, bad/duplicate id, id prefix not matching its file,
 unknown type, empty label, empty or padded list items, a name/abbrev claimed by
@@ -36,7 +36,7 @@ from kbcsv import (
 
 ID_RE = re.compile(r"^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$")
 PREFIX = {"countries.csv": "country", "cities.csv": "city", "organizations.csv": "org",
-          "people.csv": "person", "places.csv": "place"}
+          "people.csv": "person", "places.csv": "place", "products.csv": "product"}
 CITY_STATES = {"sg", "mc"}  # capital is the country itself
 
 

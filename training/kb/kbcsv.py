@@ -17,7 +17,8 @@ LIST_COLUMNS = ["names_id", "names_en", "abbrev", "weak", "context"]
 NAME_COLUMNS = ["names_id", "names_en", "abbrev"]
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "MISC"}
 KB_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "graphkit", "data", "kb")
-KB_FILES = ["countries.csv", "cities.csv", "organizations.csv", "people.csv", "places.csv"]
+KB_FILES = ["countries.csv", "cities.csv", "organizations.csv", "people.csv", "places.csv",
+            "products.csv"]
 
 
 def join(values: Iterable[str] | str | None) -> str:
