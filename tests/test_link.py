@@ -73,6 +73,14 @@ def test_guarded_fuzzy_matching(tiny):
     assert len({links[("b", n)][0] for n in ("Iran", "Irak", "Austria", "Australia")}) == 4
 
 
+def test_a_long_one_word_place_name_may_be_misspelt_a_persons_never(tiny):
+    # the product's example: a bare 'Vostochy' is the cosmodrome (the seeds have it after
+    # 'Kosmodrom'); one-word people one letter apart stay apart ('Suharyo', 'Suharto')
+    links, _ = link(tiny, a="Kim mengunjungi Kosmodrom Vostochny. Vostochny ada di timur.",
+                    b="Pertemuan di Vostochy berlangsung lima jam.")
+    assert links[("b", "Vostochy")] == (links[("a", "Vostochny")][0], "fuzzy")
+
+
 def test_ambiguous_names_use_context_or_stay_apart(tiny):
     links, _ = link(tiny, a="Georgia dan Rusia berperang dekat Tbilisi.",
                     b="Gubernur Georgia tiba di Atlanta.", c="Georgia menang.")

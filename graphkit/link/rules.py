@@ -51,9 +51,9 @@ RULES = (
                      "and new spelling ('Soekarno', 'Sukarno'; oe/u, dj/j, tj/c), spacing "
                      "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
          0),
-    Rule("fuzzy", "a misspelling in a name of two words or more: one word one letter away "
-                  "from a known name, the rest equal (a one-word name never: 'Suharyo' is "
-                  "not 'Suharto')", "doubtful", 0),
+    Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
+                  "equal; a one-word name only when long and no person's ('Vostochy'; "
+                  "'Suharyo' is not 'Suharto')", "doubtful", 0),
     Rule("new", "anything else: its own node, shared with the same name in other documents",
          "likely"),
 )

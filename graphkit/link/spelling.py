@@ -8,6 +8,15 @@ from .records import Record
 from .shortforms import compatible
 from .state import LinkState
 
+# A one-word name may be a misspelling only from this length ('Vostochy', 8 letters).
+_SINGLE_WORD_MIN_LENGTH = 8
+
+
+def _same_kind(state: LinkState, record: Record, target: str) -> bool:
+    """The target is of the mention's type and no person."""
+    kind = state.type_of(target)
+    return kind != "PERSON" and compatible(record.mention.type, kind)
+
 
 def link_variant(state: LinkState, record: Record) -> bool:
     """Link a spelling variant of exactly one known name of a fitting type ('Sukarno'
@@ -33,18 +42,22 @@ def link_misspelling(state: LinkState, record: Record) -> bool:
 
 
 def fuzzy_target(state: LinkState, record: Record) -> tuple[str, str]:
-    """A misspelling of a known name: one long token off by one edit, the rest equal. A
-    name of one word has none: one letter apart, one word is as often another name
-    ('Suharyo' is not 'Suharto', 'Komodo' not 'Komoro', 'Barron' not 'Barrot'); in longer
-    names the identical words are the evidence."""
-    if len(record.tokens) == 1:
+    """A misspelling of a known name: one long token off by one edit, the rest equal. In
+    longer names the identical words are the evidence. A name of one word is as often
+    another name one letter apart ('Suharyo' is not 'Suharto', 'Komodo' not 'Komoro',
+    'Barron' not 'Barrot'), so only a long place or organisation name of the same type is
+    ('Vostochy' is the cosmodrome Vostochny); a person's, never."""
+    single = len(record.tokens) == 1
+    if single and (len(record.tokens[0]) < _SINGLE_WORD_MIN_LENGTH
+                   or record.mention.type == "PERSON"):
         return "", ""
     common = common_words()
     shortest = min_length(len(record.tokens))
     if any(word in common for word in record.tokens if len(word) >= shortest):
         return "", ""  # 'Perang' (war) is a word, not a misspelt 'Penang'
     found = {target: " ".join(tokens) for tokens, target in state.fuzzy.near(record.tokens)
-             .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)}
+             .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)
+             and not (single and not _same_kind(state, record, target))}
     if len(found) == 1:
         return next(iter(found.items()))
     return "", ""
