@@ -1,7 +1,8 @@
-"""Linking quality against the hand-made annotation of the seeds (tests/data/gold)."""
+"""Linking scores and the hand-made annotation in tests/data/gold: seeds, scorer, gold files."""
 
 import json
 
+import pytest
 from conftest import GOLD
 
 from graphkit.evaluate import (
@@ -99,3 +100,69 @@ def test_a_probe_of_a_place_holds_on_its_mention_with_the_unit_word():
     assert score_probes(gold, [probe], [LinkedMention(island, "place:java", "kb")]).passed == 1
     other = Mention("d", 0, 13, "Di pulau Jawa", "LOC", 0, "model")
     assert not score_probes(gold, [probe], [LinkedMention(other, "place:java", "kb")]).passed
+
+
+def _check_gold():
+    """tests/data/gold/check_gold.py as a module (it is a script beside the gold files)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_gold", GOLD / "check_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _docs(name):
+    return [d["doc"] for d in json.loads((GOLD / name).read_text(encoding="utf-8"))["documents"]]
+
+
+def test_the_second_test_part_shares_no_article_with_the_other_sets():
+    # set E must be an independent estimate: no article of set B, C or D, none twice
+    check = _check_gold()
+    broad = {name: _docs(name) for name in check.BROAD_SETS}
+    assert len(broad["indosum_broad_test2.json"]) == 16
+    assert check.check_partition({}, broad, _docs("indosum_unseen.json")) == []
+    clash = {**broad, "indosum_broad_test2.json": broad["indosum_broad_test.json"][:1]}
+    assert check.check_partition({}, clash) == [
+        f"{broad['indosum_broad_test.json'][0]}: in more than one set: "
+        "indosum_broad_test.json, indosum_broad_test2.json"]
+
+
+def test_the_second_test_part_is_on_odd_record_numbers():
+    check = _check_gold()
+    docs = {"indosum_broad_test2.json": ["a", "b"]}
+    assert check.check_partition({"a": 3, "b": 5}, docs) == []
+    assert check.check_partition({"a": 3, "b": 4}, docs) == [
+        "indosum_broad_test2.json:b: record 4 has the wrong parity"]
+
+
+def test_every_gold_file_passes_check_gold_against_its_texts(capsys):
+    # surfaces verbatim in the texts, probes at their occurrences, the partition by record
+    # numbers: needs the IndoSum data in ../shared (skipped without it)
+    from conftest import ROOT, SHARED
+
+    data = SHARED / "data" / "indosum-dev" / "indosum_dev_folds_union.jsonl.gz"
+    if not data.exists():
+        pytest.skip("no ../shared IndoSum data")
+    status = _check_gold().main(["--seeds", str(ROOT / "seeds"), "--indosum", str(data)])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "indosum_broad_test2.json: 16 documents" in out
+
+
+def test_the_second_test_part_probes_load_with_the_scorer():
+    # graphkit.evaluate reads set E's probes at the offsets check_gold finds (needs ../shared)
+    from conftest import SHARED
+
+    data = SHARED / "data" / "indosum-dev" / "indosum_dev_folds_union.jsonl.gz"
+    if not data.exists():
+        pytest.skip("no ../shared IndoSum data")
+    check = _check_gold()
+    path = GOLD / "indosum_broad_test2.json"
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    records = check.load_records(str(data), _docs("indosum_broad_test2.json"))
+    texts = {doc: check.indosum_text(record) for doc, record in records.items()}
+    probes = load_probes(path, texts)
+    assert len(probes) == sum(len(d["probes"]) for d in gold["documents"]) > 100
+    assert all(texts[p.doc][p.start:p.end] == p.surface for p in probes)
+    assert set(load_gold(path)) == set(texts)

@@ -1,8 +1,8 @@
 """Sanity checks for the hand-annotated gold entity files in this folder.
 
 Checks, for ``seeds.json``, ``indosum_unseen.json`` and the issue-26 broad sets
-``indosum_broad_dev.json`` (set C) and ``indosum_broad_test.json`` (set D; each skipped
-when missing):
+``indosum_broad_dev.json`` (set C), ``indosum_broad_test.json`` (set D) and
+``indosum_broad_test2.json`` (set E; each skipped when missing):
 
 * the schema: ``description``, ``documents[].doc``, ``documents[].entities[]`` with
   ``label``, ``type`` (one of the graphkit types), non-empty ``surfaces``, boolean
@@ -10,13 +10,13 @@ when missing):
 * every surface string occurs verbatim (case-sensitive substring) in its document's
   text: seed files are read as UTF-8 from the seeds folder; IndoSum records are
   rendered with ``benchmarks/indosum_text.py``;
-* probes (sets C and D): keys ``surface``, ``occurrence`` (1-based), ``label``, ``why``
+* probes (sets C, D and E): keys ``surface``, ``occurrence`` (1-based), ``label``, ``why``
   (starting with a known probe class); the ``occurrence``-th case-sensitive,
   non-overlapping hit of ``surface`` exists in the text; ``label`` is an entity of that
   document; probes sorted by (surface, occurrence);
-* the set C / set D partition: set C documents are on even record numbers of the
-  IndoSum file (0-based, file order), set D documents on odd ones, and no document is
-  in both;
+* the partition: set C documents are on even record numbers of the IndoSum file
+  (0-based, file order), sets D and E on odd ones, and no document is in two of the
+  sets B, C, D and E;
 * labels are global: a warning (not an error) when one label has different types in
   different documents of any file;
 * with ``--uncovered``: prints, per document, capitalised tokens that no surface
@@ -34,6 +34,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +50,8 @@ PROBE_CLASSES = (
 )
 DEFAULT_SEEDS = "/work/shared/seeds"
 # issue-26 broad sets: file name -> parity of the IndoSum record numbers it may use
-BROAD_SETS = {"indosum_broad_dev.json": 0, "indosum_broad_test.json": 1}
+BROAD_SETS = {"indosum_broad_dev.json": 0, "indosum_broad_test.json": 1,
+              "indosum_broad_test2.json": 1}
 
 
 def nth_occurrence(text: str, surface: str, occurrence: int) -> int:
@@ -105,18 +107,23 @@ def record_numbers(path: str, ids: set[str]) -> dict[str, int]:
     }
 
 
-def check_partition(numbers: dict[str, int], broad_docs: dict[str, list[str]]) -> list[str]:
-    """Set C must use even record numbers, set D odd ones, and they share no document."""
+def check_partition(numbers: dict[str, int], broad_docs: dict[str, list[str]],
+                    held_out: Iterable[str] = ()) -> list[str]:
+    """Set C must use even record numbers, sets D and E odd ones, and no document may be
+    in two of the broad sets or in a broad set and ``held_out`` (set B)."""
     errors = []
     for name, docs in broad_docs.items():
         parity = BROAD_SETS[name]
         for doc in docs:
             if doc in numbers and numbers[doc] % 2 != parity:
                 errors.append(f"{name}:{doc}: record {numbers[doc]} has the wrong parity")
-    if len(broad_docs) == 2:
-        shared = set.intersection(*(set(docs) for docs in broad_docs.values()))
-        for doc in sorted(shared):
-            errors.append(f"{doc}: in both set C and set D")
+    owners: dict[str, list[str]] = {doc: ["indosum_unseen.json"] for doc in held_out}
+    for name, docs in broad_docs.items():
+        for doc in docs:
+            owners.setdefault(doc, []).append(name)
+    for doc, names in sorted(owners.items()):
+        if len(names) > 1:
+            errors.append(f"{doc}: in more than one set: {', '.join(names)}")
     return errors
 
 
@@ -241,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     broad_docs = {name: ids for name, ids in docs.items() if name in BROAD_SETS}
     if broad_docs:
         numbers = record_numbers(args.indosum, set().union(*broad_docs.values()))
-        errors += check_partition(numbers, broad_docs)
+        errors += check_partition(numbers, broad_docs, docs["indosum_unseen.json"])
 
     paths = [seeds_path, *indosum_paths]
     for path in paths:
