@@ -2,6 +2,7 @@
 sentences, linked from hand-placed mentions (what NER found is not the point here)."""
 
 from graphkit.link.linker import link_mentions
+from graphkit.link.records import document_node_id
 from graphkit.types import Document, Extraction, Mention, Sentence
 
 
@@ -26,6 +27,12 @@ def links(*extractions: Extraction) -> dict[tuple[str, str], tuple[str, str]]:
     return {(lk.mention.doc, lk.mention.text): (lk.entity, lk.how) for lk in linking.mentions}
 
 
+def own_node(name: str, doc: str) -> tuple[str, str]:
+    """The link of a person's one-word name no document spells out: a node of its own in
+    its document (two documents' 'Bambang' may be two people)."""
+    return document_node_id(name.casefold(), doc), "new"
+
+
 BAPPENAS = extraction(
     "bappenas", "Menteri PPN/Kepala Bappenas Bambang Brodjonegoro menyebut ibu kota baru "
     "butuh Rp 466 triliun. Menurut Bambang, anggaran itu tidak semuanya dari APBN.",
@@ -42,7 +49,7 @@ ANOTHER = extraction(
 def test_a_short_form_never_spelled_out_stays_apart_when_two_people_fit():
     # the old linker sent this Bambang to the corpus's most mentioned Bambang (Irianto)
     found = links(BAPPENAS, SUSPECT, ANOTHER)
-    assert found[("another", "Bambang")] == ("new:bambang", "new")
+    assert found[("another", "Bambang")] == own_node("Bambang", "another")
     assert found[("bappenas", "Bambang")] == (found[("bappenas", "Bambang Brodjonegoro")][0],
                                              "short-form")
 
@@ -71,7 +78,7 @@ def test_a_headline_span_is_never_the_full_name_of_a_short_form():
         "Menko Polhukam.", [("Jokowi Cari Pengganti Wiranto", "PERSON")])
     other = extraction("other", "Wiranto ditusuk di Pandeglang.", [("Wiranto", "PERSON")])
     found = links(headline, other)
-    assert found[("other", "Wiranto")] == ("new:wiranto", "new")
+    assert found[("other", "Wiranto")] == own_node("Wiranto", "other")
 
 
 def test_a_generic_head_word_alone_links_to_no_specific_entity():
@@ -119,7 +126,7 @@ def test_a_full_name_mentioned_once_is_no_evidence_for_another_documents_short_f
     ali = extraction("ali", "Muhamad Ali mendaftar sebagai calon.", [("Muhamad Ali", "PERSON")])
     sekda = extraction("sekda", "Sekda Tangerang Selatan Muhamad mengambil formulir.",
                        [("Muhamad", "PERSON")])
-    assert links(ali, sekda)[("sekda", "Muhamad")] == ("new:muhamad", "new")
+    assert links(ali, sekda)[("sekda", "Muhamad")] == own_node("Muhamad", "sekda")
 
 
 def test_short_forms_typed_otherwise_do_not_change_what_the_full_name_is():
@@ -390,7 +397,7 @@ def test_a_nickname_cut_from_the_end_of_a_name_word_is_that_person_in_its_docume
     two = text + "\nHadir pula Yoga Santoni ."
     found = links(extraction("psi", two, [("Raja Juli Antoni", "PERSON"), ("Toni", "PERSON"),
                                           ("Yoga Santoni", "PERSON")]))
-    assert found[("psi", "Toni")] == ("new:toni", "new")
+    assert found[("psi", "Toni")] == own_node("Toni", "psi")
 
 
 def test_a_misspelt_short_word_of_a_long_known_name_is_that_name_but_one_word_never(kb):
@@ -403,7 +410,7 @@ def test_a_misspelt_short_word_of_a_long_known_name_is_that_name_but_one_word_ne
         "imlek", text, [("Anie Rasyid Baswedan", "PERSON"), ("Sandiaga Uno", "PERSON"),
                         ("Suharyo", "PERSON"), ("Pulau Komodo", "LOC")])], kb).mentions}
     assert found["Anie Rasyid Baswedan"] == ("person:anies-baswedan", "fuzzy")
-    assert found["Suharyo"] == ("new:suharyo", "new")
+    assert found["Suharyo"] == own_node("Suharyo", "imlek")
     assert found["Pulau Komodo"] == ("new:komodo", "new")
 
 
@@ -429,3 +436,20 @@ def test_a_weak_alias_that_is_a_month_needs_its_documents_context(kb):
     found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
         "uk", text, [("Inggris", "GPE"), ("May", "PERSON")])], kb).mentions}
     assert found["May"] == "person:theresa-may"
+
+
+def test_a_persons_one_word_name_no_document_spells_out_is_one_node_per_document():
+    # CLICK-ID politics: the protest coordinator 'Arief' and the tourism official 'Arief'
+    # were one node; a place the model once typed a person stays one node ('Rakhine')
+    protest = extraction("sindonews", "\" Kami mendukung penegakan hukum , \" kata Arief , "
+                         "koordinator aksi .\nArief lalu membubarkan massa .",
+                         [("Arief", "PERSON"), ("Arief", "PERSON")])
+    tourism = extraction("tempo", "\" Padahal sekali masuk bisa ribuan wisatawan , \" kata "
+                         "Arief di Jakarta .", [("Arief", "PERSON")])
+    rakhine = extraction("rohingya", "Rakhine kembali bergolak .\nWarga Rakhine mengungsi .",
+                         [("Rakhine", "PERSON"), ("Rakhine", "GPE")])
+    linking = link_mentions([protest, tourism, rakhine], None)
+    nodes = {(lk.mention.doc, lk.entity) for lk in linking.mentions}
+    assert nodes == {("sindonews", own_node("Arief", "sindonews")[0]),
+                     ("tempo", own_node("Arief", "tempo")[0]),
+                     ("rohingya", "new:rakhine")}
