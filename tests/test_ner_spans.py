@@ -340,3 +340,15 @@ def test_an_heirloom_named_with_an_honorific_is_a_work_not_a_person(kb):
     doc = nlp("terdiri atas Tombak Kiai Genjring , Keris Kiai Gajah Endro , dan Kitab Stambul .")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Tombak Kiai Genjring", "MISC"), ("Keris Kiai Gajah Endro", "MISC")]
+
+
+def test_open_ends_a_tournament_but_opens_no_event(rules_nlp):
+    # IndoSum (set C): 'Open House' (an Eid reception at the palace) was an event node;
+    # 'Indonesia Open' is one
+    from graphkit.ner.propose import guess_type
+
+    assert guess_type(["open", "house"]) == "MISC"
+    assert guess_type(["indonesia", "open"]) == "EVENT"
+    doc = rules_nlp("Ia dititipkan pesan oleh Jokowi untuk SBY saat Open House lebaran di "
+                    "Istana .")
+    assert "Open House" not in [e.text for e in doc.ents if e.label_ == "EVENT"]

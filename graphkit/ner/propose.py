@@ -171,8 +171,9 @@ def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
         return "ORG"
     if words[0] in LOC_HEADS:
         return "LOC"
-    if any(w in EVENT_WORDS for w in words):
-        return "EVENT"
+    if any(w in EVENT_WORDS and (w != "open" or i == len(words) - 1)
+           for i, w in enumerate(words)):
+        return "EVENT"  # 'Korea Open'; 'Open House' is no tournament
     if len(words) > 1 and words[0] != "the" and not any(
             w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words) and not all(
             w in english_words() for w in words):
