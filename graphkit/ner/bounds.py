@@ -98,10 +98,10 @@ def tail_type(doc: Doc, index: int) -> str:
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden', 'Irjen Pol'), occasion words ('HUT' of 'HUT
     RI': the anniversary of the republic) and web addresses ('Kepada CNNIndonesia.com
-    Jefri'), and lowercase words after a name ('VW Beetle
-    hitam'; a lowercase name alone stays: 'wahidin' in a quote), punctuation, numbers, days
-    and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
-    capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
+    Jefri'), and lowercase words after a name ('VW Beetle hitam'; a lowercase name alone
+    stays: 'wahidin' in a quote), punctuation, numbers, days and months at the end
+    ('Pyongyang 24', 'Kim September'); a number written as a capitalised word ends many
+    names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
             titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)

@@ -153,7 +153,7 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
                           or first.lower in HEADS):
         return  # 'Partai' or 'Universitas' alone names nothing
     if len(run) == 2 and is_letter_label(first.text, words[run[1]].text):
-        return  # 'Grup B
+        return  # 'Grup B': one group of a draw
     yield run[0], run[-1] + 1, guess_type(names, common)
 
 
