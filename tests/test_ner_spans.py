@@ -352,3 +352,12 @@ def test_open_ends_a_tournament_but_opens_no_event(rules_nlp):
     doc = rules_nlp("Ia dititipkan pesan oleh Jokowi untuk SBY saat Open House lebaran di "
                     "Istana .")
     assert "Open House" not in [e.text for e in doc.ents if e.label_ == "EVENT"]
+
+
+def test_a_route_between_two_places_is_two_places(kb):
+    # IndoSum (set C): the model tagged the railway segment as one place
+    nlp = _with_model_spans([(3, 8, "LOC")], kb)
+    doc = nlp("pembangunan jalur KA Bandar Tinggi - Kuala Tanjung ( 21 kilometer ) .")
+    assert [e.text for e in doc.ents] == ["Bandar Tinggi", "Kuala Tanjung"]
+    nlp = _with_model_spans([(0, 3, "ORG")], kb)  # IndoSum writes 'Mercedes-Benz' spaced
+    assert [e.text for e in nlp("Mercedes - Benz menguasai pasar .").ents] == ["Mercedes - Benz"]

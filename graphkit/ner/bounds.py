@@ -158,9 +158,10 @@ def extend_hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """A pair of people written with a spaced hyphen is two names: 'Wahidin - Andika' (a
-    governor and his deputy) gives 'Wahidin' and 'Andika'. A hyphen without spaces joins
-    one name ('Leif-Eric'), and a lowercase side is part of a name ('Kim Jong - un')."""
-    if label != "PERSON":
+    governor and his deputy) gives 'Wahidin' and 'Andika'; so is a route between two
+    places ('Bandar Tinggi - Kuala Tanjung'). A hyphen without spaces joins one name
+    ('Leif-Eric'), and a lowercase side is part of a name ('Kim Jong - un')."""
+    if label not in ("PERSON", "GPE", "LOC"):
         return [(start, end)]
     for i in range(start + 1, end - 1):
         if (doc[i].text in ("-", "–") and doc[i - 1].whitespace_ and doc[i].whitespace_
