@@ -66,11 +66,12 @@ def _link_from_corpus(state: LinkState, record: Record, full_names: dict[str, li
     if (len(record.tokens) > 1 or not weak) and (
             link_variant(state, record) or link_misspelling(state, record)):
         return
-    if len(record.tokens) == 1 and not weak and _only_a_person(state, record):
+    if len(record.tokens) == 1 and not weak and _only_a_person(state, record) and \
+            _corpus_people(state, record, full_names):
         # 'Arief' in one article and 'Arief' in another are as often two people as one
         state.link(record, document_node_id(record.key, record.mention.doc), "new",
-                   "a person's one-word name no document spells out: its own node in "
-                   "this document")
+                   "a person's one-word name no document spells out, a word of other "
+                   "people's names: its own node in this document")
         return
     why = "ambiguous name without enough context; kept apart" if weak \
         else "not in the knowledge base; merged with the same name elsewhere"
