@@ -361,3 +361,19 @@ def test_a_route_between_two_places_is_two_places(kb):
     assert [e.text for e in doc.ents] == ["Bandar Tinggi", "Kuala Tanjung"]
     nlp = _with_model_spans([(0, 3, "ORG")], kb)  # IndoSum writes 'Mercedes-Benz' spaced
     assert [e.text for e in nlp("Mercedes - Benz menguasai pasar .").ents] == ["Mercedes - Benz"]
+
+
+def test_an_acronym_defined_in_brackets_after_a_name_is_a_name(kb):
+    # IndoSum (set C): the model tagged the long forms but not the acronyms after them
+    nlp = _with_model_spans([(5, 8, "LOC")], kb)
+    doc = nlp("Kaka dipastikan akan meninggalkan klubnya Major League Soccer ( MLS ) , Orlando .")
+    assert ("MLS", "LOC") in [(e.text, e.label_) for e in doc.ents]
+    nlp = _with_model_spans([], kb)
+    doc = nlp("tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .")
+    assert ("Kukar", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    nlp = _with_model_spans([(0, 5, "ORG")], kb)  # spells other words: an organisation's
+    doc = nlp("PT Bank Sumitomo Mitsui Indonesia ( SMBC ) berperan sebagai koordinator .")
+    assert [(e.text, e.label_) for e in doc.ents][-1] == ("SMBC", "ORG")
+    nlp = _with_model_spans([(4, 5, "GPE")], kb)  # no acronym: a number, a lowercase word
+    doc = nlp("jalur KA Kroya - Kutoarjo ( 76 kilometer ) dan Madiun ( timur ) .")
+    assert "76" not in [e.text for e in doc.ents] and "timur" not in [e.text for e in doc.ents]

@@ -10,6 +10,8 @@ from ..link.names import (
     GIVEN_NAME_TITLES,
     TITLE_FOLLOWERS,
     UNIT_WORDS,
+    is_acronym,
+    is_syllabic_abbreviation,
     is_title_word,
     is_unit_of,
 )
@@ -467,3 +469,24 @@ def with_heirloom_kind(doc: Doc, start: int, end: int, label: str) -> tuple[int,
             and doc[start - 2].lower_ in HEIRLOOM_KINDS and doc[start - 2].is_title):
         return start - 2, "MISC"
     return start, label
+
+
+def bracketed_acronyms(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """The acronym a name defines in brackets right after it: 'Major League Soccer ( MLS )',
+    'Kutai Kartanegara ( Kukar )' (its words' beginnings) are names of the name's type; an
+    acronym of other words ('PT Bank Sumitomo Mitsui Indonesia ( SMBC )', '... Distribusi
+    Indonesia ( MBDI )' after the known 'Indonesia') is an organisation's. The linker makes
+    it the name's acronym where it spells the name."""
+    found = []
+    for start, end, label, _ in spans:
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")" \
+                or end + 1 in taken:
+            continue
+        word = doc[end + 1].text
+        words = tuple(t.text for t in doc[start:end] if t.is_alpha)
+        spelt = is_syllabic_abbreviation(word, words) or (
+            "".join(w[0] for w in words if w[0].isupper()).casefold() == word.casefold())
+        if word[:1].isupper() and word.isalnum() and len(word) >= 2 and (
+                is_acronym(word) or spelt):
+            found.append((end + 1, end + 2, label if spelt else "ORG", "rule"))
+    return found

@@ -27,6 +27,7 @@ from .bounds import (
     Candidate,
     after_leading_place,
     before_lowercase_word,
+    bracketed_acronyms,
     cut_to_known,
     extend_hyphenated,
     join_hyphenated,
@@ -228,10 +229,12 @@ def _holds_common_word(doc: Doc, start: int, end: int) -> bool:
 
 
 def _with_pair_partners(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """`spans` and the other sides of the hyphenated pairs only one side of which they hold."""
+    """`spans` and the other sides of the hyphenated pairs only one side of which they hold,
+    and the acronyms defined in brackets right after them."""
     taken = {i for start, end, _, _ in spans for i in range(start, end)}
     partners: list[Candidate] = []
-    _choose(pair_partners(doc, spans, taken), partners, taken)
+    _choose(pair_partners(doc, spans, taken) + bracketed_acronyms(doc, spans, taken),
+            partners, taken)
     return sorted(spans + partners) if partners else spans
 
 
