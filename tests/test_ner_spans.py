@@ -377,3 +377,20 @@ def test_an_acronym_defined_in_brackets_after_a_name_is_a_name(kb):
     nlp = _with_model_spans([(4, 5, "GPE")], kb)  # no acronym: a number, a lowercase word
     doc = nlp("jalur KA Kroya - Kutoarjo ( 76 kilometer ) dan Madiun ( timur ) .")
     assert "76" not in [e.text for e in doc.ents] and "timur" not in [e.text for e in doc.ents]
+
+
+def test_a_one_word_name_after_a_rank_is_a_person(kb):
+    # IndoSum (set C): the model missed the police chief's one-word name after his rank;
+    # 'Direktur Jenderal' is an office, no rank
+    nlp = _with_model_spans([], kb, propose="missed")
+    doc = nlp("\" Keduanya dari Jambi , \" kata Kapolda Sumatera Barat Irjen Pol Fakhrizal di "
+              "Padang .")
+    assert ("Fakhrizal", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("Anggaran Direktorat Jenderal Perkeretaaapian naik .")
+    assert "Perkeretaaapian" not in [e.text for e in doc.ents]
+
+
+def test_the_name_rules_drop_a_ranks_follower(rules_nlp):
+    # IndoSum (rules only): 'Pol Waris Anggono', 'Utama' of 'Direktur Utama'
+    doc = rules_nlp("Kabagops Korps Brimob Kombes Pol Waris Anggono menyatakan alasannya .")
+    assert ("Waris Anggono", "PERSON") in [(e.text, e.label_) for e in doc.ents]

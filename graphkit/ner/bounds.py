@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from ..link.names import (
     GIVEN_NAME_TITLES,
+    RANK_WORDS,
     TITLE_FOLLOWERS,
     UNIT_WORDS,
     is_acronym,
@@ -490,3 +491,15 @@ def bracketed_acronyms(doc: Doc, spans: list[Candidate], taken: set[int]) -> lis
                 is_acronym(word) or spelt):
             found.append((end + 1, end + 2, label if spelt else "ORG", "rule"))
     return found
+
+
+def named_after_rank(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name right after a police or military rank (and its followers) is a
+    person's: 'Kapolda Sumatera Barat Irjen Pol Fakhrizal', 'Jenderal TNI Moeldoko'."""
+    if end - start != 1 or not _given_name(doc[start]):
+        return False
+    before = start - 1
+    while before >= 0 and doc[before].lower_ in TITLE_FOLLOWERS:
+        before -= 1
+    rank = doc[before].lower_ if before >= 0 else ""
+    return rank in RANK_WORDS or (rank in ("jenderal", "jendral") and before < start - 1)

@@ -31,6 +31,7 @@ from .bounds import (
     cut_to_known,
     extend_hyphenated,
     join_hyphenated,
+    named_after_rank,
     no_name,
     office_of_organ,
     pair_partners,
@@ -139,7 +140,8 @@ class EntityCombiner:
     def _missed_names(self, doc: Doc, taken: set[int],
                       weak: list[Candidate]) -> list[Candidate]:
         """Names of two words or more ('K-Pop' is one) the model missed, outside the `taken`
-        tokens: a weak known name keeps its type; a person's name loses a weak known name
+        tokens, and a one-word name after a rank ('Irjen Pol Fakhrizal'): a weak known name
+        keeps its type; a person's name loses a weak known name
         of another type glued before it ('Barcelona Lionel Messi'); a name in quotes is the
         title of a work ('Chicken Noodle Soup'), no person."""
         known = {(s, e): (t, src) for s, e, t, src in weak}
@@ -154,6 +156,8 @@ class EntityCombiner:
                     continue
             if spaced_words(doc, start, end) > 1 and label != "MISC":
                 names.append((start, end, *known.get((start, end), (label, "rule"))))
+            elif named_after_rank(doc, start, end):
+                names.append((start, end, "PERSON", "rule"))  # 'Irjen Pol Fakhrizal'
         return names
 
     def _kb_spans(self, doc: Doc) -> tuple[list[Candidate], list[Candidate],
