@@ -374,6 +374,9 @@ def test_an_acronym_defined_in_brackets_after_a_name_is_a_name(kb):
     nlp = _with_model_spans([(0, 5, "ORG")], kb)  # spells other words: an organisation's
     doc = nlp("PT Bank Sumitomo Mitsui Indonesia ( SMBC ) berperan sebagai koordinator .")
     assert [(e.text, e.label_) for e in doc.ents][-1] == ("SMBC", "ORG")
+    nlp = _with_model_spans([], kb)  # after one word it does not spell: the long form missed
+    doc = nlp("tanpa minyak di area Pekan Raya Jakarta ( PRJ ) , kemarin .")
+    assert "PRJ" not in [e.text for e in doc.ents]
     nlp = _with_model_spans([(4, 5, "GPE")], kb)  # no acronym: a number, a lowercase word
     doc = nlp("jalur KA Kroya - Kutoarjo ( 76 kilometer ) dan Madiun ( timur ) .")
     assert "76" not in [e.text for e in doc.ents] and "timur" not in [e.text for e in doc.ents]

@@ -475,9 +475,11 @@ def with_heirloom_kind(doc: Doc, start: int, end: int, label: str) -> tuple[int,
 def bracketed_acronyms(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Candidate]:
     """The acronym a name defines in brackets right after it: 'Major League Soccer ( MLS )',
     'Kutai Kartanegara ( Kukar )' (its words' beginnings) are names of the name's type; an
-    acronym of other words ('PT Bank Sumitomo Mitsui Indonesia ( SMBC )', '... Distribusi
-    Indonesia ( MBDI )' after the known 'Indonesia') is an organisation's. The linker makes
-    it the name's acronym where it spells the name."""
+    acronym of other words after a name of several words is an organisation's, the name's
+    in another language ('PT Bank Sumitomo Mitsui Indonesia ( SMBC )'). After one word it
+    does not spell ('Pekan Raya Jakarta ( PRJ )' where only 'Jakarta' was found) the long
+    form is unknown, and so is what the acronym names: no name. The linker makes it the
+    name's acronym."""
     found = []
     for start, end, label, _ in spans:
         if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")" \
@@ -488,7 +490,7 @@ def bracketed_acronyms(doc: Doc, spans: list[Candidate], taken: set[int]) -> lis
         spelt = is_syllabic_abbreviation(word, words) or (
             "".join(w[0] for w in words if w[0].isupper()).casefold() == word.casefold())
         if word[:1].isupper() and word.isalnum() and len(word) >= 2 and (
-                is_acronym(word) or spelt):
+                spelt or (is_acronym(word) and len(words) > 1)):
             found.append((end + 1, end + 2, label if spelt else "ORG", "rule"))
     return found
 
