@@ -2,6 +2,7 @@
 sentences, linked from hand-placed mentions (what NER found is not the point here)."""
 
 from graphkit.link.linker import link_mentions
+from graphkit.link.records import document_node_id
 from graphkit.types import Document, Extraction, Mention, Sentence
 
 
@@ -26,6 +27,12 @@ def links(*extractions: Extraction) -> dict[tuple[str, str], tuple[str, str]]:
     return {(lk.mention.doc, lk.mention.text): (lk.entity, lk.how) for lk in linking.mentions}
 
 
+def own_node(name: str, doc: str) -> tuple[str, str]:
+    """The link of a person's one-word name no document spells out: a node of its own in
+    its document (two documents' 'Bambang' may be two people)."""
+    return document_node_id(name.casefold(), doc), "new"
+
+
 BAPPENAS = extraction(
     "bappenas", "Menteri PPN/Kepala Bappenas Bambang Brodjonegoro menyebut ibu kota baru "
     "butuh Rp 466 triliun. Menurut Bambang, anggaran itu tidak semuanya dari APBN.",
@@ -42,7 +49,7 @@ ANOTHER = extraction(
 def test_a_short_form_never_spelled_out_stays_apart_when_two_people_fit():
     # the old linker sent this Bambang to the corpus's most mentioned Bambang (Irianto)
     found = links(BAPPENAS, SUSPECT, ANOTHER)
-    assert found[("another", "Bambang")] == ("new:bambang", "new")
+    assert found[("another", "Bambang")] == own_node("Bambang", "another")
     assert found[("bappenas", "Bambang")] == (found[("bappenas", "Bambang Brodjonegoro")][0],
                                              "short-form")
 
@@ -119,7 +126,7 @@ def test_a_full_name_mentioned_once_is_no_evidence_for_another_documents_short_f
     ali = extraction("ali", "Muhamad Ali mendaftar sebagai calon.", [("Muhamad Ali", "PERSON")])
     sekda = extraction("sekda", "Sekda Tangerang Selatan Muhamad mengambil formulir.",
                        [("Muhamad", "PERSON")])
-    assert links(ali, sekda)[("sekda", "Muhamad")] == ("new:muhamad", "new")
+    assert links(ali, sekda)[("sekda", "Muhamad")] == own_node("Muhamad", "sekda")
 
 
 def test_short_forms_typed_otherwise_do_not_change_what_the_full_name_is():
@@ -429,3 +436,28 @@ def test_a_weak_alias_that_is_a_month_needs_its_documents_context(kb):
     found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
         "uk", text, [("Inggris", "GPE"), ("May", "PERSON")])], kb).mentions}
     assert found["May"] == "person:theresa-may"
+
+
+def test_a_persons_one_word_name_no_document_spells_out_is_one_node_per_document():
+    # CLICK-ID politics: the protest coordinator 'Arief' and the tourism official 'Arief'
+    # were one node, in a corpus that names more than one Arief in full; a place the model
+    # once typed a person stays one node ('Rakhine'), and so does a name of no other
+    # person ('Rubijanto', BJ Habibie's secretary, in three reprints of one story)
+    protest = extraction("sindonews", "\" Kami mendukung penegakan hukum , \" kata Arief , "
+                         "koordinator aksi .\nArief lalu membubarkan massa .",
+                         [("Arief", "PERSON"), ("Arief", "PERSON")])
+    ministers = extraction("menteri", "Menteri Pariwisata Arief Yahya dan Arief Budiman "
+                           "hadir .", [("Arief Yahya", "PERSON"), ("Arief Budiman", "PERSON")])
+    secretary = [extraction(f"reprint{i}", "Hal ini dibantah Sekretaris Pribadi BJ Habibie , "
+                            "Rubijanto .", [("Rubijanto", "PERSON")]) for i in (1, 2)]
+    tourism = extraction("tempo", "\" Padahal sekali masuk bisa ribuan wisatawan , \" kata "
+                         "Arief di Jakarta .", [("Arief", "PERSON")])
+    rakhine = extraction("rohingya", "Rakhine kembali bergolak .\nWarga Rakhine mengungsi .",
+                         [("Rakhine", "PERSON"), ("Rakhine", "GPE")])
+    linking = link_mentions([protest, tourism, rakhine, ministers, *secretary], None)
+    nodes = {(lk.mention.doc, lk.entity) for lk in linking.mentions
+             if " " not in lk.mention.text}
+    assert nodes == {("sindonews", own_node("Arief", "sindonews")[0]),
+                     ("tempo", own_node("Arief", "tempo")[0]),
+                     ("rohingya", "new:rakhine"), ("reprint1", "new:rubijanto"),
+                     ("reprint2", "new:rubijanto")}

@@ -480,3 +480,60 @@ def test_an_heirloom_named_with_an_honorific_is_a_work_not_a_person(kb):
     doc = nlp("terdiri atas Tombak Kiai Genjring , Keris Kiai Gajah Endro , dan Kitab Stambul .")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Tombak Kiai Genjring", "MISC"), ("Keris Kiai Gajah Endro", "MISC")]
+
+
+def test_open_ends_a_tournament_but_opens_no_event(rules_nlp):
+    # IndoSum (set C): 'Open House' (an Eid reception at the palace) was an event node;
+    # 'Indonesia Open' is one
+    from graphkit.ner.propose import guess_type
+
+    assert guess_type(["open", "house"]) == "MISC"
+    assert guess_type(["indonesia", "open"]) == "EVENT"
+    doc = rules_nlp("Ia dititipkan pesan oleh Jokowi untuk SBY saat Open House lebaran di "
+                    "Istana .")
+    assert "Open House" not in [e.text for e in doc.ents if e.label_ == "EVENT"]
+
+
+def test_a_route_between_two_places_is_two_places(kb):
+    # IndoSum (set C): the model tagged the railway segment as one place
+    nlp = _with_model_spans([(3, 8, "LOC")], kb)
+    doc = nlp("pembangunan jalur KA Bandar Tinggi - Kuala Tanjung ( 21 kilometer ) .")
+    assert [e.text for e in doc.ents] == ["Bandar Tinggi", "Kuala Tanjung"]
+    nlp = _with_model_spans([(0, 3, "ORG")], kb)  # IndoSum writes 'Mercedes-Benz' spaced
+    assert [e.text for e in nlp("Mercedes - Benz menguasai pasar .").ents] == ["Mercedes - Benz"]
+
+
+def test_an_acronym_defined_in_brackets_after_a_name_is_a_name(kb):
+    # IndoSum (set C): the model tagged the long forms but not the acronyms after them
+    nlp = _with_model_spans([(5, 8, "LOC")], kb)
+    doc = nlp("Kaka dipastikan akan meninggalkan klubnya Major League Soccer ( MLS ) , Orlando .")
+    assert ("MLS", "LOC") in [(e.text, e.label_) for e in doc.ents]
+    nlp = _with_model_spans([], kb)
+    doc = nlp("tersangka penyuap Bupati Kutai Kartanegara ( Kukar ) Rita Widyasari .")
+    assert ("Kukar", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    nlp = _with_model_spans([(0, 5, "ORG")], kb)  # spells other words: an organisation's
+    doc = nlp("PT Bank Sumitomo Mitsui Indonesia ( SMBC ) berperan sebagai koordinator .")
+    assert [(e.text, e.label_) for e in doc.ents][-1] == ("SMBC", "ORG")
+    nlp = _with_model_spans([], kb)  # after one word it does not spell: the long form missed
+    doc = nlp("tanpa minyak di area Pekan Raya Jakarta ( PRJ ) , kemarin .")
+    assert "PRJ" not in [e.text for e in doc.ents]
+    nlp = _with_model_spans([(4, 5, "GPE")], kb)  # no acronym: a number, a lowercase word
+    doc = nlp("jalur KA Kroya - Kutoarjo ( 76 kilometer ) dan Madiun ( timur ) .")
+    assert "76" not in [e.text for e in doc.ents] and "timur" not in [e.text for e in doc.ents]
+
+
+def test_a_one_word_name_after_a_rank_is_a_person(kb):
+    # IndoSum (set C): the model missed the police chief's one-word name after his rank;
+    # 'Direktur Jenderal' is an office, no rank
+    nlp = _with_model_spans([], kb, propose="missed")
+    doc = nlp("\" Keduanya dari Jambi , \" kata Kapolda Sumatera Barat Irjen Pol Fakhrizal di "
+              "Padang .")
+    assert ("Fakhrizal", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("Anggaran Direktorat Jenderal Perkeretaaapian naik .")
+    assert "Perkeretaaapian" not in [e.text for e in doc.ents]
+
+
+def test_the_name_rules_drop_a_ranks_follower(rules_nlp):
+    # IndoSum (rules only): 'Pol Waris Anggono', 'Utama' of 'Direktur Utama'
+    doc = rules_nlp("Kabagops Korps Brimob Kombes Pol Waris Anggono menyatakan alasannya .")
+    assert ("Waris Anggono", "PERSON") in [(e.text, e.label_) for e in doc.ents]

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from ..words import DAYS_AND_MONTHS
 from .names import normalize_name
-from .records import Record
+from .records import Record, document_node_id
 from .shortforms import abbreviates, compatible
 from .spelling import link_misspelling, link_variant
 from .state import LinkState
@@ -65,6 +65,13 @@ def _link_from_corpus(state: LinkState, record: Record, full_names: dict[str, li
     weak = state.is_weak(record)
     if (len(record.tokens) > 1 or not weak) and (
             link_variant(state, record) or link_misspelling(state, record)):
+        return
+    if len(record.tokens) == 1 and not weak and _only_a_person(state, record) and \
+            _corpus_people(state, record, full_names):
+        # 'Arief' in one article and 'Arief' in another are as often two people as one
+        state.link(record, document_node_id(record.key, record.mention.doc), "new",
+                   "a person's one-word name no document spells out, a word of other "
+                   "people's names: its own node in this document")
         return
     why = "ambiguous name without enough context; kept apart" if weak \
         else "not in the knowledge base; merged with the same name elsewhere"
@@ -147,3 +154,9 @@ def weak_kb_target(state: LinkState, record: Record) -> str:
         record.alternative = " | ".join(c for c in candidates if c != ranked[0][0])
         return ranked[0][0]
     return ""
+
+
+def _only_a_person(state: LinkState, record: Record) -> bool:
+    """Every mention of the record's name in its document is typed a person."""
+    return all(r.mention.type == "PERSON" for r in state.by_doc[record.mention.doc]
+               if r.key == record.key)

@@ -48,6 +48,15 @@ GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".spl
 # 'Jenderal TNI', 'Komisaris Besar', 'Irjen (Purn)'): stripped only right after a title word.
 TITLE_FOLLOWERS = frozenset(
     "umum agung besar muda utama madya pol polisi tni polri purn".split())
+# Police and military ranks: what follows them (and their followers: 'Irjen Pol') is a
+# person's name ('Kapolda Sumatera Barat Irjen Pol Fakhrizal'); 'Jenderal' is one only
+# with a follower ('Jenderal TNI'): 'Direktur Jenderal Perkeretaapian' is an office.
+RANK_WORDS = frozenset(
+    """
+    brigjen mayjen letjen irjen komjen akbp kombes akp iptu ipda aiptu aipda
+    bripka kapten kolonel letkol letnan mayor laksamana laksda laksdya marsekal marsda marsdya
+    marsma serda serka sertu pratu prada kopral sersan
+    """.split())
 
 # A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',
 # 'PT Pertamina (Persero)' is 'Pertamina'.

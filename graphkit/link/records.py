@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -35,6 +36,13 @@ class Linking:
 def new_id(key: str) -> str:
     """The id of a node the knowledge base does not know: 'new:' + the name's slug."""
     return "new:" + slugify(key)
+
+
+def document_node_id(key: str, doc: str) -> str:
+    """The id of a node that holds one document's mentions of a name only: `new_id(key)` and
+    a short digest of the document id ('new:arief-3f9a0c')."""
+    digest = hashlib.blake2b(doc.encode("utf-8", "surrogatepass"), digest_size=3).hexdigest()
+    return f"{new_id(key)}-{digest}"
 
 
 def majority_type(types: Counter[str]) -> str:

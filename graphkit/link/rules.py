@@ -54,8 +54,9 @@ RULES = (
     Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
                   "equal; a one-word name only when long and no person's ('Vostochy'; "
                   "'Suharyo' is not 'Suharto')", "doubtful", 0),
-    Rule("new", "anything else: its own node, shared with the same name in other documents",
-         "likely"),
+    Rule("new", "anything else: its own node, shared with the same name in other documents "
+                "(a person's one-word name that is also a word of other people's names: "
+                "only within its document)", "likely"),
 )
 BY_HOW = {rule.how: rule for rule in RULES}
 HOW = tuple(rule.how for rule in RULES)

@@ -8,8 +8,11 @@ from spacy.tokens import Doc
 
 from ..link.names import (
     GIVEN_NAME_TITLES,
+    RANK_WORDS,
     TITLE_FOLLOWERS,
     UNIT_WORDS,
+    is_acronym,
+    is_syllabic_abbreviation,
     is_title_word,
     is_unit_of,
 )
@@ -213,9 +216,10 @@ def extend_hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """A pair of people written with a spaced hyphen is two names: 'Wahidin - Andika' (a
-    governor and his deputy) gives 'Wahidin' and 'Andika'. A hyphen without spaces joins
-    one name ('Leif-Eric'), and a lowercase side is part of a name ('Kim Jong - un')."""
-    if label != "PERSON":
+    governor and his deputy) gives 'Wahidin' and 'Andika'; so is a route between two
+    places ('Bandar Tinggi - Kuala Tanjung'). A hyphen without spaces joins one name
+    ('Leif-Eric'), and a lowercase side is part of a name ('Kim Jong - un')."""
+    if label not in ("PERSON", "GPE", "LOC"):
         return [(start, end)]
     for i in range(start + 1, end - 1):
         if (doc[i].text in ("-", "–") and doc[i - 1].whitespace_ and doc[i].whitespace_
@@ -541,3 +545,38 @@ def with_heirloom_kind(doc: Doc, start: int, end: int, label: str) -> tuple[int,
             and doc[start - 2].lower_ in HEIRLOOM_KINDS and doc[start - 2].is_title):
         return start - 2, "MISC"
     return start, label
+
+
+def bracketed_acronyms(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """The acronym a name defines in brackets right after it: 'Major League Soccer ( MLS )',
+    'Kutai Kartanegara ( Kukar )' (its words' beginnings) are names of the name's type; an
+    acronym of other words after a name of several words is an organisation's, the name's
+    in another language ('PT Bank Sumitomo Mitsui Indonesia ( SMBC )'). After one word it
+    does not spell ('Pekan Raya Jakarta ( PRJ )' where only 'Jakarta' was found) the long
+    form is unknown, and so is what the acronym names: no name. The linker makes it the
+    name's acronym."""
+    found = []
+    for start, end, label, _ in spans:
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")" \
+                or end + 1 in taken:
+            continue
+        word = doc[end + 1].text
+        words = tuple(t.text for t in doc[start:end] if t.is_alpha)
+        spelt = is_syllabic_abbreviation(word, words) or (
+            "".join(w[0] for w in words if w[0].isupper()).casefold() == word.casefold())
+        if word[:1].isupper() and word.isalnum() and len(word) >= 2 and (
+                spelt or (is_acronym(word) and len(words) > 1)):
+            found.append((end + 1, end + 2, label if spelt else "ORG", "rule"))
+    return found
+
+
+def named_after_rank(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name right after a police or military rank (and its followers) is a
+    person's: 'Kapolda Sumatera Barat Irjen Pol Fakhrizal', 'Jenderal TNI Moeldoko'."""
+    if end - start != 1 or not _given_name(doc[start]):
+        return False
+    before = start - 1
+    while before >= 0 and doc[before].lower_ in TITLE_FOLLOWERS:
+        before -= 1
+    rank = doc[before].lower_ if before >= 0 else ""
+    return rank in RANK_WORDS or (rank in ("jenderal", "jendral") and before < start - 1)

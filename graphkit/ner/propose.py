@@ -9,7 +9,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
-from ..link.names import GIVEN_NAME_TITLES, is_title_word
+from ..link.names import GIVEN_NAME_TITLES, TITLE_FOLLOWERS, is_title_word
 from ..words import (
     CONNECTORS,
     DAYS_AND_MONTHS,
@@ -139,8 +139,10 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
                    not words[run[0]].capitalised or words[run[0]].lower in OCCASION_WORDS or (
             words[run[0]].lower in common and words[run[0]].lower not in HEADS
             and words[run[0]].lower not in NAME_PREFIXES
-            and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES))):
-        run = run[1:]
+            and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES)) or (
+            words[run[0]].lower in TITLE_FOLLOWERS and run[0] > 0
+            and (words[run[0] - 1].title or words[run[0] - 1].lower in TITLE_FOLLOWERS))):
+        run = run[1:]  # ... and a title's follower after it ('Irjen Pol')
     while run and not words[run[-1]].capitalised and not (
             len(run) > 2 and words[run[-2]].text == "-"):
         run = run[:-1]
@@ -155,7 +157,7 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
                           or first.lower in HEADS):
         return  # 'Partai' or 'Universitas' alone names nothing
     if len(run) == 2 and is_letter_label(first.text, words[run[1]].text):
-        return  # 'Grup B
+        return  # 'Grup B': one group of a draw
     label = guess_type(names, common)
     if label == "PERSON" and any(_acronym(words[i].text) for i in run):
         label = "ORG"  # 'BPH Migas', 'Holding BUMN Tambang'
@@ -186,8 +188,9 @@ def guess_type(words: list[str], common: frozenset[str] = frozenset()) -> str:
         return "ORG"
     if words[0] in LOC_HEADS:
         return "LOC"
-    if any(w in EVENT_WORDS for w in words):
-        return "EVENT"
+    if any(w in EVENT_WORDS and (w != "open" or i == len(words) - 1)
+           for i, w in enumerate(words)):
+        return "EVENT"  # 'Korea Open'; 'Open House' is no tournament
     if len(words) > 1 and words[0] != "the" and not any(
             w in common or w in NOT_PERSON_WORDS or _office_title(w) for w in words) and not all(
             w in english_words() for w in words):

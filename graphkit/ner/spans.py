@@ -30,10 +30,12 @@ from .bounds import (
     Candidate,
     after_leading_place,
     before_lowercase_word,
+    bracketed_acronyms,
     cut_to_known,
     extend_hyphenated,
     in_quoted_title,
     join_hyphenated,
+    named_after_rank,
     no_name,
     office_of_organ,
     pair_partners,
@@ -142,7 +144,8 @@ class EntityCombiner:
     def _missed_names(self, doc: Doc, taken: set[int],
                       weak: list[Candidate]) -> list[Candidate]:
         """Names of two words or more ('K-Pop' is one) the model missed, outside the `taken`
-        tokens: a weak known name keeps its type; a person's name loses a weak known name
+        tokens, and a one-word name after a rank ('Irjen Pol Fakhrizal'): a weak known name
+        keeps its type; a person's name loses a weak known name
         of another type glued before it ('Barcelona Lionel Messi'); a name in quotes is the
         title of a work ('Chicken Noodle Soup'), no person."""
         known = {(s, e): (t, src) for s, e, t, src in weak}
@@ -157,6 +160,8 @@ class EntityCombiner:
                     continue
             if spaced_words(doc, start, end) > 1 and label != "MISC":
                 names.append((start, end, *known.get((start, end), (label, "rule"))))
+            elif named_after_rank(doc, start, end):
+                names.append((start, end, "PERSON", "rule"))  # 'Irjen Pol Fakhrizal'
         return names
 
     def _kb_spans(self, doc: Doc) -> tuple[list[Candidate], list[Candidate],
@@ -235,10 +240,12 @@ def _holds_common_word(doc: Doc, start: int, end: int) -> bool:
 
 
 def _with_pair_partners(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """`spans` and the other sides of the hyphenated pairs only one side of which they hold."""
+    """`spans` and the other sides of the hyphenated pairs only one side of which they hold,
+    and the acronyms defined in brackets right after them."""
     taken = {i for start, end, _, _ in spans for i in range(start, end)}
     partners: list[Candidate] = []
-    _choose(pair_partners(doc, spans, taken), partners, taken)
+    _choose(pair_partners(doc, spans, taken) + bracketed_acronyms(doc, spans, taken),
+            partners, taken)
     return sorted(spans + partners) if partners else spans
 
 
