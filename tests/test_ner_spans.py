@@ -537,3 +537,11 @@ def test_the_name_rules_drop_a_ranks_follower(rules_nlp):
     # IndoSum (rules only): 'Pol Waris Anggono', 'Utama' of 'Direktur Utama'
     doc = rules_nlp("Kabagops Korps Brimob Kombes Pol Waris Anggono menyatakan alasannya .")
     assert ("Waris Anggono", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_ends_before_the_distributive_se(tagging_nlp):
+    # CLICK-ID politics (benchmarks/politics300.md): 'Polri se-Indonesia' (the police of all
+    # Indonesia) was an organisation node of its own beside Polri
+    text = "Forum Komunikasi Purnawirawan TNI/Polri se-Indonesia bertemu di Jakarta ."
+    found = _model_tags(tagging_nlp, text, [(["Polri", "se", "-", "Indonesia"], "ORG")])
+    assert ("Polri", "ORG") in found and ("Polri se-Indonesia", "ORG") not in found

@@ -139,7 +139,8 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     and months at the end ('Pyongyang 24', 'Kim September'); a number written as a
     capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays,
     as does the number of a numbered place or body ('SMAN 1', 'Desa Wanga 2', 'Densus 88'),
-    and a title that is also a given name after a name ('Tatang Farhanul Hakim')."""
+    and a title that is also a given name after a name ('Tatang Farhanul Hakim'). A name
+    ends before 'se-' ('all of': 'Polri se-Indonesia', 'Kapolda se-Jawa Timur')."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
             titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)
@@ -147,6 +148,7 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         titled = titled or (not doc[start].is_punct
                             and doc[start].lower_ not in OCCASION_WORDS)
         start += 1
+    end = _before_distributive(doc, start, end)
     while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
                                                      and not doc[end - 1].is_title
                                                      and not _numbered(doc, start, end - 1))
@@ -157,6 +159,15 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or (end - start > 1 and _lowercase_word(doc, end - 1))):
         end -= 1
     return start, end
+
+
+def _before_distributive(doc: Doc, start: int, end: int) -> int:
+    """Where a span ends before the distributive prefix 'se-' glued to a place ('TNI/Polri
+    se-Indonesia' is the police of all Indonesia): no name goes on over it."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "se" and doc[i + 1].text == "-" and not doc[i].whitespace_:
+            return i
+    return end
 
 
 def _numbered(doc: Doc, start: int, index: int) -> bool:
