@@ -1,5 +1,6 @@
 """The training recipe's helpers (training/ner_data.py, evaluate.py) on small inline examples."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -203,3 +204,21 @@ def test_nerp_partial_leaves_capitalised_untagged_words_unknown_not_outside(tmp_
         ("partai", "O"), ("Demokrat", ""), ("KPK", "B")]
     assert stats["unknown"] == 2
     assert "nerp_partial_idconv3" in nd.SHIPPABLE
+
+
+def test_a_student_s_meta_names_its_teachers_training_sets_when_not_the_default(tmp_path):
+    import train
+
+    def teacher(name: str, train_sets: list[str]) -> str:
+        folder = tmp_path / name
+        folder.mkdir()
+        meta = {"graphkit_training": {"train_sets": train_sets, "overrides": {"system.seed": 3}}}
+        (folder / "meta.json").write_text(json.dumps(meta))
+        return str(folder)
+
+    nerp = [*train.DEFAULT_TRAIN, "nerp_partial_idconv3"]
+    default = teacher("default", train.DEFAULT_TRAIN)
+    assert train.teacher_recipe(default) == "training/train.py --seed 3"
+    assert train.teacher_recipe(teacher("nerp", nerp)) == (
+        "training/train.py --seed 3 --train-sets 'idner_train*2' nergrit_train_idconv3 "
+        "nergrit_valid_idconv3 nerp_partial_idconv3")

@@ -333,6 +333,9 @@ def teacher_recipe(model: str) -> str:
     seed = overrides.pop("system.seed", None)
     line = "training/train.py" + (f" --seed {seed}" if seed is not None else "")
     line += "".join(f" -o '{k}={json.dumps(v)}'" for k, v in overrides.items())
+    train_sets = training.get("train_sets")
+    if train_sets and train_sets != DEFAULT_TRAIN:
+        line += " --train-sets " + " ".join(f"'{t}'" if "*" in t else t for t in train_sets)
     if training.get("silver"):
         line += f" --silver-model ({len(training['silver']['model'])} teachers)"
     return line
