@@ -94,8 +94,8 @@ TWO_WORD_HEADS = frozenset({"rumah sakit", "rumah tahanan", "rumah dinas"})
 # 'Cak Nun', 'Teuku Umar', 'Cut Nyak Dhien'): never trimmed as a leading ordinary word.
 NAME_PREFIXES = frozenset("bung gus cak kang ki nyi teuku tengku cut raden daeng".split())
 # The country Indonesian organisations end their names with ('Serikat Petani Indonesia',
-# 'Ikatan Ahli Perencanaan Indonesia', 'Bursa Efek Indonesia'): idner-news-2k's training part
-# marks 18 such organisations whole and none with the country apart.
+# 'Ikatan Ahli Perencanaan Indonesia', 'Bursa Efek Indonesia'): idner-news-2k marks such names
+# whole, never with the country apart.
 NATIONAL_NAMES = frozenset({"indonesia"})
 # Words naming the board or branch of an organisation ('Dewan Pimpinan Pusat Partai Demokrat',
 # 'Kantor Wilayah Kementerian Hukum dan HAM'): with ordinary words alone they name no body.
