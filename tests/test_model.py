@@ -36,10 +36,7 @@ def test_the_shipped_tokenizer_is_the_one_graphkit_builds_from_the_config():
     # default Indonesian one): a retrained model with another tokenizer must fail here.
     import spacy
 
-    from graphkit.ner.pipeline import split_glued_punctuation
-
     from_disk = spacy.load(shipped_model_path())
-    split_glued_punctuation(from_disk)  # what load_pipeline adds to any tokenizer
     loaded = graphkit.load_pipeline(with_kb=False, propose=False)
     assert loaded.tokenizer.to_bytes() == from_disk.tokenizer.to_bytes()
     text = "Leif-Eric Easley: AS-Korea Selatan-Jepang, Rp 1.500.000 (5/6/2024)."

@@ -13,7 +13,6 @@ from typing import cast
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..clean import content_blocks, original_span, visible_text
@@ -47,7 +46,6 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
     finally:  # srsly's msgpack reader turns the cyclic GC back on; keep the caller's choice
         if not collecting:  # (a build pauses it: its passes would cost seconds at 25k)
             gc.disable()
-    split_glued_punctuation(nlp)
     has_ner = "ner" in nlp.pipe_names
     if not any(nlp.has_factory(n) and n in nlp.pipe_names
                for n in ("parser", "senter", "sentencizer")):
@@ -83,30 +81,6 @@ def _load_model(model: str | None) -> Language:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {first}") from None
     return speed_up(nlp)
-
-# Punctuation glued between a word and the next sentence's or list item's capital, as scraped
-# text has it ('terselesaikan.,,,,,Daniel', 'Persija U-20.,Sementara'): a run holding a comma,
-# or two marks or more. One period alone is left to spaCy ('A.S.', 'U.S.A.').
-_GLUED_RUN = r"(?:[.,;:!?]*,[.,;:!?]*|[.,;:!?]{2,})(?=[A-Z])"
-
-
-def split_glued_punctuation(nlp: Language) -> None:
-    """Make the tokenizer split punctuation glued before a capital, so that no name takes
-    it in ('Persija U-20.,Sementara' was a node's label).
-
-    >>> nlp = spacy.blank("id")
-    >>> split_glued_punctuation(nlp)
-    >>> [t.text for t in nlp("pelatih Persija U-20.,Sementara Ismed")][-3:]
-    ['.,', 'Sementara', 'Ismed']
-    >>> [t.text for t in nlp("diketahui.,,,,,Daniel dan ).,Messi")]
-    ['diketahui', '.', ',,,,,', 'Daniel', 'dan', ')', '.,', 'Messi']
-    """
-    tokenizer = cast(Tokenizer, nlp.tokenizer)
-    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[0-9A-Za-z).,;:!?])" + _GLUED_RUN]
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    prefixes = [*(nlp.Defaults.prefixes or []), _GLUED_RUN]
-    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
-
 
 def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
             batch_size: int = 64) -> Iterator[Extraction]:
