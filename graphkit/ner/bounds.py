@@ -91,12 +91,21 @@ def spaced_words(doc: Doc, start: int, end: int) -> int:
     return 1 + sum(1 for i in range(start, end - 1) if doc[i].whitespace_)
 
 
+_TITLE_QUOTE = 12  # tokens: a quoted title is short
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "„", "‘", "’"})  # curly singles too
+
+
+def _between_quotes(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are all that stands between two quote marks."""
+    return start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
+
+
 def quoted(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end stand between quote marks ("berjudul ''Chicken Noodle Soup''"), or
     inside a short quoted title in title case ('" Tell Me Your Wish ( Genie ) "', '" Together
     We Build , Together We Can "'). A quoted statement holds lowercase words: the names in
     it are names ('" Saya bertemu Prabowo kemarin , " kata Jokowi')."""
-    if start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote:
+    if _between_quotes(doc, start, end):
         return True
     opening = next((i for i in range(start - 1, max(-1, start - _TITLE_QUOTE), -1)
                     if _double_quote(doc[i])), None)
@@ -112,12 +121,7 @@ def in_quoted_title(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end are part of a short quoted title, not all of it: 'JDIH Nasional Dalam
     Rangka Percepatan Reformasi Hukum' of "bertema ‘Penguatan JDIH Nasional ...’" (the
     theme of an event). A whole quoted name ('“Gerakan Indonesia Bersih”') is not."""
-    whole = start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
-    return not whole and quoted(doc, start, end)
-
-
-_TITLE_QUOTE = 12  # tokens: a quoted title is short
-_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``", "„", "‘", "’"})  # curly singles too
+    return not _between_quotes(doc, start, end) and quoted(doc, start, end)
 
 
 def _double_quote(token: Any) -> bool:
@@ -233,8 +237,7 @@ def pair_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
     if label not in ("PERSON", "GPE", "LOC"):
         return [(start, end)]
     for i in range(start + 1, end - 1):
-        if (doc[i].text in ("-", "–") and doc[i - 1].whitespace_ and doc[i].whitespace_
-                and doc[i - 1].is_title and doc[i + 1].is_title):
+        if _spaced_hyphen(doc, i) and doc[i - 1].is_title and doc[i + 1].is_title:
             return [(start, i), *pair_parts(doc, i + 1, end, label)]
     return [(start, end)]
 

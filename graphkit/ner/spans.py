@@ -210,11 +210,11 @@ class EntityCombiner:
                 continue
             if end - start == 1 and _is_capitalised_word(doc[start]):
                 continue  # 'Dikutip', 'Usai' opening a sentence: a word, not a name
-            if headline and (start, end) not in kb_bounds and _holds_common_word(doc, start, end):
-                continue  # 'Jokowi Cari Pengganti Wiranto': the known names in it remain
-            if (start, end) not in kb_bounds and _holds_common_word(doc, start, end) and \
-                    in_quoted_title(doc, start, end):
-                continue  # a fragment of a quoted title, the theme of an event
+            if (start, end) not in kb_bounds and _holds_common_word(doc, start, end) and (
+                    headline or in_quoted_title(doc, start, end)):
+                # 'Jokowi Cari Pengganti Wiranto' (the known names in it remain), or a
+                # fragment of a quoted title, the theme of an event
+                continue
             spans += [(s, e, label, "model") for s, e in pair_parts(doc, start, end, label)]
         return join_hyphenated(doc, spans, kb_types)
 
@@ -284,10 +284,11 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
     result: list[Candidate] = []
     for index, (start, end, label, source) in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
+        adjacent = following if following is not None and following[0] == end else None
         head = doc[start - 1] if start > 0 else None
-        continued = following is not None and following[0] == end and following[3] == "rule"
-        if (source == "rule" and following is not None and following[0] == end
-                and following[2] == "ORG" and _ordinary_words(doc, start, end)):
+        continued = adjacent is not None and adjacent[3] == "rule"
+        if (source == "rule" and adjacent is not None and adjacent[2] == "ORG"
+                and _only_a_board(doc, start, end)):
             continue
         if (head is not None and head.i not in taken and label in ("GPE", "LOC")
                 and _regional_body(head, doc[start])):
@@ -321,7 +322,7 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
     return result
 
 
-def _ordinary_words(doc: Doc, start: int, end: int) -> bool:
+def _only_a_board(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end are only ordinary words, heads of names and words of offices, one
     of them naming a board or branch ('Dewan Pimpinan Pusat', 'Kantor Wilayah'): they name no
     one body. A faculty ('Fakultas Ekonomi' + 'Universitas Indonesia') is a body of its own."""
