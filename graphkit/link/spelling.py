@@ -57,7 +57,7 @@ def fuzzy_target(state: LinkState, record: Record) -> tuple[str, str]:
         return "", ""  # 'Perang' (war) is a word, not a misspelt 'Penang'
     found = {target: " ".join(tokens) for tokens, target in state.fuzzy.near(record.tokens)
              .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)
-             and not (single and not _same_kind(state, record, target))}
+             and (not single or _same_kind(state, record, target))}
     if len(found) == 1:
         return next(iter(found.items()))
     return "", ""
