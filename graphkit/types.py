@@ -11,9 +11,10 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "MISC")
 class Document:
     """One article as read from the corpus; `text` is what NER reads and mentions' offsets
     index into (`graphkit text FILE` prints it): a text file's decoded text, a record's text
-    field, a web page's main text, a PDF's or Word file's text. `source`: the outlet or
-    site name where known; `format`: what it was read from (txt, md, jsonl, csv, html,
-    mhtml, pdf, docx, odt, feed)."""
+    field, a web page's main text or a feed item's content (each followed by its title as a
+    last paragraph when it does not open with it), a PDF's or Word file's text. `source`:
+    the outlet or site name where known; `format`: what it was read from (txt, md, jsonl,
+    csv, html, mhtml, pdf, docx, odt, feed)."""
 
     id: str
     text: str

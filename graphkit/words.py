@@ -36,6 +36,16 @@ FUNCTION_WORDS = frozenset(
 # Lowercase words allowed inside a name: "University of Hull", "bin Salman", "Jong-un".
 CONNECTORS = frozenset(
     "of for the and de van von der den bin binti al el la le du da dos y".split())
+# Words a title-case headline leaves in lowercase ('Kivlan Zen Beri Rp 25 Juta kepada
+# Seseorang untuk ...', 'Demo PMII di Gedung KPK Ricuh'): in lowercase, skipped when judging
+# whether a line is written in title case. spaCy's Indonesian stop words, and the name connectors.
+HEADLINE_FILLERS = CONNECTORS | ID_STOP_WORDS
+
+
+def headline_filler(word: str) -> bool:
+    """True for a lowercase word a title-case headline keeps lowercase ('di', 'untuk')."""
+    return word.islower() and word in HEADLINE_FILLERS
+
 # Bodies named by their region ('Pemprov Jawa Barat', 'Polda Jawa Timur', 'DPRD Jawa
 # Tengah'): with the place they are an organisation, not the place.
 REGIONAL_BODY_HEADS = frozenset(

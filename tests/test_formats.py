@@ -108,7 +108,7 @@ def test_text_json_prints_every_item_of_a_feed(tmp_path):
     assert code == 0 and [item["id"] for item in items] == ["kanal.rss#1", "kanal.rss#2"]
     assert items[0] == {"id": "kanal.rss#1", "title": "Jokowi di Moskow", "date": "2019-09-10",
                         "url": "https://warta.example/1", "source": "Warta Contoh",
-                        "format": "feed", "text": JOKOWI}
+                        "format": "feed", "text": f"{JOKOWI}\n\nJokowi di Moskow"}
     assert "alert" not in items[1]["text"]
 
 
@@ -134,7 +134,8 @@ def test_record_title_date_and_url_fields(tmp_path):
                                "--url-field", "link")
     doc = json.loads(printed)
     assert code == 0 and (doc["title"], doc["date"], doc["url"], doc["text"]) == (
-        "Jokowi di Moskow", "2019-09-10", "https://warta.example/r1", JOKOWI)
+        "Jokowi di Moskow", "2019-09-10", "https://warta.example/r1",
+        f"{JOKOWI}\n\nJokowi di Moskow")  # the title is read too, after the text
     code, out, err = run_cli("build", str(corpus), "--out", str(tmp_path / "o"), "--model",
                              "blank", "--text-field", "body", "--title-field", "headline",
                              "--date-field", "published", "--since", "2019-01-01")

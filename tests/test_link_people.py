@@ -1,6 +1,7 @@
 """Two different people are never merged (issue 26): short forms on real Indonesian news
 sentences, linked from hand-placed mentions (what NER found is not the point here)."""
 
+from graphkit.link.kb import KnowledgeBase
 from graphkit.link.linker import link_mentions
 from graphkit.link.records import document_node_id
 from graphkit.types import Document, Extraction, Mention, Sentence
@@ -23,7 +24,12 @@ def extraction(doc: str, text: str, names: list[tuple[str, str]]) -> Extraction:
 
 
 def links(*extractions: Extraction) -> dict[tuple[str, str], tuple[str, str]]:
-    linking = link_mentions(list(extractions), None)
+    return links_with(None, *extractions)
+
+
+def links_with(kb: KnowledgeBase | None, *extractions: Extraction
+               ) -> dict[tuple[str, str], tuple[str, str]]:
+    linking = link_mentions(list(extractions), kb)
     return {(lk.mention.doc, lk.mention.text): (lk.entity, lk.how) for lk in linking.mentions}
 
 
@@ -461,3 +467,43 @@ def test_a_persons_one_word_name_no_document_spells_out_is_one_node_per_document
                      ("tempo", own_node("Arief", "tempo")[0]),
                      ("rohingya", "new:rakhine"), ("reprint1", "new:rubijanto"),
                      ("reprint2", "new:rubijanto")}
+
+
+def with_title(doc: str, text: str, title: str, names: list[tuple[str, str]],
+               known: tuple[str, ...] = ()) -> Extraction:
+    """A record's text and its title, put after the text as graphkit.corpus does (the
+    title's mentions come last in `names`); `known` names carry a knowledge-base id."""
+    made = extraction(doc, f"{text}\n{title}", names)
+    mentions = tuple(Mention(m.doc, m.start, m.end, m.text, m.type, m.sentence,
+                             "kb" if m.text in known else m.source,
+                             f"person:{m.text.lower().replace(' ', '-')}" if m.text in known
+                             else "") for m in made.mentions)
+    return Extraction(Document(doc, made.doc.text, title), made.sentences, mentions)
+
+
+def test_a_name_only_in_the_title_that_the_text_never_repeats_makes_no_node():
+    # CLICK-ID titles: every word is capitalised, so the model's 'Rayu Alibaba' is a clause
+    found = links(with_title(
+        "alibaba", "Menkominfo terus merayu Alibaba Group agar berinvestasi di Indonesia.",
+        "Temui Jack Ma 5 Kali, Menkominfo Terus Rayu Alibaba untuk Investasi di RI",
+        [("Alibaba Group", "ORG"), ("Jack Ma", "PERSON"), ("Rayu Alibaba", "PERSON")]))
+    assert ("alibaba", "Rayu Alibaba") not in found
+    assert ("alibaba", "Jack Ma") not in found  # named only in the title, and not known
+    assert found[("alibaba", "Alibaba Group")] == ("new:alibaba-group", "new")
+
+
+def test_a_title_name_the_text_holds_in_a_longer_name_is_linked_to_it():
+    found = links(with_title(
+        "johan", "Johan Budi Sapto Pribowo pamit dari Istana setelah terpilih menjadi "
+        "anggota DPR.", "Johan Budi Pamit dari Istana",
+        [("Johan Budi Sapto Pribowo", "PERSON"), ("Johan Budi", "PERSON")]))
+    assert found[("johan", "Johan Budi")][0] == found[("johan", "Johan Budi Sapto Pribowo")][0]
+
+
+def test_a_known_person_in_the_title_stands_behind_the_texts_initials(kb):
+    # politics300: the text calls the head of BIN only 'BG'; the title names him
+    found = links_with(kb, with_title(
+        "bg", "Presiden melantik BG di Istana Negara. BG menggantikan Sutiyoso.",
+        "Jokowi Lantik Budi Gunawan Jadi Kepala BIN",
+        [("BG", "ORG"), ("BG", "ORG"), ("Budi Gunawan", "PERSON")], known=("Budi Gunawan",)))
+    assert found[("bg", "BG")] == ("person:budi-gunawan", "initials")

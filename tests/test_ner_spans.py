@@ -545,3 +545,23 @@ def test_a_name_ends_before_the_distributive_se(tagging_nlp):
     text = "Forum Komunikasi Purnawirawan TNI/Polri se-Indonesia bertemu di Jakarta ."
     found = _model_tags(tagging_nlp, text, [(["Polri", "se", "-", "Indonesia"], "ORG")])
     assert ("Polri", "ORG") in found and ("Polri se-Indonesia", "ORG") not in found
+
+
+def test_a_headline_clause_between_two_known_people_leaves_only_the_people(kb):
+    # a CLICK-ID record's title, read since issue 26: the model took the clause for one PERSON
+    nlp = _with_model_spans([(0, 4, "PERSON")], kb)
+    doc = nlp("Jokowi Lantik Budi Gunawan Jadi Kepala BIN")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Jokowi", "PERSON"), ("Budi Gunawan", "PERSON"), ("BIN", "ORG")]
+
+
+def test_a_headline_keeps_its_function_words_lowercase_and_is_still_a_headline(kb):
+    # 'kepada', 'untuk', 'dan' are lowercase in a title-case headline; the clause the model
+    # tagged ('Kivlan Zen Beri Rp 25 Juta') holds ordinary words and is no name
+    nlp = _with_model_spans([(0, 6, "PERSON")], kb)
+    doc = nlp("Kivlan Zen Beri Rp 25 Juta kepada Seseorang untuk Mata-matai Wiranto dan Luhut")
+    assert [e.text for e in doc.ents] == ["Wiranto", "Luhut"]
+    # a sentence of the text is no headline: the same span there is the model's to keep
+    nlp = _with_model_spans([(1, 3, "PERSON")], kb)
+    doc = nlp("Menurut Kivlan Zen , uang itu diberikan kepada seseorang untuk memata-matai .")
+    assert [e.text for e in doc.ents] == ["Kivlan Zen"]

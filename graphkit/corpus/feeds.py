@@ -12,6 +12,7 @@ from .encoding import clean_text
 from .files import CorpusFile
 from .records import Read
 from .report import warn
+from .titles import with_title
 
 # A feed that declares entities could make the parser read local files (XXE) or expand
 # a few bytes into gigabytes ("billion laughs"); real feeds never need them.
@@ -41,7 +42,8 @@ def feed_items(raw: bytes, entry: CorpusFile) -> Iterator[Read]:
         if not text:
             warn("skipped %s: item without content or summary", where)
             continue
-        yield Document(id=f"{entry.id}#{number}", text=text, title=_one_line(item.get("title")),
+        title = _one_line(item.get("title"))
+        yield Document(id=f"{entry.id}#{number}", text=with_title(text, title), title=title,
                        date=_one_line(item.get("published") or item.get("updated")),
                        url=_one_line(item.get("link")), source=source, format="feed"), where
 

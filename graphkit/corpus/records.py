@@ -12,6 +12,7 @@ from pathlib import Path
 from ..types import Document
 from .encoding import SURROGATE, clean_text
 from .report import warn
+from .titles import with_title
 
 Read = tuple[Document, str]  # a document and where it came from (file, or file:line)
 
@@ -90,8 +91,10 @@ def _record_document(record: object, where: str, fallback_id: str, fields: Recor
         warn("skipped %s: field %r is a %s, not a string", where, fields.text,
              _json_type(text))
         return None
-    return Document(id=_record_id(record, where, fallback_id), text=clean_text(text),
-                    title=_field(record, fields.title), date=_field(record, fields.date),
+    title = _field(record, fields.title)
+    return Document(id=_record_id(record, where, fallback_id),
+                    text=with_title(clean_text(text), title),
+                    title=title, date=_field(record, fields.date),
                     url=_field(record, fields.url), source=_field(record, fields.source),
                     format=kind)
 

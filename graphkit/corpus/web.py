@@ -13,6 +13,7 @@ from ..types import Document
 from .encoding import clean_text
 from .files import CorpusFile
 from .report import warn
+from .titles import with_title
 
 # Larger pages are skipped with a warning: a saved news page is well under 5 MB, and the
 # extractor holds several copies of a page's tree in memory.
@@ -43,8 +44,8 @@ def html_document(raw: bytes | str, entry: CorpusFile) -> Document | None:
     if page is None or not has_prose(page.text):
         warn("skipped %s: no main text found in the page", entry.path)
         return None
-    return Document(id=entry.id, text=page.text, title=page.title, date=page.date,
-                    url=page.url, source=page.source, format=entry.format)
+    return Document(id=entry.id, text=with_title(page.text, page.title), title=page.title,
+                    date=page.date, url=page.url, source=page.source, format=entry.format)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def link_document(state: LinkState, records: list[Record]) -> list[Record]:
         n = len(record.tokens)
         if n not in longer:  # records are linked longest first: fixed for this length
             longer[n] = LongerNames([r for r in records if r.target and len(r.tokens) > n
-                                     and not state.in_headline(r)])
+                                     and not state.unsure_headline(r)])
         target, name = short_form_target(state, record, longer[n].sharing_ends(record))
         if not target and n == 1:
             target, name = nickname_target(state, record, longer[n].records)
@@ -136,7 +136,7 @@ def initials_target(state: LinkState, record: Record,
     found = {r.target: r.mention.text for r in records
              if r.target and len(r.tokens) == len(initials)
              and "".join(t[0] for t in r.tokens) == initials
-             and state.name_type(r.target) == "PERSON" and not state.in_headline(r)}
+             and state.name_type(r.target) == "PERSON" and not state.unsure_headline(r)}
     return next(iter(found.items())) if len(found) == 1 else ("", "")
 
 
@@ -176,7 +176,7 @@ def nickname_target(state: LinkState, record: Record,
         return "", ""
     found = {r.target: r.mention.text for r in longer
              if any(len(t) > len(word) + 1 and t.endswith(word) for t in r.tokens)
-             and state.name_type(r.target) == "PERSON" and not state.in_headline(r)}
+             and state.name_type(r.target) == "PERSON" and not state.unsure_headline(r)}
     return next(iter(found.items())) if len(found) == 1 else ("", "")
 
 

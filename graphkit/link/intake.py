@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..types import Extraction, Mention
 from ..words import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
@@ -12,6 +13,7 @@ from .curation import Curation
 from .kb import KnowledgeBase
 from .names import is_strippable_title, is_unit_of, name_key, place_key
 from .records import Record
+from .shortforms import headline_sentences
 
 # Head words that name a kind of body, not one body: alone ('anggota Komisi III', 'pihak
 # Kementerian') they never link to a specific entity, and make no node.
@@ -49,19 +51,39 @@ def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
     records = []
     for extraction in extractions:
         documents[extraction.doc.id] = extraction
-        openings = _sentence_openings(extraction)
-        named_kinds = _kinds_with_names(extraction)
-        name_words = _words_of_longer_names(extraction)
+        context = _Context(_sentence_openings(extraction), _kinds_with_names(extraction),
+                           _words_of_longer_names(extraction),
+                           _headline_only_names(extraction, kb))
         for mention in extraction.mentions:
             key = _mention_key(mention, kb)
-            if key and key not in GENERIC_HEADS and not is_ignored(curation, key) and not (
-                    _ordinary_word(mention, key) and (mention.start in openings or not (
-                        key in name_words or (kb and kb.candidates(key))))) and not (
-                    is_strippable_title(key)) and not (
-                    _lone_kind_word(mention, key) and key not in named_kinds) and not (
-                    _WEB_ADDRESS.match(mention.text)):
+            if key and not is_ignored(curation, key) and _worth_linking(mention, key, kb,
+                                                                         context):
                 records.append(Record(mention, key, tuple(key.split())))
     return documents, records
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a document says about its own mentions."""
+
+    openings: set[int]  # where sentences start
+    named_kinds: set[str]  # kind words its longer names open with
+    name_words: set[str]  # words of its names of two words or more
+    unsupported: set[int]  # where its headline's unsupported names start
+
+
+def _worth_linking(mention: Mention, key: str, kb: KnowledgeBase | None,
+                   context: _Context) -> bool:
+    """False for a generic head word, an ordinary word that is no short form or known
+    name, a title, a lone kind word, a web address, or a headline name nothing supports."""
+    if key in GENERIC_HEADS or is_strippable_title(key) or mention.start in context.unsupported:
+        return False
+    if _ordinary_word(mention, key) and (mention.start in context.openings or not (
+            key in context.name_words or (kb and kb.candidates(key)))):
+        return False
+    if _lone_kind_word(mention, key) and key not in context.named_kinds:
+        return False
+    return not _WEB_ADDRESS.match(mention.text)
 
 
 def _mention_key(mention: Mention, kb: KnowledgeBase | None) -> str:
@@ -79,6 +101,29 @@ def _mention_key(mention: Mention, kb: KnowledgeBase | None) -> str:
     if owners and not any(is_unit_of(unit, owner) for owner in owners):
         return key
     return rest
+
+
+def _headline_only_names(extraction: Extraction, kb: KnowledgeBase | None) -> set[int]:
+    """Where the headline's mentions start that neither the knowledge base knows nor the
+    text repeats within one of its own names: in a headline every word is capitalised, so
+    the model's 'Rayu Alibaba' or 'KPAI Kesampingkan' are words of a clause, while
+    'Johan Budi' (the text's 'Johan Budi Sapto Pribowo') and a known 'Budi Gunawan' (the
+    text's 'BG') are names."""
+    headlines = headline_sentences(extraction)
+    if not headlines:
+        return set()
+    body = [name_key(m.text).split() for m in extraction.mentions
+            if m.sentence not in headlines]
+    return {m.start for m in extraction.mentions if m.sentence in headlines
+            and not m.kb_id and not _within_a_name(name_key(m.text), body)
+            and not (kb and kb.candidates(name_key(m.text)))}
+
+
+def _within_a_name(key: str, names: list[list[str]]) -> bool:
+    """True when the words of `key` run, in order, inside one of `names`."""
+    words = key.split()
+    n = len(words)
+    return any(name[i:i + n] == words for name in names for i in range(len(name) - n + 1))
 
 
 def _kinds_with_names(extraction: Extraction) -> set[str]:

@@ -32,18 +32,35 @@ class LongerNames:
         return [self.records[i] for i in found]
 
 
-def headline_sentence(extraction: Extraction) -> int:
-    """The index of the document's headline, -1 if none: a first line that is one short
-    sentence without closing punctuation (a text file's title line, a record's title put
-    before its text)."""
+def headline_sentences(extraction: Extraction) -> frozenset[int]:
+    """The indexes of the document's headline sentences: a first line that is one short
+    sentence without closing punctuation (a text file's title line), and the sentences of
+    the title that `graphkit.corpus` puts after a record's, page's or feed item's text."""
+    return _first_line_headline(extraction) | _title_sentences(extraction)
+
+
+def _first_line_headline(extraction: Extraction) -> frozenset[int]:
     sentences = extraction.sentences
     if not sentences or len(sentences) > 1 and sentences[1].paragraph == sentences[0].paragraph:
-        return -1
+        return frozenset()
     first = sentences[0]
     if first.index != 0 or first.paragraph != 0 or first.end - first.start > _HEADLINE_CHARACTERS:
-        return -1
+        return frozenset()
     text = first.text.rstrip()
-    return 0 if text and text[-1] not in _SENTENCE_END else -1
+    return frozenset({0}) if text and text[-1] not in _SENTENCE_END else frozenset()
+
+
+def _title_sentences(extraction: Extraction) -> frozenset[int]:
+    """The last paragraph's sentences when they end where the title does (their text is
+    blank in an extraction where they mention nothing, so offsets are compared)."""
+    title, sentences = " ".join(extraction.doc.title.split()), extraction.sentences
+    if not title or not sentences:
+        return frozenset()
+    last = sentences[-1]
+    found = [s for s in sentences if s.paragraph == last.paragraph]
+    if last.end - found[0].start != len(title) or len(found) == len(sentences):
+        return frozenset()
+    return frozenset(s.index for s in found)
 
 
 def abbreviates(short: Record, full: Record, full_type: str, middle: bool = False) -> bool:

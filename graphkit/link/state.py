@@ -12,7 +12,7 @@ from .fuzzy import FuzzyIndex, indexable
 from .kb import KnowledgeBase
 from .names import normalize_name
 from .records import Record, majority_type, new_id
-from .shortforms import headline_sentence
+from .shortforms import headline_sentences
 from .variants import VariantIndex
 
 # Rules that link a shorter name to a longer one: their mentions' types say nothing about
@@ -49,7 +49,7 @@ class LinkState:
     _context: dict[str, str] = field(default_factory=dict)
     _whys: dict[str, str] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)  # name key -> new_id(key)
-    _headlines: dict[str, int] = field(default_factory=dict)  # doc -> its headline, or -1
+    _headlines: dict[str, frozenset[int]] = field(default_factory=dict)  # doc -> headlines
 
     def __post_init__(self) -> None:
         self.kb_types = {id_: e.type for id_, e in self.kb.entities.items()} if self.kb else {}
@@ -103,8 +103,15 @@ class LinkState:
         found = self._headlines.get(doc)
         if found is None:
             extraction = self.documents.get(doc)
-            found = self._headlines[doc] = headline_sentence(extraction) if extraction else -1
-        return record.mention.sentence == found
+            found = self._headlines[doc] = (headline_sentences(extraction) if extraction
+                                            else frozenset())
+        return record.mention.sentence in found
+
+    def unsure_headline(self, record: Record) -> bool:
+        """True for a mention in a headline that the knowledge base did not name: it may be
+        a clause's words, so it stands behind no short form. A headline's 'Budi Gunawan',
+        a knowledge-base name, does stand behind the text's 'BG'."""
+        return record.how != "kb" and self.in_headline(record)
 
     def sentence(self, doc: str, index: int) -> tuple[int, str]:
         """(start offset, text) of a document's sentence; (0, '') if unknown."""

@@ -26,6 +26,7 @@ from ..words import (
     POSSESSIVES,
     common_words,
     english_words,
+    headline_filler,
     is_letter_label,
 )
 
@@ -107,14 +108,14 @@ def propose_names(doc: Doc, taken: set[int], facts: WordFacts | None = None
 
 
 def is_headline(last_words: list[str]) -> bool:
-    """A line whose last three words have no closing sentence punctuation ('4. Bukan
-    Hanya Menggertak Musuh')."""
-    return not any(text in {".", "!", "?"} for text in last_words)
+    """A line whose last three words have no full stop ('4. Bukan Hanya Menggertak Musuh',
+    'Tanah Papua 4G Semua!', 'Siapa Pengganti Wiranto?': headlines exclaim and ask)."""
+    return "." not in last_words
 
 
 def is_title_case(words: Iterable[Word]) -> bool:
     """True when nearly every word is capitalised, as in English-style headlines."""
-    counted = [w for w in words if w.alpha and w.lower not in CONNECTORS]
+    counted = [w for w in words if w.alpha and not headline_filler(w.text)]
     capitals = sum(1 for w in counted if w.text[:1].isupper())
     return len(counted) >= 3 and capitals >= 0.8 * len(counted)
 

@@ -24,6 +24,7 @@ from ..words import (
     STATE_ORGAN_HEADS,
     TAILS,
     common_words,
+    headline_filler,
 )
 from .bounds import (
     OPENING_HEADS,
@@ -120,12 +121,12 @@ class EntityCombiner:
         if self.propose == "all":
             # Rules mode: ambiguous short names ('Kim') must not cut a longer capitalised
             # name ('Duyeon Kim'), so they only fill what the name rules leave.
-            _choose(strong + self._model_spans(doc, strong), chosen, taken)
+            _choose(strong + self._model_spans(doc, strong, strong), chosen, taken)
             proposed = [(s, e, label, "rule")
                         for s, e, label in propose_names(doc, taken, self.word_facts)]
             _choose(weak + proposed, chosen, taken)
         else:
-            _choose(strong + self._model_spans(doc, strong + weak), chosen, taken)
+            _choose(strong + self._model_spans(doc, strong + weak, strong), chosen, taken)
             if self.propose == "missed":
                 _choose(self._missed_names(doc, taken, weak), chosen, taken)
             _choose(weak, chosen, taken)
@@ -180,7 +181,10 @@ class EntityCombiner:
         owners = {bounds: owner for bounds, (w, _, owner) in spans.items() if not w}
         return strong, weak, owners
 
-    def _model_spans(self, doc: Doc, kb_spans: list[Candidate]) -> list[Candidate]:
+    def _model_spans(self, doc: Doc, kb_spans: list[Candidate],
+                     sure: list[Candidate]) -> list[Candidate]:
+        """The model's spans, mended or dropped by what the knowledge base knows
+        (`kb_spans`; `sure`: its names that denote one entity)."""
         kb_bounds = {(s, e) for s, e, _, _ in kb_spans}
         kb_types = {(s, e): t for s, e, t, _ in kb_spans}
         places = {(s, e) for s, e, t, _ in kb_spans if t == "GPE"}
@@ -210,10 +214,11 @@ class EntityCombiner:
                 continue
             if end - start == 1 and _is_capitalised_word(doc[start]):
                 continue  # 'Dikutip', 'Usai' opening a sentence: a word, not a name
-            if (start, end) not in kb_bounds and _holds_common_word(doc, start, end) and (
-                    headline or in_quoted_title(doc, start, end)):
-                # 'Jokowi Cari Pengganti Wiranto' (the known names in it remain), or a
-                # fragment of a quoted title, the theme of an event
+            if (start, end) not in kb_bounds and (headline and _known_person_and_more(
+                    start, end, sure) or _holds_common_word(doc, start, end) and (
+                    headline or in_quoted_title(doc, start, end))):
+                # 'Jokowi Cari Pengganti Wiranto', 'Jokowi Lantik Budi Gunawan' (the known
+                # names in them remain), or a fragment of a quoted title, an event's theme
                 continue
             spans += [(s, e, label, "model") for s, e in pair_parts(doc, start, end, label)]
         return join_hyphenated(doc, spans, kb_types)
@@ -225,9 +230,17 @@ def _title_case_line(doc: Doc) -> bool:
     lines end with a full stop and are rejected at the first test."""
     if len(doc) > HEADLINE_TOKENS or not is_headline([t.text for t in doc[-3:]]):
         return False
-    words = [t for t in doc if t.is_alpha and t.lower_ not in CONNECTORS]
+    words = [t for t in doc if t.is_alpha and not headline_filler(t.text)]
     capitals = sum(1 for t in words if t.text[:1].isupper())
     return len(words) >= 3 and capitals >= 0.8 * len(words)
+
+
+def _known_person_and_more(start: int, end: int, kb_spans: list[Candidate]) -> bool:
+    """True when a span holds a known person's name and words outside every known name:
+    in a headline that is a clause ('Jokowi Lantik Budi Gunawan'), not a longer name."""
+    inside = [(s, e, t) for s, e, t, _ in kb_spans if start <= s and e <= end]
+    covered = {i for s, e, _ in inside for i in range(s, e)}
+    return any(t == "PERSON" for _, _, t in inside) and len(covered) < end - start
 
 
 def _holds_common_word(doc: Doc, start: int, end: int) -> bool:
