@@ -1,12 +1,13 @@
-"""Score entity linking, end to end, on every hand-annotated set: seeds, IndoSum sets B-E.
+"""Score entity linking, end to end, on every hand-annotated set: seeds, IndoSum sets B-F.
 
 Writes benchmarks/linking.md (and benchmarks/linking.json, the figures the next run shows as
 "previous"): per-document entity precision/recall/F1 (micro over documents), the share of
 probes (hard mentions: short forms, acronyms, titles, headlines...) linked right, sentence
 co-mention edges P/R/F1, split entities and wrongly merged nodes, for graphkit with the
 shipped model, with rules + knowledge base only, and the naive baseline (capitalised runs as
-entities); plus the time of a rebuild after a curation edit. Sets D and E are the test
-parts: their figures are reported, their errors are not listed (nobody tunes on them).
+entities); plus the time of a rebuild after a curation edit. Sets C and F are the dev parts
+(errors listed); sets D and E are the test parts: their figures are reported, their errors
+are not listed (nobody tunes on them).
 
 usage: python benchmarks/linking.py [--data ../shared/data] [--out benchmarks/linking.md]
 """
@@ -90,7 +91,8 @@ def gold_sets(data: Path, folder: Path) -> list[GoldSet]:
             ("indosum_unseen.json", "B: unseen IndoSum, international", "B", True),
             ("indosum_broad_dev.json", "C: IndoSum broad, dev part", "C", True),
             ("indosum_broad_test.json", "D: IndoSum broad, TEST part", "D", False),
-            ("indosum_broad_test2.json", "E: IndoSum broad, second TEST part", "E", False)):
+            ("indosum_broad_test2.json", "E: IndoSum broad, second TEST part", "E", False),
+            ("indosum_broad_dev2.json", "F: IndoSum broad, second dev part", "F", True)):
         if (GOLD / file).exists():
             gold_set = indosum_set(name, key, GOLD / file, data, folder, list_errors)
             count = len(gold_set.gold)
@@ -167,8 +169,8 @@ HEADER = [
     "more nodes across the set; a wrongly merged node reaches two or more gold labels; "
     "*merged people* counts those of type PERSON (the worst error). *previous* is F1 / probe "
     "share / merged people of the last run of this script (benchmarks/linking.json).", "",
-    "Set C is the development part (tuned on); **sets D and E are the test parts, never tuned "
-    "on**: their errors are not listed below.", "",
+    "Sets C and F are the development parts (tuned on); **sets D and E are the test parts, "
+    "never tuned on**: their errors are not listed below.", "",
     "| set | system | P | R | F1 | probes | edges P / R / F1 | split entities | wrongly merged "
     "nodes | merged people | previous |",
     "|---|---|---|---|---|---|---|---|---|---|---|"]

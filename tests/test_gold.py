@@ -136,6 +136,29 @@ def test_the_second_test_part_is_on_odd_record_numbers():
         "indosum_broad_test2.json:b: record 4 has the wrong parity"]
 
 
+def test_the_second_dev_part_shares_no_article_with_the_other_sets():
+    # set F adds dev evidence: no article of set B, C, D or E, none twice
+    check = _check_gold()
+    broad = {name: _docs(name) for name in check.BROAD_SETS}
+    assert len(broad["indosum_broad_dev2.json"]) == 20
+    assert check.check_partition({}, broad, _docs("indosum_unseen.json")) == []
+    clash = {**broad, "indosum_broad_dev2.json": broad["indosum_broad_dev.json"][:1]}
+    assert check.check_partition({}, clash) == [
+        f"{broad['indosum_broad_dev.json'][0]}: in more than one set: "
+        "indosum_broad_dev.json, indosum_broad_dev2.json"]
+    held_out = _docs("indosum_unseen.json")[:1]
+    assert check.check_partition({}, {"indosum_broad_dev2.json": held_out}, held_out) == [
+        f"{held_out[0]}: in more than one set: indosum_unseen.json, indosum_broad_dev2.json"]
+
+
+def test_the_second_dev_part_is_on_even_record_numbers():
+    check = _check_gold()
+    docs = {"indosum_broad_dev2.json": ["a", "b"]}
+    assert check.check_partition({"a": 2, "b": 4}, docs) == []
+    assert check.check_partition({"a": 2, "b": 5}, docs) == [
+        "indosum_broad_dev2.json:b: record 5 has the wrong parity"]
+
+
 def test_every_gold_file_passes_check_gold_against_its_texts(capsys):
     # surfaces verbatim in the texts, probes at their occurrences, the partition by record
     # numbers: needs the IndoSum data in ../shared (skipped without it)
@@ -148,19 +171,22 @@ def test_every_gold_file_passes_check_gold_against_its_texts(capsys):
     out = capsys.readouterr().out
     assert status == 0, out
     assert "indosum_broad_test2.json: 16 documents" in out
+    assert "indosum_broad_dev2.json: 20 documents" in out
 
 
-def test_the_second_test_part_probes_load_with_the_scorer():
-    # graphkit.evaluate reads set E's probes at the offsets check_gold finds (needs ../shared)
+@pytest.mark.parametrize("name", ["indosum_broad_test2.json", "indosum_broad_dev2.json"])
+def test_the_second_parts_probes_load_with_the_scorer(name):
+    # graphkit.evaluate reads the probes of sets E and F at the offsets check_gold finds
+    # (needs ../shared)
     from conftest import SHARED
 
     data = SHARED / "data" / "indosum-dev" / "indosum_dev_folds_union.jsonl.gz"
     if not data.exists():
         pytest.skip("no ../shared IndoSum data")
     check = _check_gold()
-    path = GOLD / "indosum_broad_test2.json"
+    path = GOLD / name
     gold = json.loads(path.read_text(encoding="utf-8"))
-    records = check.load_records(str(data), _docs("indosum_broad_test2.json"))
+    records = check.load_records(str(data), _docs(name))
     texts = {doc: check.indosum_text(record) for doc, record in records.items()}
     probes = load_probes(path, texts)
     assert len(probes) == sum(len(d["probes"]) for d in gold["documents"]) > 100

@@ -2,7 +2,8 @@
 
 Checks, for ``seeds.json``, ``indosum_unseen.json`` and the issue-26 broad sets
 ``indosum_broad_dev.json`` (set C), ``indosum_broad_test.json`` (set D) and
-``indosum_broad_test2.json`` (set E; each skipped when missing):
+``indosum_broad_test2.json`` (set E) and ``indosum_broad_dev2.json`` (set F, the second
+dev part; each skipped when missing):
 
 * the schema: ``description``, ``documents[].doc``, ``documents[].entities[]`` with
   ``label``, ``type`` (one of the graphkit types), non-empty ``surfaces``, boolean
@@ -10,13 +11,13 @@ Checks, for ``seeds.json``, ``indosum_unseen.json`` and the issue-26 broad sets
 * every surface string occurs verbatim (case-sensitive substring) in its document's
   text: seed files are read as UTF-8 from the seeds folder; IndoSum records are
   rendered with ``benchmarks/indosum_text.py``;
-* probes (sets C, D and E): keys ``surface``, ``occurrence`` (1-based), ``label``, ``why``
+* probes (sets C, D, E and F): keys ``surface``, ``occurrence`` (1-based), ``label``, ``why``
   (starting with a known probe class); the ``occurrence``-th case-sensitive,
   non-overlapping hit of ``surface`` exists in the text; ``label`` is an entity of that
   document; probes sorted by (surface, occurrence);
-* the partition: set C documents are on even record numbers of the IndoSum file
+* the partition: sets C and F are on even record numbers of the IndoSum file
   (0-based, file order), sets D and E on odd ones, and no document is in two of the
-  sets B, C, D and E;
+  sets B, C, D, E and F;
 * labels are global: a warning (not an error) when one label has different types in
   different documents of any file;
 * with ``--uncovered``: prints, per document, capitalised tokens that no surface
@@ -51,7 +52,7 @@ PROBE_CLASSES = (
 DEFAULT_SEEDS = "/work/shared/seeds"
 # issue-26 broad sets: file name -> parity of the IndoSum record numbers it may use
 BROAD_SETS = {"indosum_broad_dev.json": 0, "indosum_broad_test.json": 1,
-              "indosum_broad_test2.json": 1}
+              "indosum_broad_test2.json": 1, "indosum_broad_dev2.json": 0}
 
 
 def nth_occurrence(text: str, surface: str, occurrence: int) -> int:
@@ -109,7 +110,7 @@ def record_numbers(path: str, ids: set[str]) -> dict[str, int]:
 
 def check_partition(numbers: dict[str, int], broad_docs: dict[str, list[str]],
                     held_out: Iterable[str] = ()) -> list[str]:
-    """Set C must use even record numbers, sets D and E odd ones, and no document may be
+    """Sets C and F must use even record numbers, sets D and E odd ones, and no document may be
     in two of the broad sets or in a broad set and ``held_out`` (set B)."""
     errors = []
     for name, docs in broad_docs.items():
