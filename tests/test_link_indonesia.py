@@ -86,3 +86,34 @@ def test_the_platforms_technology_news_is_about_are_known_products(bundled_links
                             "dan iPad , setelah sebelumnya tersedia di Android .")
     assert [found.get(("a", name)) for name in ("iOS", "iPhone", "iPad", "Android")] == [
         "product:ios", "product:iphone", "product:ipad", "product:android"]
+
+
+def test_glued_police_ranks_and_corporate_titles_are_not_part_of_a_name(bundled_links):
+    # IndoSum (set F): 'Kapolres Metro Tangerang Kota, Kombespol Harry Kurniawan' and
+    # 'COO Gogobli' were nodes of their own
+    found = bundled_links(
+        a="Kapolres Metro Tangerang Kota , Kombespol Harry Kurniawan mengatakan razia dilarang . "
+          "Harry Kurniawan menambahkan polisi akan berjaga .",
+        b="COO Gogobli , Ferry Tenka , menyebut investor baru tertarik .")
+    assert ("a", "Kombespol Harry Kurniawan") not in found
+    assert found[("a", "Harry Kurniawan")] == "new:harry-kurniawan"
+    assert ("b", "COO Gogobli") not in found
+
+
+def test_a_surname_the_model_typed_a_place_still_shortens_the_person(kb):
+    # IndoSum (set F): 'Dybala' typed LOC was a node apart from 'Paulo Dybala'
+    from graphkit.link.linker import link_mentions
+    from graphkit.types import Document, Extraction, Mention, Sentence
+
+    text = "Paulo Dybala menyumbangkan satu gol . Umpan Alex Sandro diteruskan Dybala ."
+    names = [("Paulo Dybala", "PERSON", 0), ("Alex Sandro", "PERSON", 1),
+             ("Dybala", "LOC", 1)]
+    mentions, at = [], 0
+    for name, kind, sentence in names:
+        start = text.index(name, at)
+        at = start + len(name)
+        mentions.append(Mention("a", start, at, name, kind, sentence, "model"))
+    sentences = (Sentence(0, 0, 37, 0, text[:37]), Sentence(1, 38, len(text), 0, text[38:]))
+    linking = link_mentions([Extraction(Document("a", text), sentences, tuple(mentions))], kb)
+    found = {lk.mention.text: lk.entity for lk in linking.mentions}
+    assert found["Dybala"] == found["Paulo Dybala"]

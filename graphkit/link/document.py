@@ -153,10 +153,11 @@ def short_form_target(state: LinkState, record: Record,
         if full_type is None:
             full_type = types[other.target] = state.name_type(other.target)
         if full_type == "PERSON" and (state.not_a_person(record) or (
-                record.mention.type in ("GPE", "LOC")
+                record.mention.type in ("GPE", "LOC") and state.may_be_a_place(record)
                 and other.tokens[:len(record.tokens)] != record.tokens)):
             continue  # a place word ends organisations NER took for people
-            # ('Mapolres Dharmasraya'); typed a place, only a given name shortens one
+            # ('Mapolres Dharmasraya'); typed a place, only a given name shortens one,
+            # unless the knowledge base knows no such name ('Dybala' typed LOC)
         if (short_form_types(record.mention.type, full_type) and abbreviates(
                 record, other, full_type, middle=record.mention.type == "PERSON")) or \
                 _place_short_form(record, other, full_type):

@@ -36,6 +36,9 @@ TITLE_WORDS = frozenset(
     marsdya marsma serda serka sertu pratu prada dirut dirjen kajati kajari jampidsus
     jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah rektor
     dekan komisioner
+    kombespol kompol brigpol bripda briptu brigadir irjenpol brigjenpol komjenpol letda
+    lettu serma pelda peltu kopda koptu praka
+    ceo coo cfo cto cmo cio founder cofounder manager head officer executive
     bro sis mas mbak bang kak om tante datuk dato
     """.split()
 ) | frozenset(
@@ -56,6 +59,8 @@ RANK_WORDS = frozenset(
     brigjen mayjen letjen irjen komjen akbp kombes akp iptu ipda aiptu aipda
     bripka kapten kolonel letkol letnan mayor laksamana laksda laksdya marsekal marsda marsdya
     marsma serda serka sertu pratu prada kopral sersan
+    kombespol kompol brigpol bripda briptu brigadir irjenpol brigjenpol komjenpol letda
+    lettu serma pelda peltu kopda koptu praka
     """.split())
 
 # A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',

@@ -95,6 +95,11 @@ class LinkState:
         kinds = {self.kb_types[c] for c in owners}
         return bool(kinds) and "PERSON" not in kinds
 
+    def may_be_a_place(self, record: Record) -> bool:
+        """False only when a knowledge base is there and knows no entity by this name: a
+        name NER typed as a place may then be a person's surname ('Dybala')."""
+        return self.kb is None or bool(self.kb.candidates(record.key))
+
     def in_headline(self, record: Record) -> bool:
         """True for a mention in its document's headline: a headline's capitals say
         nothing about names ('Jokowi Cari Pengganti Wiranto'), so it is never the full
