@@ -117,3 +117,18 @@ def test_a_surname_the_model_typed_a_place_still_shortens_the_person(kb):
     linking = link_mentions([Extraction(Document("a", text), sentences, tuple(mentions))], kb)
     found = {lk.mention.text: lk.entity for lk in linking.mentions}
     assert found["Dybala"] == found["Paulo Dybala"]
+
+
+def test_a_unit_word_in_lowercase_names_no_place(kb):
+    # IndoSum (set F): the model tagged 'kecamatan' in 'salah satu pulau dari kecamatan
+    # kepulauan'; it was a node although the document names 'Kecamatan Sangkarrang'
+    from graphkit.link.linker import link_mentions
+    from graphkit.types import Document, Extraction, Mention, Sentence
+
+    text = "Pulau ini bagian dari kecamatan kepulauan , yakni Kecamatan Sangkarrang ."
+    found = [("kecamatan", "LOC"), ("Kecamatan Sangkarrang", "GPE")]
+    mentions = tuple(Mention("a", text.index(t), text.index(t) + len(t), t, k, 0, "model")
+                     for t, k in found)
+    linking = link_mentions([Extraction(Document("a", text),
+                                        (Sentence(0, 0, len(text), 0, text),), mentions)], kb)
+    assert [lk.mention.text for lk in linking.mentions] == ["Kecamatan Sangkarrang"]

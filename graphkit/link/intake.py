@@ -11,7 +11,7 @@ from ..words import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
 from .curated import is_ignored
 from .curation import Curation
 from .kb import KnowledgeBase
-from .names import is_strippable_title, is_unit_of, name_key, place_key
+from .names import UNIT_WORDS, is_strippable_title, is_unit_of, name_key, place_key
 from .records import Record
 from .shortforms import headline_sentences
 
@@ -35,7 +35,7 @@ BUILDING_HEADS = frozenset(
     terminal stasiun bandara pelabuhan rutan lapas mako wihara vihara klenteng""".split())
 # With a regional body's kind ('DPRD', 'Pemkot', 'Polres' of NER's 'DPRD Banyumas'): alone,
 # the document's one such place or body, or a kind ('anggota DPRD di sejumlah daerah').
-_KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS
+_KIND_WORDS = PLACE_HEADS | REGIONAL_BODY_HEADS | UNIT_WORDS
 _FIRST_WORD = re.compile(r"\w")
 # An ordinary word in capitals this long is shouted, not an acronym ('PERHATIAN'; 'PETA').
 _SHOUTED_LENGTH = 6
@@ -75,13 +75,16 @@ class _Context:
 def _worth_linking(mention: Mention, key: str, kb: KnowledgeBase | None,
                    context: _Context) -> bool:
     """False for a generic head word, an ordinary word that is no short form or known
-    name, a title, a lone kind word, a web address, or a headline name nothing supports."""
+    name (or is written in lowercase), a title, a lone kind word (or one in lowercase:
+    'pulau dari kecamatan kepulauan'), a web address, or a headline name nothing supports."""
     if key in GENERIC_HEADS or is_strippable_title(key) or mention.start in context.unsupported:
         return False
-    if _ordinary_word(mention, key) and (mention.start in context.openings or not (
+    if _ordinary_word(mention, key) and (
+            mention.start in context.openings or mention.text.islower() or not (
             key in context.name_words or (kb and kb.candidates(key)))):
         return False
-    if _lone_kind_word(mention, key) and key not in context.named_kinds:
+    if _lone_kind_word(mention, key) and (key not in context.named_kinds
+                                          or mention.text.islower()):
         return False
     return not _WEB_ADDRESS.match(mention.text)
 
