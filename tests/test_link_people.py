@@ -507,3 +507,13 @@ def test_a_known_person_in_the_title_stands_behind_the_texts_initials(kb):
         "Jokowi Lantik Budi Gunawan Jadi Kepala BIN",
         [("BG", "ORG"), ("BG", "ORG"), ("Budi Gunawan", "PERSON")], known=("Budi Gunawan",)))
     assert found[("bg", "BG")] == ("person:budi-gunawan", "initials")
+
+
+def test_a_nickname_cut_from_the_start_of_a_given_name_is_the_same_person():
+    # IndoSum (set F): 'Sylvi' of the candidate pair 'Agus-Sylvi' is Sylviana Murni
+    found = links(extraction(
+        "sylvi", "Ruhut mendukung pasangan Agus Harimurti Yudhoyono - Sylviana Murni .\n"
+        "Menurut Ruhut , Agus - Sylvi akan menang .",
+        [("Agus Harimurti Yudhoyono", "PERSON"), ("Sylviana Murni", "PERSON"),
+         ("Sylvi", "PERSON")]))
+    assert found[("sylvi", "Sylvi")] == (found[("sylvi", "Sylviana Murni")][0], "short-form")

@@ -170,13 +170,15 @@ def short_form_target(state: LinkState, record: Record,
 def nickname_target(state: LinkState, record: Record,
                     longer: Sequence[Record]) -> tuple[str, str]:
     """(target, name) of the one person of the document a one-word name typed PERSON is a
-    nickname of, cut from the end of one of their name's words as Indonesian nicknames are
-    ('Toni' for 'Raja Juli Antoni'); ('', '') when none or several fit."""
+    nickname of, cut from the end or the start of one of their name's words as Indonesian
+    nicknames are ('Toni' for 'Raja Juli Antoni', 'Sylvi' for 'Sylviana Murni'); ('', '')
+    when none or several fit."""
     word = record.tokens[0]
     if record.mention.type != "PERSON" or len(word) < _NICKNAME_LENGTH or not word.isalpha():
         return "", ""
     found = {r.target: r.mention.text for r in longer
-             if any(len(t) > len(word) + 1 and t.endswith(word) for t in r.tokens)
+             if any(len(t) > len(word) + 1 and (t.endswith(word) or t.startswith(word))
+                    for t in r.tokens)
              and state.name_type(r.target) == "PERSON" and not state.unsure_headline(r)}
     return next(iter(found.items())) if len(found) == 1 else ("", "")
 
