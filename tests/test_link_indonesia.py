@@ -100,35 +100,53 @@ def test_glued_police_ranks_and_corporate_titles_are_not_part_of_a_name(bundled_
     assert ("b", "COO Gogobli") not in found
 
 
-def test_a_surname_the_model_typed_a_place_still_shortens_the_person(kb):
-    # IndoSum (set F): 'Dybala' typed LOC was a node apart from 'Paulo Dybala'
+def _linked(kb, text, found):
+    """{mention text: node} of one document whose sentences end with ' . ', linked from
+    hand-placed (text, type) mentions, each at its next occurrence."""
     from graphkit.link.linker import link_mentions
     from graphkit.types import Document, Extraction, Mention, Sentence
 
-    text = "Paulo Dybala menyumbangkan satu gol . Umpan Alex Sandro diteruskan Dybala ."
-    names = [("Paulo Dybala", "PERSON", 0), ("Alex Sandro", "PERSON", 1),
-             ("Dybala", "LOC", 1)]
-    mentions, at = [], 0
-    for name, kind, sentence in names:
-        start = text.index(name, at)
-        at = start + len(name)
-        mentions.append(Mention("a", start, at, name, kind, sentence, "model"))
-    sentences = (Sentence(0, 0, 37, 0, text[:37]), Sentence(1, 38, len(text), 0, text[38:]))
-    linking = link_mentions([Extraction(Document("a", text), sentences, tuple(mentions))], kb)
-    found = {lk.mention.text: lk.entity for lk in linking.mentions}
+    sentences, at = [], 0
+    for index, part in enumerate(text.split(" . ")):
+        end = at + len(part) + (2 if at + len(part) + 2 <= len(text) else 0)
+        sentences.append(Sentence(index, at, end, 0, text[at:end]))
+        at = end + 1
+    mentions, searched = [], 0
+    for name, kind in found:
+        start = text.index(name, searched)
+        searched = start + len(name)
+        sentence = next(s.index for s in sentences if s.start <= start < s.end)
+        mentions.append(Mention("a", start, searched, name, kind, sentence, "model"))
+    linking = link_mentions([Extraction(Document("a", text), tuple(sentences),
+                                        tuple(mentions))], kb)
+    return {lk.mention.text: lk.entity for lk in linking.mentions}
+
+
+def test_a_surname_the_model_typed_a_place_still_shortens_the_person(kb):
+    # IndoSum (set F): 'Dybala' typed LOC was a node apart from 'Paulo Dybala'
+    found = _linked(kb, "Paulo Dybala menyumbangkan satu gol . Umpan Alex Sandro diteruskan "
+                        "Dybala .", [("Paulo Dybala", "PERSON"), ("Alex Sandro", "PERSON"),
+                                     ("Dybala", "LOC")])
     assert found["Dybala"] == found["Paulo Dybala"]
 
 
 def test_a_unit_word_in_lowercase_names_no_place(kb):
     # IndoSum (set F): the model tagged 'kecamatan' in 'salah satu pulau dari kecamatan
     # kepulauan'; it was a node although the document names 'Kecamatan Sangkarrang'
-    from graphkit.link.linker import link_mentions
-    from graphkit.types import Document, Extraction, Mention, Sentence
+    found = _linked(kb, "Pulau ini bagian dari kecamatan kepulauan , yakni Kecamatan "
+                        "Sangkarrang .", [("kecamatan", "LOC"), ("Kecamatan Sangkarrang", "GPE")])
+    assert list(found) == ["Kecamatan Sangkarrang"]
 
-    text = "Pulau ini bagian dari kecamatan kepulauan , yakni Kecamatan Sangkarrang ."
-    found = [("kecamatan", "LOC"), ("Kecamatan Sangkarrang", "GPE")]
-    mentions = tuple(Mention("a", text.index(t), text.index(t) + len(t), t, k, 0, "model")
-                     for t, k in found)
-    linking = link_mentions([Extraction(Document("a", text),
-                                        (Sentence(0, 0, len(text), 0, text),), mentions)], kb)
-    assert [lk.mention.text for lk in linking.mentions] == ["Kecamatan Sangkarrang"]
+
+def test_a_phrase_of_ordinary_words_and_its_acronym_name_nothing(kb):
+    # IndoSum (sets C, F) and politics300: 'Pasukan Pengaman', 'Organisasi Massa', 'Kawasan
+    # Ekonomi Khusus (KEK)' were nodes; a company, a numbered place and people stay
+    found = _linked(kb, "Pasukan Pengaman dikerahkan ke Kawasan Ekonomi Khusus ( KEK ) Mandalika "
+                        ". KEK itu dikelola PT Media Bangun Bersama di Petak Sembilan . "
+                        "Bunga Citra Lestari hadir .",
+                    [("Pasukan Pengaman", "ORG"), ("Kawasan Ekonomi Khusus", "LOC"),
+                     ("KEK", "ORG"), ("Mandalika", "LOC"), ("KEK", "ORG"),
+                     ("PT Media Bangun Bersama", "ORG"), ("Petak Sembilan", "LOC"),
+                     ("Bunga Citra Lestari", "PERSON")])
+    assert sorted(found) == ["Bunga Citra Lestari", "Mandalika", "PT Media Bangun Bersama",
+                             "Petak Sembilan"]

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .intake import BUILDING_HEADS, PLACE_HEADS
-from .names import UNIT_WORDS, is_acronym, is_syllabic_abbreviation
+from .names import UNIT_WORDS, acronym_after
 from .records import Record
 from .shortforms import LongerNames, abbreviates, short_form_types
 from .spelling import link_misspelling, link_variant
@@ -15,7 +15,6 @@ from .state import LinkState
 
 # The shortest nickname cut from the end of a name's word ('Toni' of 'Antoni').
 _NICKNAME_LENGTH = 4
-_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 # 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
 # name of the same one
 _ALIAS_AFTER = re.compile(r"\s*,?\s*(?:alias|a\.k\.a\.?)\s+", re.IGNORECASE)
@@ -113,11 +112,10 @@ def find_definitions(state: LinkState, records: list[Record]) -> None:
             continue
         start, text = state.sentence(mention.doc, mention.sentence)
         target = record.target or state.node_id(record.key)
-        match = _ACRONYM_AFTER.match(text, mention.end - start)
-        if match and (is_acronym(match.group(1)) or
-                      is_syllabic_abbreviation(match.group(1), record.tokens)):
-            definition = f"{mention.text} ({match.group(1)})"
-            state.acronyms[mention.doc].setdefault(match.group(1), (target, definition))
+        acronym = acronym_after(text, mention.end - start, record.tokens)
+        if acronym:
+            definition = f"{mention.text} ({acronym})"
+            state.acronyms[mention.doc].setdefault(acronym, (target, definition))
         match = _ALIAS_AFTER.match(text, mention.end - start)
         alias = match and starting.get((mention.sentence, start + match.end()))
         if alias and alias.key != record.key:

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import cast
+
+from spacy.lang.id.lex_attrs import like_num as _spacy_like_num
 
 from ..types import Extraction, Mention
 from ..words import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
 from .curated import is_ignored
 from .curation import Curation
 from .kb import KnowledgeBase
-from .names import UNIT_WORDS, is_strippable_title, is_unit_of, name_key, place_key
+from .names import (
+    UNIT_WORDS,
+    acronym_after,
+    has_legal_form,
+    is_strippable_title,
+    is_unit_of,
+    name_key,
+    place_key,
+)
 from .records import Record
 from .shortforms import headline_sentences
 
+# spaCy's Indonesian number words ('Sembilan', 'Dua', '2'); spaCy leaves it untyped.
+_like_num = cast(Callable[[str], bool], _spacy_like_num)
 # Head words that name a kind of body, not one body: alone ('anggota Komisi III', 'pihak
 # Kementerian') they never link to a specific entity, and make no node.
 GENERIC_HEADS = frozenset(
@@ -53,7 +66,8 @@ def records_to_link(extractions: Iterable[Extraction], kb: KnowledgeBase | None,
         documents[extraction.doc.id] = extraction
         context = _Context(_sentence_openings(extraction), _kinds_with_names(extraction),
                            _words_of_longer_names(extraction),
-                           _headline_only_names(extraction, kb))
+                           _headline_only_names(extraction, kb),
+                           _acronyms_of_ordinary_phrases(extraction, kb))
         for mention in extraction.mentions:
             key = _mention_key(mention, kb)
             if key and not is_ignored(curation, key) and _worth_linking(mention, key, kb,
@@ -70,6 +84,7 @@ class _Context:
     named_kinds: set[str]  # kind words its longer names open with
     name_words: set[str]  # words of its names of two words or more
     unsupported: set[int]  # where its headline's unsupported names start
+    ordinary_acronyms: set[str]  # acronyms it defines for ordinary phrases
 
 
 def _worth_linking(mention: Mention, key: str, kb: KnowledgeBase | None,
@@ -82,6 +97,9 @@ def _worth_linking(mention: Mention, key: str, kb: KnowledgeBase | None,
     if _ordinary_word(mention, key) and (
             mention.start in context.openings or mention.text.islower() or not (
             key in context.name_words or (kb and kb.candidates(key)))):
+        return False
+    if key in context.ordinary_acronyms or (
+            _ordinary_phrase(mention, key) and not (kb and kb.candidates(key))):
         return False
     if _lone_kind_word(mention, key) and (key not in context.named_kinds
                                           or mention.text.islower()):
@@ -166,6 +184,36 @@ def _words_of_longer_names(extraction: Extraction) -> set[str]:
         if len(words) > 1:
             found.update(words)
     return found
+
+
+def _acronyms_of_ordinary_phrases(extraction: Extraction, kb: KnowledgeBase | None
+                                  ) -> set[str]:
+    """The keys of the acronyms a document defines for ordinary phrases ('Kawasan Ekonomi
+    Khusus (KEK)', 'Kelompok Penerima Manfaat (KPM)'): common nouns' abbreviations, like
+    the phrases they stand for, name nothing."""
+    found = set()
+    for mention in extraction.mentions:
+        key = name_key(mention.text)
+        if not _ordinary_phrase(mention, key) or (kb and kb.candidates(key)):
+            continue
+        sentence = extraction.sentences[mention.sentence]
+        acronym = acronym_after(sentence.text, mention.end - sentence.start, tuple(key.split()))
+        if acronym and not (kb and kb.candidates(name_key(acronym))):
+            found.add(name_key(acronym))
+    return found
+
+
+def _ordinary_phrase(mention: Mention, key: str) -> bool:
+    """True for a phrase of ordinary words that NER took for an organisation, a place or a
+    thing, not from the knowledge base: 'Pasukan Pengaman', 'Satuan Reserse', 'Organisasi
+    Massa', 'Jembatan Desa' are what they say, not one body's or place's name. A number
+    word ends many place names and keeps them ('Petak Sembilan', 'Nusa Dua'); people are
+    left alone ('Bunga Citra Lestari'), and so are companies."""
+    if mention.source == "kb" or mention.type == "PERSON" or has_legal_form(mention.text):
+        return False  # 'PT Media Bangun Bersama' is a company
+    words = key.split()
+    common = common_words()
+    return len(words) > 1 and all(w in common and not _like_num(w) for w in words)
 
 
 def _ordinary_word(mention: Mention, key: str) -> bool:

@@ -217,6 +217,12 @@ def _before_quote(key: str) -> str:
     return key
 
 
+def has_legal_form(name: str) -> bool:
+    """True for a company's name written with its legal form ('PT Media Bangun Bersama')."""
+    key = normalize_name(name)
+    return strip_legal_forms(key) != key
+
+
 def strip_legal_forms(key: str) -> str:
     """A normalised name without a company's legal form before or after it ('pt', 'tbk');
     a legal form alone stays."""
@@ -227,6 +233,23 @@ def strip_legal_forms(key: str) -> str:
                               or not words[-1].strip("().")):  # 'pt inalum ( persero'
         words = words[:-1]
     return " ".join(words)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+
+
+def acronym_after(text: str, position: int, words: tuple[str, ...]) -> str:
+    """The acronym a name defines in brackets right after it, at `position` of `text`
+    ('Pengadilan Kriminal Internasional (ICC)', 'Badan Perencanaan Pembangunan Nasional
+    (Bappenas)'), or ''.
+
+    >>> acronym_after("Kawasan Ekonomi Khusus (KEK) Mandalika", 22, ("kawasan", "ekonomi"))
+    'KEK'
+    """
+    match = _ACRONYM_AFTER.match(text, position)
+    if match and (is_acronym(match.group(1)) or is_syllabic_abbreviation(match.group(1), words)):
+        return match.group(1)
+    return ""
 
 
 def is_syllabic_abbreviation(short: str, words: tuple[str, ...]) -> bool:
