@@ -14,11 +14,12 @@ DAYS_AND_MONTHS = frozenset(WEEKDAY_NAMES) | {name for names in MONTH_NAMES for 
 # Capitalised abbreviations that are common nouns or units, never entities on their own:
 # times, units, roles, and the terms of economy and technology news ('rasio NPL', 'proyek
 # LRT', 'lewat SMS', 'PDB', 'UMKM', 'aturan IMB': a building permit, 'KPR Bersubsidi': a
-# mortgage).
+# mortgage; 'gas 20 MMSCFD', 'menara BTS': units and kinds of equipment).
 NOT_NAMES = frozenset(
     """
     ktt wib wita wit utc gmt ceo cfo tv km kg mm usd rp vs ii iii iv npl ldr roe roa ipo atm
     sms lrt mrt krl ddt gdp pdb ktp npwp csr umkm ukm pns asn icbm imb amdal kpr hiv aids
+    mmscfd mmbtu bopd kwh mwh mw gw kv mbps gbps ghz mhz bts b2b b2c
     """.split())
 # Words of an occasion that open a phrase naming it, not an organisation's or a person's
 # name: 'HUT RI ke-72' (hari ulang tahun, the anniversary of the republic), 'Rakor BUMN'

@@ -409,6 +409,9 @@ def test_a_common_nouns_abbreviation_and_a_lettered_group_are_no_names(kb):
     assert [(e.text, e.label_) for e in doc.ents] == [("LRT Jakarta", "ORG")]
     nlp = _with_model_spans([(4, 5, "ORG")], kb)
     assert list(nlp("Menurut Sofyan , aturan IMB tetap ada .").ents) == []
+    # IndoSum (set F): a unit and a kind of equipment
+    nlp = _with_model_spans([(3, 4, "ORG"), (7, 8, "ORG")], kb)
+    assert list(nlp("produksi gas 20 MMSCFD dan dua menara BTS baru .").ents) == []
     nlp = _with_model_spans([(8, 10, "ORG"), (11, 12, "GPE")], kb)
     doc = nlp("Yabes Roni di pertengahan babak kedua laga perdana Grup B melawan Thailand .")
     assert "Grup B" not in [e.text for e in doc.ents]
