@@ -53,6 +53,7 @@ from .bounds import (
     without_owner,
     without_unit_word,
 )
+from .lineups import lineup_players
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, propose_names
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
@@ -118,6 +119,9 @@ class EntityCombiner:
         strong, weak, owners = self._kb_spans(doc)
         chosen: list[Candidate] = []
         taken: set[int] = set()
+        bodies = frozenset((s, e) for s, e, t, _ in strong if t != "PERSON")
+        _choose([(s, e, "PERSON", "rule") for s, e in lineup_players(doc, bodies)], chosen,
+                taken)  # a line-up's layout says more than the model ('Bellusci' LOC)
         if self.propose == "all":
             # Rules mode: ambiguous short names ('Kim') must not cut a longer capitalised
             # name ('Duyeon Kim'), so they only fill what the name rules leave.

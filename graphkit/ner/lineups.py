@@ -1,0 +1,106 @@
+"""Football line-ups ('Juventus : Buffon ; Barzagli , Bonucci'): every listed name is a player."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+# Fewest names after a colon that make a line-up (a team's starting eleven lists eleven; a
+# bench or a short list of substitutes fewer, but never as few as a sentence's list).
+MIN_PLAYERS = 6
+# Most words of one player's name ('Dandi Maulana Abdulhak', 'Corbin Ong La Vere').
+MAX_NAME_WORDS = 4
+# Share of a list's words that must belong to names: prose has lowercase words between.
+MIN_NAME_SHARE = 0.8
+# Lowercase particles inside players' names ('Cassio de Jesus', 'Van der Sar').
+_PARTICLES = frozenset("de da do dos das van der den von di la le el al bin".split())
+# What marks a line-up rather than any list after a colon: the formation's or the list's
+# semicolons, shirt numbers and minutes, or the words that open a team's lists.
+_LINEUP_MARK = re.compile(r";|\d|\b(?:[Cc]adangan|[Pp]emain|[Pp]elatih|[Ss]usunan)\b")
+# What separates the names: punctuation, shirt numbers and minutes ("Neto 80 '").
+_SEPARATORS = frozenset(",;()[].:+'’\"″`")
+
+
+def lineup_players(doc: Doc, known: frozenset[tuple[int, int]] = frozenset()
+                   ) -> list[tuple[int, int]]:
+    """Token spans of the players a line-up line lists after each colon ('Persipura ( 4 - 5
+    - 1 ) : 1 - Yoo Jae - hoon ; 21 - Yustinus Pae , ...'; substitutes in brackets too),
+    [] for any other line. The model types many surnames of a line-up as places or misses
+    them ('Bellusci', 'Zambelli'); here the layout says what they are. The name before a
+    colon is the team or the list's label ('Cadangan'), not a player. A list needs a
+    line-up's marks (semicolons, numbers, 'Cadangan'), and a list holding two or more
+    `known` names of bodies or places is no line-up.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Empoli : Skorupski ; Zambelli , Cosic , Bellusci , Pasqual ; "
+    ...                         "Tello , Mauri ( Croce 70 ' ) ; Pucciarelli")
+    >>> [doc[s:e].text for s, e in lineup_players(doc)][:4]
+    ['Skorupski', 'Zambelli', 'Cosic', 'Bellusci']
+    """
+    text = doc.text
+    if ":" not in text or text.count(",") + text.count(";") < MIN_PLAYERS - 1:
+        return []
+    if not _LINEUP_MARK.search(text):
+        return []
+    colons = [t.i for t in doc if t.text == ":"]
+    found: list[tuple[int, int]] = []
+    for number, colon in enumerate(colons):
+        end = colons[number + 1] if number + 1 < len(colons) else len(doc)
+        found += _listed_names(doc, colon + 1, end)
+    if sum(1 for span in found if span in known) >= 2:
+        return []  # 'Partai pengusung : PDIP ; Golkar , NasDem ...': known bodies, no players
+    return found
+
+
+def _listed_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The names of one colon's list, without the label that opens the next list."""
+    runs = _name_runs(doc, start, end)
+    if end < len(doc) and runs and not any(t.is_alpha for t in doc[runs[-1][1]:end]):
+        runs = runs[:-1]  # '... Addison Alves . Cadangan :', '... , Milan ( 4-3-3 ) :':
+        # the next list's label
+    words = sum(1 for t in doc[start:end] if t.is_alpha)
+    named = sum(e - s for s, e in runs)
+    if len(runs) < MIN_PLAYERS or named < MIN_NAME_SHARE * words or any(
+            _words(doc, s, e) > MAX_NAME_WORDS for s, e in runs):
+        return []
+    return runs
+
+
+def _name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, lowercase particles inside them and hyphens
+    between two of them ('Alexander - Arnold', 'Yoo Jae - hoon')."""
+    runs: list[tuple[int, int]] = []
+    run_start = -1
+    for i in range(start, end + 1):
+        inside = i < end and (_name_word(doc[i]) or run_start >= 0 and (
+            _joins(doc, i, end) or doc[i].is_alpha and doc[i - 1].text == "-"))
+        if inside and run_start < 0:
+            run_start = i
+        elif not inside and run_start >= 0:
+            runs.append((run_start, i))
+            run_start = -1
+    return runs
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word, or an initial with its full stop ('M.' of 'M. Zainal Haq')."""
+    text = token.text
+    return (token.is_alpha and text[:1].isupper()) or (
+        len(text) == 2 and text[0].isupper() and text[1] == ".")
+
+
+def _joins(doc: Doc, i: int, end: int) -> bool:
+    """A particle, a hyphen or an initial's full stop inside a name ('M. Zainal Haq'): a
+    name word follows it."""
+    token = doc[i]
+    if token.text == "." and len(doc[i - 1].text) == 1 and doc[i - 1].is_upper:
+        return i + 1 < end and _name_word(doc[i + 1])
+    if token.text == "-" or token.lower_ in _PARTICLES and token.is_lower:
+        return i + 1 < end and (doc[i + 1].is_alpha and (
+            _name_word(doc[i + 1]) or token.text == "-"))
+    return False
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha)
