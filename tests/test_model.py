@@ -49,6 +49,22 @@ def test_the_shipped_tokenizer_is_the_one_graphkit_builds_from_the_config():
     assert [t.text for t in loaded(text)] == [t.text for t in from_disk(text)]
 
 
+def test_the_model_finds_a_name_behind_glued_punctuation_with_original_offsets():
+    from graphkit.corpus import Document
+    from graphkit.ner.pipeline import extract
+
+    text = ("Hal ini akan ia konfliknya dengan pihak agensi terselesaikan.,,,,,Daniel diketahui "
+            "mengganti nomor telepon yang biasa ia gunakan.,Messi mengungkapkan bahwa ia "
+            "pasrah.\nPelatih berlisensi A AFC ini merupakan pelatih Persija U-20.,Sementara "
+            "Ismed Sofyan yang ditunjuk sebagai asisten juga sudah sangat mengenal Persija.")
+    nlp = graphkit.load_pipeline(with_kb=False, propose=False)
+    (result,) = list(extract([Document("d", text)], nlp))
+    found = [(m.text, m.type, text[m.start:m.end]) for m in result.mentions]
+    assert ("Daniel", "PERSON", "Daniel") in found and ("Messi", "PERSON", "Messi") in found
+    assert ("Ismed Sofyan", "PERSON", "Ismed Sofyan") in found
+    assert not any("," in name or "Sementara" in name for name, _, _ in found), found
+
+
 @pytest.mark.parametrize(("text", "name", "label"), [
     ("Menteri Luar Negeri Retno Marsudi bertemu dengan Wang Yi di Beijing.",
      "Retno Marsudi", "PERSON"),

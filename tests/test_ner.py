@@ -327,3 +327,19 @@ def test_a_glued_name_is_found_with_offsets_into_the_original_text(rules_nlp):
     assert ("Da\u200bniel", "Da\u200bniel") in spans and ("Mason Richey", "Mason Richey") in spans
     assert not any("," in m.text or "." in m.text for m in result.mentions)
 
+
+def test_a_model_name_ends_before_punctuation_glued_to_the_next_word(tmp_path, kb):
+    import spacy
+
+    from graphkit.ner.pipeline import load_pipeline
+    from graphkit.ner.tokenizer import GLUED_TOKENIZER_CONFIG
+
+    stand_in = spacy.blank("id", config=GLUED_TOKENIZER_CONFIG)  # the shipped model's span
+    stand_in.add_pipe("entity_ruler", name="ner").add_patterns(
+        [{"label": "ORG", "pattern": "Persija U-20.,Sementara"}])
+    stand_in.to_disk(tmp_path / "model")
+    nlp = load_pipeline(str(tmp_path / "model"), kb=kb)
+    text = ("pelatih berlisensi A AFC ini merupakan pelatih Persija U-20.,Sementara Ismed Sofyan "
+            "yang ditunjuk sebagai asisten")
+    assert ("Persija U", "ORG") in ents(nlp, text)  # as in '... Persija U-20. Sementara ...'
+    assert not any("Sementara" in name for name, _ in ents(nlp, text))
