@@ -33,14 +33,36 @@ def test_loading_the_model_keeps_the_cyclic_gc_paused_during_a_build():
 
 def test_the_shipped_tokenizer_is_the_one_graphkit_builds_from_the_config():
     # load_pipeline skips reading the shipped model's tokenizer from disk (it is spaCy's
-    # default Indonesian one): a retrained model with another tokenizer must fail here.
+    # default Indonesian one) and builds it from the config with the glued-punctuation
+    # patterns: a retrained model with another tokenizer must fail here.
     import spacy
+
+    from graphkit.ner.tokenizer import GLUED_TOKENIZER_CONFIG
 
     from_disk = spacy.load(shipped_model_path())
     loaded = graphkit.load_pipeline(with_kb=False, propose=False)
-    assert loaded.tokenizer.to_bytes() == from_disk.tokenizer.to_bytes()
+    for tokenizer, same_as in ((from_disk.tokenizer, spacy.blank("id").tokenizer),
+                               (loaded.tokenizer,
+                                spacy.blank("id", config=GLUED_TOKENIZER_CONFIG).tokenizer)):
+        assert tokenizer.to_bytes(exclude=["vocab"]) == same_as.to_bytes(exclude=["vocab"])
     text = "Leif-Eric Easley: AS-Korea Selatan-Jepang, Rp 1.500.000 (5/6/2024)."
     assert [t.text for t in loaded(text)] == [t.text for t in from_disk(text)]
+
+
+def test_the_model_finds_a_name_behind_glued_punctuation_with_original_offsets():
+    from graphkit.corpus import Document
+    from graphkit.ner.pipeline import extract
+
+    text = ("Hal ini akan ia konfliknya dengan pihak agensi terselesaikan.,,,,,Daniel diketahui "
+            "mengganti nomor telepon yang biasa ia gunakan.,Messi mengungkapkan bahwa ia "
+            "pasrah.\nPelatih berlisensi A AFC ini merupakan pelatih Persija U-20.,Sementara "
+            "Ismed Sofyan yang ditunjuk sebagai asisten juga sudah sangat mengenal Persija.")
+    nlp = graphkit.load_pipeline(with_kb=False, propose=False)
+    (result,) = list(extract([Document("d", text)], nlp))
+    found = [(m.text, m.type, text[m.start:m.end]) for m in result.mentions]
+    assert ("Daniel", "PERSON", "Daniel") in found and ("Messi", "PERSON", "Messi") in found
+    assert ("Ismed Sofyan", "PERSON", "Ismed Sofyan") in found
+    assert not any("," in name or "Sementara" in name for name, _, _ in found), found
 
 
 @pytest.mark.parametrize(("text", "name", "label"), [

@@ -286,3 +286,60 @@ def test_a_person_the_model_found_ending_in_an_organisation_noun_is_an_organisat
 def test_an_ordinary_word_the_model_found_opening_a_sentence_is_the_word(ruled_model_nlp):
     text = "Faktor penggerak pasar pekan ini adalah meredanya perang dagang ."
     assert ents(ruled_model_nlp, text) == []
+
+
+# CLICK-ID joins an article's paragraphs with ',,' and no space, and scraped text glues
+# sentences ('U-20.,Sementara'); spaCy's default Indonesian tokenizer keeps the
+# punctuation on the next word (',,,,,Daniel', '.,Messi', '20.,Sementara').
+@pytest.mark.parametrize("text, tokens", [
+    ("merupakan pelatih Persija U-20.,Sementara Ismed Sofyan",
+     ["merupakan", "pelatih", "Persija", "U", "-", "20", ".,", "Sementara", "Ismed", "Sofyan"]),
+    ("pihak agensi terselesaikan.,,,,,Daniel diketahui",
+     ["pihak", "agensi", "terselesaikan", ".", ",,,,,", "Daniel", "diketahui"]),
+    ("Sabtu (26/10/2019).,Messi mengungkapkan",
+     ["Sabtu", "(", "26", "/", "10", "/", "2019", ")", ".,", "Messi", "mengungkapkan"]),
+    ("20th Century Fox,,Adipati Dolken", ["20th", "Century", "Fox", ",,", "Adipati", "Dolken"]),
+    ('jelas dia.",Budi mengatakan', ["jelas", "dia", ".", '"', ",", "Budi", "mengatakan"]),
+    ("naik 5%.,Sementara itu", ["naik", "5%", ".,", "Sementara", "itu"]),
+])
+def test_punctuation_glued_before_a_capital_is_its_own_token(rules_nlp, text, tokens):
+    assert [t.text for t in rules_nlp(text)] == tokens
+
+
+@pytest.mark.parametrize("text", [
+    "harga Rp1,5 juta per kilogram", "nilai pi 3,14 kira-kira", "novel J.K. Rowling terbit",
+    "pemain timnas U-20 itu", "dikutip dari detik.com, Senin", "Presiden A.S. Joe Biden",
+    "JAKARTA,Sindonews - Kapolri", "...Kemudian ia pergi", "Rp 1.500.000 (5/6/2024).",
+    "Leif-Eric Easley: AS-Korea Selatan-Jepang, Rp 1.500.000 (5/6/2024).",
+    "kata dia. Sementara itu, Messi", "Yahoo!Inc dan Dr.Ir. Budi", "pukul 10.30 WIB,tiba",
+])
+def test_ordinary_text_tokenises_as_with_spacy_default_tokenizer(rules_nlp, text):
+    import spacy
+
+    assert [t.text for t in rules_nlp(text)] == [t.text for t in spacy.blank("id")(text)]
+
+
+def test_a_glued_name_is_found_with_offsets_into_the_original_text(rules_nlp):
+    text = ("Hal ini akan ia konfliknya dengan pihak agensi terselesaikan.,,,,,Da\u200bniel "
+            "diketahui mengganti nomor telepon.,Mason Richey mengatakan")
+    (result,) = list(extract([Document("d", text)], rules_nlp))
+    spans = {(m.text, text[m.start:m.end]) for m in result.mentions}
+    assert ("Da\u200bniel", "Da\u200bniel") in spans and ("Mason Richey", "Mason Richey") in spans
+    assert not any("," in m.text or "." in m.text for m in result.mentions)
+
+
+def test_a_model_name_ends_before_punctuation_glued_to_the_next_word(tmp_path, kb):
+    import spacy
+
+    from graphkit.ner.pipeline import load_pipeline
+    from graphkit.ner.tokenizer import GLUED_TOKENIZER_CONFIG
+
+    stand_in = spacy.blank("id", config=GLUED_TOKENIZER_CONFIG)  # the shipped model's span
+    stand_in.add_pipe("entity_ruler", name="ner").add_patterns(
+        [{"label": "ORG", "pattern": "Persija U-20.,Sementara"}])
+    stand_in.to_disk(tmp_path / "model")
+    nlp = load_pipeline(str(tmp_path / "model"), kb=kb)
+    text = ("pelatih berlisensi A AFC ini merupakan pelatih Persija U-20.,Sementara Ismed Sofyan "
+            "yang ditunjuk sebagai asisten")
+    assert ("Persija U", "ORG") in ents(nlp, text)  # as in '... Persija U-20. Sementara ...'
+    assert not any("Sementara" in name for name, _ in ents(nlp, text))

@@ -39,6 +39,7 @@ from ..words import (
     common_words,
     is_letter_label,
 )
+from .tokenizer import GLUED_MARKS
 
 # Words that open a name even when they are ordinary words ("Perang Dunia II").
 OPENING_HEADS = HEADS | EVENT_HEADS
@@ -144,7 +145,8 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     capitalised word ends many names ('Nusa Dua', 'Kelapa Dua', 'Petak Sembilan') and stays,
     as does the number of a numbered place or body ('SMAN 1', 'Desa Wanga 2', 'Densus 88'),
     and a title that is also a given name after a name ('Tatang Farhanul Hakim'). A name
-    ends before 'se-' ('all of': 'Polri se-Indonesia', 'Kapolda se-Jawa Timur')."""
+    ends before 'se-' ('all of': 'Polri se-Indonesia', 'Kapolda se-Jawa Timur') and before
+    punctuation glued to the next word ('Persija U-20.,Sementara')."""
     titled = False
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
             titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)
@@ -152,7 +154,7 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         titled = titled or (not doc[start].is_punct
                             and doc[start].lower_ not in OCCASION_WORDS)
         start += 1
-    end = _before_distributive(doc, start, end)
+    end = _before_glued_punctuation(doc, start, _before_distributive(doc, start, end))
     while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
                                                      and not doc[end - 1].is_title
                                                      and not _numbered(doc, start, end - 1))
@@ -170,6 +172,16 @@ def _before_distributive(doc: Doc, start: int, end: int) -> int:
     se-Indonesia' is the police of all Indonesia): no name goes on over it."""
     for i in range(start + 1, end - 1):
         if doc[i].lower_ == "se" and doc[i + 1].text == "-" and not doc[i].whitespace_:
+            return i
+    return end
+
+
+def _before_glued_punctuation(doc: Doc, start: int, end: int) -> int:
+    """Where a span ends before a run of punctuation glued to the next word, as scraped text
+    joins paragraphs ('pelatih Persija U-20.,Sementara Ismed': the tokenizer splits '.,' off,
+    graphkit.ner.tokenizer, but the model may still run a name over it)."""
+    for i in range(start + 1, end - 1):
+        if not doc[i].whitespace_ and GLUED_MARKS.fullmatch(doc[i].text):
             return i
     return end
 

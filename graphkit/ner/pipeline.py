@@ -23,6 +23,7 @@ from ..types import Block, Document, Extraction, Mention, Sentence
 from .config import resolve_model, shipped_model_path
 from .fast.inference import speed_up
 from .spans import EntityCombiner
+from .tokenizer import GLUED_TOKENIZER_CONFIG
 
 log = logging.getLogger("graphkit")
 
@@ -67,20 +68,26 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None,
 
 
 def _load_model(model: str | None) -> Language:
+    """The statistical pipeline `model` names; the shipped model and "blank" get spaCy's
+    default Indonesian tokenizer with glued punctuation split (graphkit.ner.tokenizer),
+    another model keeps its own tokenizer."""
     model = resolve_model(model)
     if model == "blank":
         log.info("no statistical NER model; using rules and the knowledge base only")
-        return spacy.blank("id")
-    # The shipped model uses spaCy's default Indonesian tokenizer, which spacy.load has
-    # already built from the config; reading it again from disk would add its ~16k special
-    # cases a second time (~2 s). tests/test_model.py checks the two are the same.
-    exclude = ["tokenizer"] if model == str(shipped_model_path()) else []
+        return spacy.blank("id", config=GLUED_TOKENIZER_CONFIG)
+    # The shipped model uses spaCy's default Indonesian tokenizer, which spacy.load builds
+    # from the config (here with the glued-punctuation patterns); reading it again from disk
+    # would add its ~16k special cases a second time (~2 s). tests/test_model.py checks
+    # that the shipped one is the default.
+    shipped = model == str(shipped_model_path())
     try:
-        nlp = spacy.load(model, exclude=exclude)
+        nlp = (spacy.load(model, exclude=["tokenizer"], config=GLUED_TOKENIZER_CONFIG)
+               if shipped else spacy.load(model))
     except (OSError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {first}") from None
     return speed_up(nlp)
+
 
 def extract(documents: Iterable[Document], nlp: Language, clean: bool = True,
             batch_size: int = 64) -> Iterator[Extraction]:
