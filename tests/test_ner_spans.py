@@ -568,3 +568,21 @@ def test_a_headline_keeps_its_function_words_lowercase_and_is_still_a_headline(k
     nlp = _with_model_spans([(1, 3, "PERSON")], kb)
     doc = nlp("Menurut Kivlan Zen , uang itu diberikan kepada seseorang untuk memata-matai .")
     assert [e.text for e in doc.ents] == ["Kivlan Zen"]
+
+
+def test_a_line_up_lists_players_whatever_the_model_says(kb):
+    # IndoSum (set F): the model typed 'Bellusci' LOC and missed 'Zambelli', 'Cosic'
+    text = ("Empoli : Skorupski ; Zambelli , Cosic , Bellusci , Pasqual ; Tello , Mauri , "
+            "Croce ; Krunic ; Pucciarelli , Maccarone")
+    nlp = _with_model_spans([(0, 1, "PERSON"), (8, 9, "LOC")], kb)
+    found = {e.text: e.label_ for e in nlp(text).ents}
+    assert found["Bellusci"] == found["Zambelli"] == found["Maccarone"] == "PERSON"
+    assert len([t for t, label in found.items() if label == "PERSON"]) == 11
+
+
+def test_a_list_of_parties_or_cities_after_a_colon_is_no_line_up(rules_nlp):
+    doc = rules_nlp("Partai pengusung : PDIP ; Golkar , NasDem , Hanura , PPP , PKB , PSI .")
+    assert not any(e.label_ == "PERSON" for e in doc.ents)
+    doc = rules_nlp("Penerbangan dibatalkan : Tangerang ; Pontianak , Batam , Surabaya , "
+                    "Medan , Makassar .")
+    assert not any(e.label_ == "PERSON" for e in doc.ents)

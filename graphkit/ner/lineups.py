@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -17,40 +18,66 @@ MIN_NAME_SHARE = 0.8
 _PARTICLES = frozenset("de da do dos das van der den von di la le el al bin".split())
 # What marks a line-up rather than any list after a colon: the formation's or the list's
 # semicolons, shirt numbers and minutes, or the words that open a team's lists.
-_LINEUP_MARK = re.compile(r";|\d|\b(?:[Cc]adangan|[Pp]emain|[Pp]elatih|[Ss]usunan)\b")
+_LINEUP_MARK = re.compile(r";|\d|\b(?:[Cc]adangan|[Pp]emain|[Pp]elatih|[Ss]usunan|[Ss]tarter)\b")
 # What separates the names: punctuation, shirt numbers and minutes ("Neto 80 '").
 _SEPARATORS = frozenset(",;()[].:+'’\"″`")
 
 
-def lineup_players(doc: Doc, known: frozenset[tuple[int, int]] = frozenset()
-                   ) -> list[tuple[int, int]]:
+class Lineup(NamedTuple):
+    """The players a line-up line lists, and the teams its lists are headed by."""
+
+    players: list[tuple[int, int]]
+    teams: list[tuple[int, int]]
+
+
+def lineup(doc: Doc, known: frozenset[tuple[int, int]] = frozenset()) -> Lineup:
     """Token spans of the players a line-up line lists after each colon ('Persipura ( 4 - 5
     - 1 ) : 1 - Yoo Jae - hoon ; 21 - Yustinus Pae , ...'; substitutes in brackets too),
-    [] for any other line. The model types many surnames of a line-up as places or misses
-    them ('Bellusci', 'Zambelli'); here the layout says what they are. The name before a
-    colon is the team or the list's label ('Cadangan'), not a player. A list needs a
-    line-up's marks (semicolons, numbers, 'Cadangan'), and a list holding two or more
+    and of the teams before the colons; none for any other line. The model types many
+    surnames of a line-up as places or misses them ('Bellusci', 'Zambelli'); here the
+    layout says what they are. The name before a colon is the team (an organisation) or
+    the list's label ('Cadangan'), not a player. A list needs a line-up's marks
+    (semicolons, numbers, 'Cadangan'), and a list holding two or more
     `known` names of bodies or places is no line-up.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Empoli : Skorupski ; Zambelli , Cosic , Bellusci , Pasqual ; "
     ...                         "Tello , Mauri ( Croce 70 ' ) ; Pucciarelli")
-    >>> [doc[s:e].text for s, e in lineup_players(doc)][:4]
-    ['Skorupski', 'Zambelli', 'Cosic', 'Bellusci']
+    >>> found = lineup(doc)
+    >>> [doc[s:e].text for s, e in found.players][:4], [doc[s:e].text for s, e in found.teams]
+    (['Skorupski', 'Zambelli', 'Cosic', 'Bellusci'], ['Empoli'])
     """
     text = doc.text
-    if ":" not in text or text.count(",") + text.count(";") < MIN_PLAYERS - 1:
-        return []
-    if not _LINEUP_MARK.search(text):
-        return []
+    none = Lineup([], [])
+    if ":" not in text or text.count(",") + text.count(";") < MIN_PLAYERS - 1 or \
+            not _LINEUP_MARK.search(text):
+        return none
     colons = [t.i for t in doc if t.text == ":"]
-    found: list[tuple[int, int]] = []
+    players: list[tuple[int, int]] = []
+    teams: list[tuple[int, int]] = []
     for number, colon in enumerate(colons):
         end = colons[number + 1] if number + 1 < len(colons) else len(doc)
-        found += _listed_names(doc, colon + 1, end)
-    if sum(1 for span in found if span in known) >= 2:
-        return []  # 'Partai pengusung : PDIP ; Golkar , NasDem ...': known bodies, no players
-    return found
+        listed = _listed_names(doc, colon + 1, end)
+        if listed:
+            players += listed
+            teams += _team_before(doc, colon)
+    if sum(1 for span in players if span in known) >= 2:
+        return none  # 'Partai pengusung : PDIP ; Golkar , NasDem ...': known bodies
+    return Lineup(players, teams)
+
+
+def _team_before(doc: Doc, colon: int) -> list[tuple[int, int]]:
+    """The name heading a list ('Empoli', 'Persela Lamongan', 'Swansea City ( 5 - 3 - 2 )'),
+    unless it is a list's label ('Cadangan', 'Susunan pemain')."""
+    end = colon
+    while end > 0 and not doc[end - 1].is_alpha and doc[end - 1].text not in ".,;":
+        end -= 1
+    start = end
+    while start > 0 and _name_word(doc[start - 1]) and end - start < MAX_NAME_WORDS:
+        start -= 1
+    if start == end or _LINEUP_MARK.search(doc[start:end].text.lower()):
+        return []
+    return [(start, end)]
 
 
 def _listed_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -53,7 +53,7 @@ from .bounds import (
     without_owner,
     without_unit_word,
 )
-from .lineups import lineup_players
+from .lineups import lineup
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, propose_names
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
@@ -119,9 +119,11 @@ class EntityCombiner:
         strong, weak, owners = self._kb_spans(doc)
         chosen: list[Candidate] = []
         taken: set[int] = set()
-        bodies = frozenset((s, e) for s, e, t, _ in strong if t != "PERSON")
-        _choose([(s, e, "PERSON", "rule") for s, e in lineup_players(doc, bodies)], chosen,
-                taken)  # a line-up's layout says more than the model ('Bellusci' LOC)
+        players, teams = lineup(doc, frozenset((s, e) for s, e, t, _ in strong if t != "PERSON"))
+        # a line-up's layout says more than the model ('Bellusci' LOC, 'Empoli' PERSON)
+        _choose([(s, e, "PERSON", "rule") for s, e in players] + [
+            (s, e, t, src) for s, e, t, src in strong if (s, e) in teams] + [
+            (s, e, "ORG", "rule") for s, e in teams], chosen, taken)
         if self.propose == "all":
             # Rules mode: ambiguous short names ('Kim') must not cut a longer capitalised
             # name ('Duyeon Kim'), so they only fill what the name rules leave.
