@@ -150,3 +150,16 @@ def test_a_phrase_of_ordinary_words_and_its_acronym_name_nothing(kb):
                      ("Bunga Citra Lestari", "PERSON")])
     assert sorted(found) == ["Bunga Citra Lestari", "Mandalika", "PT Media Bangun Bersama",
                              "Petak Sembilan"]
+
+
+def test_social_platforms_are_known_products_and_a_currency_code_names_nothing(bundled_links):
+    # 600 CLICK-ID non-politics articles: 'Facebook' of several documents was a short form
+    # of another document's 'Facebook Cafe' (a PERSON node), and 'USD' after 'dolar Amerika
+    # Serikat' an acronym of the United States
+    found = bundled_links(
+        a="Ia mengunggah foto itu di akun Facebook dan Instagram miliknya .",
+        b="Kurs rupiah melemah terhadap dolar Amerika Serikat ( USD ) pada Senin . USD menguat .")
+    assert found[("a", "Facebook")] == "product:facebook"
+    assert found[("a", "Instagram")] == "product:instagram"
+    assert found[("b", "Amerika Serikat")] == "country:us"
+    assert ("b", "USD") not in found

@@ -10,7 +10,7 @@ from typing import cast
 from spacy.lang.id.lex_attrs import like_num as _spacy_like_num
 
 from ..types import Extraction, Mention
-from ..words import LOC_HEADS, REGIONAL_BODY_HEADS, common_words
+from ..words import LOC_HEADS, NOT_NAMES, REGIONAL_BODY_HEADS, common_words
 from .curated import is_ignored
 from .curation import Curation
 from .kb import KnowledgeBase
@@ -89,10 +89,12 @@ class _Context:
 
 def _worth_linking(mention: Mention, key: str, kb: KnowledgeBase | None,
                    context: _Context) -> bool:
-    """False for a generic head word, an ordinary word that is no short form or known
-    name (or is written in lowercase), a title, a lone kind word (or one in lowercase:
-    'pulau dari kecamatan kepulauan'), a web address, or a headline name nothing supports."""
-    if key in GENERIC_HEADS or is_strippable_title(key) or mention.start in context.unsupported:
+    """False for a generic head word, a common noun's abbreviation or unit ('USD'), an
+    ordinary word that is no short form or known name (or is written in lowercase), a
+    title, a lone kind word (or one in lowercase: 'pulau dari kecamatan kepulauan'), a web
+    address, or a headline name nothing supports."""
+    if key in GENERIC_HEADS or key in NOT_NAMES or is_strippable_title(key) or \
+            mention.start in context.unsupported:
         return False
     if _ordinary_word(mention, key) and (
             mention.start in context.openings or mention.text.islower() or not (

@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
+from ..words import NOT_NAMES
+
 # Titles, roles, honorifics and forms of address ('Bro Giring') that precede names in
 # Indonesian and English news.
 # They are never part of a canonical name: "Presiden Putin" is "Putin".
@@ -247,7 +249,9 @@ def acronym_after(text: str, position: int, words: tuple[str, ...]) -> str:
     'KEK'
     """
     match = _ACRONYM_AFTER.match(text, position)
-    if match and (is_acronym(match.group(1)) or is_syllabic_abbreviation(match.group(1), words)):
+    if not match or match.group(1).casefold() in NOT_NAMES:
+        return ""  # 'dolar Amerika Serikat (USD)': a currency's code, not the country's
+    if is_acronym(match.group(1)) or is_syllabic_abbreviation(match.group(1), words):
         return match.group(1)
     return ""
 
