@@ -188,11 +188,18 @@ def _before_glued_punctuation(doc: Doc, start: int, end: int) -> int:
 
 def _numbered(doc: Doc, start: int, index: int) -> bool:
     """Token `index` is a small whole number ending a name that opens with a head word or an
-    acronym ('Kampung Masigi 1', 'SMAN 1'); after a bare name it is a date ('Pyongyang 24')."""
+    acronym ('Kampung Masigi 1', 'SMAN 1') or an age group's ('Timnas Indonesia U-16',
+    'Persija U - 20'); after a bare name it is a date ('Pyongyang 24')."""
     first = doc[start]
     return (doc[index].is_digit and len(doc[index]) <= 3 and index > start
             and (first.lower_ in OPENING_HEADS or (first.is_upper and first.is_alpha
-                                                    and len(first) >= 2)))
+                                                    and len(first) >= 2)
+                 or _age_group(doc, start, index)))
+
+
+def _age_group(doc: Doc, start: int, index: int) -> bool:
+    """'U - 16' of a youth team: a capital U and a hyphen before the number."""
+    return index - start >= 3 and doc[index - 1].text == "-" and doc[index - 2].text == "U"
 
 
 def _given_name_after_name(doc: Doc, start: int, index: int) -> bool:
