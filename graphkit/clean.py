@@ -17,6 +17,11 @@ _RELATED = re.compile(
     r"Pilihan Editor|Editor'?s (pick|choice)|Rekomendasi\b|Advertisement\b|Iklan\b)",
     re.IGNORECASE,
 )
+# The site describes itself: "DailySocial.id adalah portal berita startup dan inovasi
+# teknologi. Kamu bisa menjadi member komunitas ...", under every article of the site.
+_SITE_ABOUT = re.compile(
+    r"^\W*[\w-]+\.(?:co\.id|com|id|net|org)\s+(?:adalah|merupakan|is)\s+(?:\w+\s+)?"
+    r"(?:portal|situs|media|website|site|platform)\b", re.IGNORECASE)
 # The reader is told to do something with the site: "Dapatkan berita terkini ... Klik Disini".
 _CALL_TO_ACTION = re.compile(
     r"klik (di ?sini|link|tautan)|click here|\bsubscribe\b|berlangganan|follow us|"
@@ -167,7 +172,8 @@ def is_chrome(line: str) -> bool:
     # Every test below asks for at most 40 words: the 41st means "more", stop there.
     words = [match.group() for match in islice(_WORD.finditer(line), 41)]
     head = line[:_EDGE]  # the patterns anchored at the start never need more
-    if _RELATED.match(head) or (len(words) <= 40 and _CALL_TO_ACTION.search(line)):
+    if _RELATED.match(head) or _SITE_ABOUT.match(head) or (
+            len(words) <= 40 and _CALL_TO_ACTION.search(line)):
         return True
     if len(line) <= _SHORT_LINE and DATE_LINE.match(line):
         return True

@@ -17,6 +17,8 @@ def kept(text, enabled=True):
     "Kamis, 27 Juni 2024 - 15:25 WIB", "Oktober 10, 2024", "Review Bekasi", "REUTERS", "CNN",
     "tulis komentar anda", "Read more: Kim meets Putin", "Subscribe to our newsletter",
     "Ikuti kami di Google News", "Scroll to continue with content",
+    "DailySocial.id adalah portal berita startup dan inovasi teknologi . Kamu bisa menjadi "
+    "member komunitas startup dan inovasi DailySocial.id , mengunduh laporan riset",
 ])
 def test_chrome_lines_generalise(line):
     assert is_chrome(line)
@@ -28,6 +30,7 @@ def test_chrome_lines_generalise(line):
     "4. Bukan Hanya Menggertak Musuh",
     "Kunjungan Putin merupakan “ancaman yang diperhitungkan”",
     "Foto-foto dari kunjungan tersebut menunjukkan empati yang tulus.",
+    "Tokopedia.com adalah marketplace yang didirikan William Tanuwijaya pada 2009 .",
     "Pelaporan tambahan oleh Maria Knight.",
 ])
 def test_content_lines_are_kept(line):
