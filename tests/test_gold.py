@@ -116,47 +116,34 @@ def _docs(name):
     return [d["doc"] for d in json.loads((GOLD / name).read_text(encoding="utf-8"))["documents"]]
 
 
-def test_the_second_test_part_shares_no_article_with_the_other_sets():
-    # set E must be an independent estimate: no article of set B, C or D, none twice
+@pytest.mark.parametrize(("name", "size", "other"), [
+    ("indosum_broad_test2.json", 16, "indosum_broad_test.json"),  # E: a second test estimate
+    ("indosum_broad_dev2.json", 20, "indosum_broad_dev.json"),  # F: more dev evidence
+])
+def test_a_later_broad_set_shares_no_article_with_the_other_sets(name, size, other):
     check = _check_gold()
-    broad = {name: _docs(name) for name in check.BROAD_SETS}
-    assert len(broad["indosum_broad_test2.json"]) == 16
+    broad = {n: _docs(n) for n in check.BROAD_SETS}
+    assert len(broad[name]) == size
     assert check.check_partition({}, broad, _docs("indosum_unseen.json")) == []
-    clash = {**broad, "indosum_broad_test2.json": broad["indosum_broad_test.json"][:1]}
+    clash = {**broad, name: broad[other][:1]}
+    first, second = sorted([other, name], key=list(check.BROAD_SETS).index)
     assert check.check_partition({}, clash) == [
-        f"{broad['indosum_broad_test.json'][0]}: in more than one set: "
-        "indosum_broad_test.json, indosum_broad_test2.json"]
-
-
-def test_the_second_test_part_is_on_odd_record_numbers():
-    check = _check_gold()
-    docs = {"indosum_broad_test2.json": ["a", "b"]}
-    assert check.check_partition({"a": 3, "b": 5}, docs) == []
-    assert check.check_partition({"a": 3, "b": 4}, docs) == [
-        "indosum_broad_test2.json:b: record 4 has the wrong parity"]
-
-
-def test_the_second_dev_part_shares_no_article_with_the_other_sets():
-    # set F adds dev evidence: no article of set B, C, D or E, none twice
-    check = _check_gold()
-    broad = {name: _docs(name) for name in check.BROAD_SETS}
-    assert len(broad["indosum_broad_dev2.json"]) == 20
-    assert check.check_partition({}, broad, _docs("indosum_unseen.json")) == []
-    clash = {**broad, "indosum_broad_dev2.json": broad["indosum_broad_dev.json"][:1]}
-    assert check.check_partition({}, clash) == [
-        f"{broad['indosum_broad_dev.json'][0]}: in more than one set: "
-        "indosum_broad_dev.json, indosum_broad_dev2.json"]
+        f"{broad[other][0]}: in more than one set: {first}, {second}"]
     held_out = _docs("indosum_unseen.json")[:1]
-    assert check.check_partition({}, {"indosum_broad_dev2.json": held_out}, held_out) == [
-        f"{held_out[0]}: in more than one set: indosum_unseen.json, indosum_broad_dev2.json"]
+    assert check.check_partition({}, {name: held_out}, held_out) == [
+        f"{held_out[0]}: in more than one set: indosum_unseen.json, {name}"]
 
 
-def test_the_second_dev_part_is_on_even_record_numbers():
+@pytest.mark.parametrize(("name", "good", "bad"), [
+    ("indosum_broad_test2.json", {"a": 3, "b": 5}, {"a": 3, "b": 4}),  # test parts: odd
+    ("indosum_broad_dev2.json", {"a": 2, "b": 4}, {"a": 2, "b": 5}),  # dev parts: even
+])
+def test_a_later_broad_set_is_on_its_sides_record_numbers(name, good, bad):
     check = _check_gold()
-    docs = {"indosum_broad_dev2.json": ["a", "b"]}
-    assert check.check_partition({"a": 2, "b": 4}, docs) == []
-    assert check.check_partition({"a": 2, "b": 5}, docs) == [
-        "indosum_broad_dev2.json:b: record 5 has the wrong parity"]
+    docs = {name: ["a", "b"]}
+    assert check.check_partition(good, docs) == []
+    assert check.check_partition(bad, docs) == [
+        f"{name}:b: record {bad['b']} has the wrong parity"]
 
 
 def test_every_gold_file_passes_check_gold_against_its_texts(capsys):
