@@ -36,8 +36,9 @@ RULES = (
          "likely"),
     Rule("short-form", "a shorter name in a document to the one longer name of that "
                        "document it is the first or last words of (people: also 'Kim' for "
-                       "'Kim Jong Un', or a nickname cut from the end of one of its words: "
-                       "'Toni' for 'Raja Juli Antoni')", "likely"),
+                       "'Kim Jong Un', or a nickname cut from the end or the start of one "
+                       "of its words: 'Toni' for 'Raja Juli Antoni', 'Sylvi' for 'Sylviana "
+                       "Murni')", "likely"),
     Rule("acronym-elsewhere", "an acronym a document never defines, to the name another "
                               "document of the corpus defines it for (the first one)",
          "doubtful", 2),
