@@ -586,3 +586,18 @@ def test_a_list_of_parties_or_cities_after_a_colon_is_no_line_up(rules_nlp):
     doc = rules_nlp("Penerbangan dibatalkan : Tangerang ; Pontianak , Batam , Surabaya , "
                     "Medan , Makassar .")
     assert not any(e.label_ == "PERSON" for e in doc.ents)
+
+
+def test_stock_codes_and_categories_after_a_colon_are_no_line_up():
+    # CLICK-ID (sindonews): a market report's tickers and an expo's product categories
+    import spacy
+
+    from graphkit.ner.lineups import lineup
+
+    nlp = spacy.blank("id")
+    for text in ("Saham teraktif : GGRM , HMSP ; BBNI , BBCA , SRIL , TLKM , INDF , PWON .",
+                 "Kategori 2019 : Accessory , Jewelry ; Cosmetics , Fashion , Apparel , "
+                 "Agriculture , Farming , Logistics ."):
+        assert lineup(nlp(text)).players == []
+    assert len(lineup(nlp("Newcastle ( 4 - 4 - 2 ) : Dubravka ; Krafth , Schar , Lascelles , "
+                          "Dummett ; Willems , Hayden , Shelvey")).players) == 8

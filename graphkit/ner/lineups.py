@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
+
+from ..words import common_words, english_words
 
 # Fewest names after a colon that make a line-up (a team's starting eleven lists eleven; a
 # bench or a short list of substitutes fewer, but never as few as a sentence's list).
@@ -19,6 +23,8 @@ _PARTICLES = frozenset("de da do dos das van der den von di la le el al bin".spl
 # What marks a line-up rather than any list after a colon: the formation's or the list's
 # semicolons, shirt numbers and minutes, or the words that open a team's lists.
 _LINEUP_MARK = re.compile(r";|\d|\b(?:[Cc]adangan|[Pp]emain|[Pp]elatih|[Ss]usunan|[Ss]tarter)\b")
+_AFTER_COLON = re.compile(r":([^:]+)")
+_WORD = re.compile(r"[^\W\d_]+")
 # What separates the names: punctuation, shirt numbers and minutes ("Neto 80 '").
 _SEPARATORS = frozenset(",;()[].:+'’\"″`")
 
@@ -37,8 +43,8 @@ def lineup(doc: Doc, known: frozenset[tuple[int, int]] = frozenset()) -> Lineup:
     surnames of a line-up as places or misses them ('Bellusci', 'Zambelli'); here the
     layout says what they are. The name before a colon is the team (an organisation) or
     the list's label ('Cadangan'), not a player. A list needs a line-up's marks
-    (semicolons, numbers, 'Cadangan'), and a list holding two or more
-    `known` names of bodies or places is no line-up.
+    (semicolons, numbers, 'Cadangan'); a list holding two or more `known` names of bodies
+    or places, or mostly capitals (stock codes), or ordinary words, is no line-up.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Empoli : Skorupski ; Zambelli , Cosic , Bellusci , Pasqual ; "
@@ -47,12 +53,13 @@ def lineup(doc: Doc, known: frozenset[tuple[int, int]] = frozenset()) -> Lineup:
     >>> [doc[s:e].text for s, e in found.players][:4], [doc[s:e].text for s, e in found.teams]
     (['Skorupski', 'Zambelli', 'Cosic', 'Bellusci'], ['Empoli'])
     """
-    text = doc.text
     none = Lineup([], [])
-    if ":" not in text or text.count(",") + text.count(";") < MIN_PLAYERS - 1 or \
-            not _LINEUP_MARK.search(text):
+    colons = _colons(doc)
+    if not colons:
+        return none  # most lines: decided without building the line's text
+    text = doc.text
+    if not _LINEUP_MARK.search(text) or not _may_list_names(text):
         return none
-    colons = [t.i for t in doc if t.text == ":"]
     players: list[tuple[int, int]] = []
     teams: list[tuple[int, int]] = []
     for number, colon in enumerate(colons):
@@ -61,9 +68,29 @@ def lineup(doc: Doc, known: frozenset[tuple[int, int]] = frozenset()) -> Lineup:
         if listed:
             players += listed
             teams += _team_before(doc, colon)
-    if sum(1 for span in players if span in known) >= 2:
+    if sum(1 for s, e in players if any(s <= ks and ke <= e for ks, ke in known)) >= 2:
         return none  # 'Partai pengusung : PDIP ; Golkar , NasDem ...': known bodies
     return Lineup(players, teams)
+
+
+def _colons(doc: Doc) -> list[int]:
+    """Where the line's colon tokens are (read from the token array, not token by token)."""
+    orths = doc.to_array(ORTH)
+    return [int(i) for i in numpy.flatnonzero(orths == doc.vocab.strings.add(":"))]
+
+
+def _may_list_names(text: str) -> bool:
+    """A cheap look at the characters before any token is read (most lines are prose, and
+    CLICK-ID gives a whole article as one line): some colon is followed by a stretch with
+    enough separators whose words are nearly all capitalised."""
+    for segment in _AFTER_COLON.findall(text):
+        if segment.count(",") + segment.count(";") < MIN_PLAYERS - 1:
+            continue
+        words = _WORD.findall(segment)
+        capitals = sum(1 for word in words if word[0].isupper())
+        if capitals >= MIN_NAME_SHARE * len(words):
+            return True
+    return False
 
 
 def _team_before(doc: Doc, colon: int) -> list[tuple[int, int]]:
@@ -91,6 +118,10 @@ def _listed_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if len(runs) < MIN_PLAYERS or named < MIN_NAME_SHARE * words or any(
             _words(doc, s, e) > MAX_NAME_WORDS for s, e in runs):
         return []
+    shouted = sum(1 for s, e in runs if doc[s:e].text.isupper())
+    ordinary = sum(1 for s, e in runs if e - s == 1 and _ordinary(doc[s].lower_))
+    if shouted * 2 >= len(runs) or ordinary * 3 >= len(runs):
+        return []  # stock codes ('GGRM , HMSP , BBNI'), categories ('Fashion , Apparel')
     return runs
 
 
@@ -127,6 +158,10 @@ def _joins(doc: Doc, i: int, end: int) -> bool:
         return i + 1 < end and (doc[i + 1].is_alpha and (
             _name_word(doc[i + 1]) or token.text == "-"))
     return False
+
+
+def _ordinary(word: str) -> bool:
+    return word in common_words() or word in english_words()
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
