@@ -211,11 +211,11 @@ def _ordinary_phrase(mention: Mention, key: str) -> bool:
     Massa', 'Jembatan Desa' are what they say, not one body's or place's name. A number
     word ends many place names and keeps them ('Petak Sembilan', 'Nusa Dua'); people are
     left alone ('Bunga Citra Lestari'), and so are companies."""
-    if mention.source == "kb" or mention.type == "PERSON" or has_legal_form(mention.text):
-        return False  # 'PT Media Bangun Bersama' is a company
-    words = key.split()
+    if mention.source == "kb" or mention.type == "PERSON" or " " not in key:
+        return False
     common = common_words()
-    return len(words) > 1 and all(w in common and not _like_num(w) for w in words)
+    return all(w in common and not _like_num(w) for w in key.split()) and not (
+        has_legal_form(mention.text))  # 'PT Media Bangun Bersama' is a company
 
 
 def _ordinary_word(mention: Mention, key: str) -> bool:
