@@ -25,8 +25,6 @@ _PARTICLES = frozenset("de da do dos das van der den von di la le el al bin".spl
 _LINEUP_MARK = re.compile(r";|\d|\b(?:[Cc]adangan|[Pp]emain|[Pp]elatih|[Ss]usunan|[Ss]tarter)\b")
 _AFTER_COLON = re.compile(r":([^:]+)")
 _WORD = re.compile(r"[^\W\d_]+")
-# What separates the names: punctuation, shirt numbers and minutes ("Neto 80 '").
-_SEPARATORS = frozenset(",;()[].:+'’\"″`")
 
 
 class Lineup(NamedTuple):
