@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 TITLE_BREAK = "\n\n"  # the title is a paragraph of its own
 _HEAD_LINES = 3  # a text that repeats its title does so in its first lines
 
@@ -27,4 +29,4 @@ def with_title(text: str, title: str) -> str:
 def _opens_with(text: str, title: str) -> bool:
     wanted = title.casefold()
     lines = (" ".join(line.split()).casefold() for line in text.lstrip().splitlines())
-    return any(line == wanted for _, line in zip(range(_HEAD_LINES), lines, strict=False))
+    return wanted in islice(lines, _HEAD_LINES)

@@ -100,8 +100,7 @@ def _worth_linking(mention: Mention, key: str, kb: KnowledgeBase | None,
             mention.start in context.openings or mention.text.islower() or not (
             key in context.name_words or (kb and kb.candidates(key)))):
         return False
-    if key in context.ordinary_acronyms or (
-            _ordinary_phrase(mention, key) and not (kb and kb.candidates(key))):
+    if key in context.ordinary_acronyms or _ordinary_phrase(mention, key, kb):
         return False
     if _lone_kind_word(mention, key) and (key not in context.named_kinds
                                           or mention.text.islower()):
@@ -137,9 +136,10 @@ def _headline_only_names(extraction: Extraction, kb: KnowledgeBase | None) -> se
         return set()
     body = [name_key(m.text).split() for m in extraction.mentions
             if m.sentence not in headlines]
-    return {m.start for m in extraction.mentions if m.sentence in headlines
-            and not m.kb_id and not _within_a_name(name_key(m.text), body)
-            and not (kb and kb.candidates(name_key(m.text)))}
+    keys = {m.start: name_key(m.text) for m in extraction.mentions
+            if m.sentence in headlines and not m.kb_id}
+    return {start for start, key in keys.items() if not _within_a_name(key, body)
+            and not (kb and kb.candidates(key))}
 
 
 def _within_a_name(key: str, names: list[list[str]]) -> bool:
@@ -196,7 +196,7 @@ def _acronyms_of_ordinary_phrases(extraction: Extraction, kb: KnowledgeBase | No
     found = set()
     for mention in extraction.mentions:
         key = name_key(mention.text)
-        if not _ordinary_phrase(mention, key) or (kb and kb.candidates(key)):
+        if not _ordinary_phrase(mention, key, kb):
             continue
         sentence = extraction.sentences[mention.sentence]
         acronym = acronym_after(sentence.text, mention.end - sentence.start, tuple(key.split()))
@@ -205,17 +205,18 @@ def _acronyms_of_ordinary_phrases(extraction: Extraction, kb: KnowledgeBase | No
     return found
 
 
-def _ordinary_phrase(mention: Mention, key: str) -> bool:
+def _ordinary_phrase(mention: Mention, key: str, kb: KnowledgeBase | None) -> bool:
     """True for a phrase of ordinary words that NER took for an organisation, a place or a
-    thing, not from the knowledge base: 'Pasukan Pengaman', 'Satuan Reserse', 'Organisasi
-    Massa', 'Jembatan Desa' are what they say, not one body's or place's name. A number
-    word ends many place names and keeps them ('Petak Sembilan', 'Nusa Dua'); people are
-    left alone ('Bunga Citra Lestari'), and so are companies."""
+    thing, and that the knowledge base does not know: 'Pasukan Pengaman', 'Satuan Reserse',
+    'Organisasi Massa', 'Jembatan Desa' are what they say, not one body's or place's name.
+    A number word ends many place names and keeps them ('Petak Sembilan', 'Nusa Dua');
+    people are left alone ('Bunga Citra Lestari'), and so are companies."""
     if mention.source == "kb" or mention.type == "PERSON" or " " not in key:
         return False
     common = common_words()
     return all(w in common and not _like_num(w) for w in key.split()) and not (
-        has_legal_form(mention.text))  # 'PT Media Bangun Bersama' is a company
+        has_legal_form(mention.text)  # 'PT Media Bangun Bersama' is a company
+        or (kb and kb.candidates(key)))
 
 
 def _ordinary_word(mention: Mention, key: str) -> bool:

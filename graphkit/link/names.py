@@ -11,48 +11,6 @@ from anyascii import anyascii
 
 from ..words import NOT_NAMES
 
-# Titles, roles, honorifics and forms of address ('Bro Giring') that precede names in
-# Indonesian and English news.
-# They are never part of a canonical name: "Presiden Putin" is "Putin".
-TITLE_WORDS = frozenset(
-    """
-    presiden wapres wakil perdana menteri menlu menhan mendagri sekjen sekretaris
-    jenderal jendral kanselir raja ratu pangeran putra putri paus kardinal uskup imam
-    syekh syeikh sheikh emir sultan gubernur walikota wali bupati senator anggota ketua
-    kepala direktur juru bicara jubir duta besar dubes profesor prof dr drs ir hj h mr
-    mrs ms miss sir dame lord pak bu bapak ibu tuan nyonya saudara kapten kolonel letnan
-    mayor laksamana marsekal brigjen mayjen letjen kopral sersan komandan panglima hakim
-    jaksa pendeta ayatollah president vice prime minister secretary general chancellor
-    king queen prince princess pope governor mayor senator chairman chairwoman director
-    spokesman spokeswoman ambassador professor doctor captain colonel general admiral
-    commander judge pemimpin diktator pejabat analis pakar peneliti ilmuwan luar negeri
-    dalam pertahanan keuangan ajudan asisten penasihat wartawan jurnalis koresponden
-    kolumnis
-    menko menkopolhukam menkopolkam menkumham menkeu mendikbud menpora menag menkes mentan mendag
-    menperin menaker menhub mensos menpan menpar menparekraf menkominfo menlhk menristek
-    mensesneg menseskab menhut menpupr menakertrans wamen wamenlu wagub wabup wawali
-    wakapolri kapolri kapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim kadiv
-    kabid kasat kanit kapuspen kabaharkam kakorlantas pangdam pangkostrad pangkoopsud
-    kasad kasal kasau kasum danjen dandim danrem danramil irjen komjen akbp kombes akp
-    iptu ipda aiptu aipda bripka inspektur komisaris ajun letkol laksda laksdya marsda
-    marsdya marsma serda serka sertu pratu prada dirut dirjen kajati kajari jampidsus
-    jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah rektor
-    dekan komisioner
-    kombespol kompol brigpol bripda briptu brigadir irjenpol brigjenpol komjenpol letda
-    lettu serma pelda peltu kopda koptu praka
-    ceo coo cfo cto cmo cio founder cofounder manager head officer executive
-    bro sis mas mbak bang kak om tante datuk dato
-    """.split()
-) | frozenset(
-    # interjections that open a quoted sentence before a name ('Alhamdulillah Giring ...')
-    "alhamdulillah insyaallah insya allah masyaallah subhanallah astaghfirullah".split())
-# Title words that are also given names: they stay in a name ('Imam Nahrawi', 'Ratu Atut
-# Chosiyah', 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X').
-GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
-# Words that go on a title before a name ('Ketua Umum', 'Jaksa Agung', 'Irjen Pol',
-# 'Jenderal TNI', 'Komisaris Besar', 'Irjen (Purn)'): stripped only right after a title word.
-TITLE_FOLLOWERS = frozenset(
-    "umum agung besar muda utama madya pol polisi tni polri purn".split())
 # Police and military ranks: what follows them (and their followers: 'Irjen Pol') is a
 # person's name ('Kapolda Sumatera Barat Irjen Pol Fakhrizal'); 'Jenderal' is one only
 # with a follower ('Jenderal TNI'): 'Direktur Jenderal Perkeretaapian' is an office.
@@ -64,6 +22,41 @@ RANK_WORDS = frozenset(
     kombespol kompol brigpol bripda briptu brigadir irjenpol brigjenpol komjenpol letda
     lettu serma pelda peltu kopda koptu praka
     """.split())
+# Titles, roles, ranks (RANK_WORDS), honorifics and forms of address ('Bro Giring') that
+# precede names in Indonesian and English news.
+# They are never part of a canonical name: "Presiden Putin" is "Putin".
+TITLE_WORDS = frozenset(
+    """
+    presiden wapres wakil perdana menteri menlu menhan mendagri sekjen sekretaris jenderal
+    jendral kanselir raja ratu pangeran putra putri paus kardinal uskup imam syekh syeikh
+    sheikh emir sultan gubernur walikota wali bupati senator anggota ketua kepala direktur
+    juru bicara jubir duta besar dubes profesor prof dr drs ir hj h mr mrs ms miss sir dame
+    lord pak bu bapak ibu tuan nyonya saudara komandan panglima hakim jaksa pendeta
+    ayatollah president vice prime minister secretary general chancellor king queen prince
+    princess pope governor senator chairman chairwoman director spokesman spokeswoman
+    ambassador professor doctor captain colonel general admiral commander judge pemimpin
+    diktator pejabat analis pakar peneliti ilmuwan luar negeri dalam pertahanan keuangan
+    ajudan asisten penasihat wartawan jurnalis koresponden kolumnis menko menkopolhukam
+    menkopolkam menkumham menkeu mendikbud menpora menag menkes mentan mendag menperin
+    menaker menhub mensos menpan menpar menparekraf menkominfo menlhk menristek mensesneg
+    menseskab menhut menpupr menakertrans wamen wamenlu wagub wabup wawali wakapolri kapolri
+    kapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim kadiv kabid kasat kanit
+    kapuspen kabaharkam kakorlantas pangdam pangkostrad pangkoopsud kasad kasal kasau kasum
+    danjen dandim danrem danramil inspektur komisaris ajun dirut dirjen kajati kajari
+    jampidsus jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah
+    rektor dekan komisioner ceo coo cfo cto cmo cio founder cofounder manager head officer
+    executive bro sis mas mbak bang kak om tante datuk dato
+    """.split()
+) | RANK_WORDS | frozenset(
+    # interjections that open a quoted sentence before a name ('Alhamdulillah Giring ...')
+    "alhamdulillah insyaallah insya allah masyaallah subhanallah astaghfirullah".split())
+# Title words that are also given names: they stay in a name ('Imam Nahrawi', 'Ratu Atut
+# Chosiyah', 'Lukman Hakim Saifuddin', 'Sri Sultan Hamengku Buwono X').
+GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".split())
+# Words that go on a title before a name ('Ketua Umum', 'Jaksa Agung', 'Irjen Pol',
+# 'Jenderal TNI', 'Komisaris Besar', 'Irjen (Purn)'): stripped only right after a title word.
+TITLE_FOLLOWERS = frozenset(
+    "umum agung besar muda utama madya pol polisi tni polri purn".split())
 
 # A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',
 # 'PT Pertamina (Persero)' is 'Pertamina'.

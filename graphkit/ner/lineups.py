@@ -111,7 +111,7 @@ def _listed_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if end < len(doc) and runs and not any(t.is_alpha for t in doc[runs[-1][1]:end]):
         runs = runs[:-1]  # '... Addison Alves . Cadangan :', '... , Milan ( 4-3-3 ) :':
         # the next list's label
-    words = sum(1 for t in doc[start:end] if t.is_alpha)
+    words = _words(doc, start, end)
     named = sum(e - s for s, e in runs)
     if len(runs) < MIN_PLAYERS or named < MIN_NAME_SHARE * words or any(
             _words(doc, s, e) > MAX_NAME_WORDS for s, e in runs):

@@ -95,7 +95,7 @@ def propose_names(doc: Doc, taken: set[int], facts: WordFacts | None = None
         tokens = range(sentence.start, sentence.end)
         if len(tokens) <= HEADLINE_TOKENS and is_headline(
                 [words[i].text for i in tokens[-3:]]) and is_title_case(
-                [words[i] for i in tokens if i not in taken]):
+                (words[i].text, words[i].alpha) for i in tokens if i not in taken):
             continue
         run: list[int] = []
         for i in tokens:
@@ -113,10 +113,11 @@ def is_headline(last_words: list[str]) -> bool:
     return "." not in last_words
 
 
-def is_title_case(words: Iterable[Word]) -> bool:
-    """True when nearly every word is capitalised, as in English-style headlines."""
-    counted = [w for w in words if w.alpha and not headline_filler(w.text)]
-    capitals = sum(1 for w in counted if w.text[:1].isupper())
+def is_title_case(words: Iterable[tuple[str, bool]]) -> bool:
+    """True when nearly every word ((text, is alphabetic) pairs) is capitalised, as in
+    English-style headlines; the function words a headline keeps lowercase do not count."""
+    counted = [text for text, alpha in words if alpha and not headline_filler(text)]
+    capitals = sum(1 for text in counted if text[:1].isupper())
     return len(counted) >= 3 and capitals >= 0.8 * len(counted)
 
 

@@ -24,7 +24,6 @@ from ..words import (
     STATE_ORGAN_HEADS,
     TAILS,
     common_words,
-    headline_filler,
 )
 from .bounds import (
     OPENING_HEADS,
@@ -54,7 +53,7 @@ from .bounds import (
     without_unit_word,
 )
 from .lineups import lineup
-from .propose import HEADLINE_TOKENS, WordFacts, is_headline, propose_names
+from .propose import HEADLINE_TOKENS, WordFacts, is_headline, is_title_case, propose_names
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -234,11 +233,8 @@ def _title_case_line(doc: Doc) -> bool:
     """A headline in title case ('Jokowi Cari Pengganti Wiranto'): there capitals say
     nothing about names, so a model span holding an ordinary word is not a name. Most
     lines end with a full stop and are rejected at the first test."""
-    if len(doc) > HEADLINE_TOKENS or not is_headline([t.text for t in doc[-3:]]):
-        return False
-    words = [t for t in doc if t.is_alpha and not headline_filler(t.text)]
-    capitals = sum(1 for t in words if t.text[:1].isupper())
-    return len(words) >= 3 and capitals >= 0.8 * len(words)
+    return len(doc) <= HEADLINE_TOKENS and is_headline([t.text for t in doc[-3:]]) and \
+        is_title_case((t.text, t.is_alpha) for t in doc)
 
 
 def _known_person_and_more(start: int, end: int, kb_spans: list[Candidate]) -> bool:
