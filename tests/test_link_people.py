@@ -173,6 +173,51 @@ def test_a_name_given_with_alias_is_the_same_person_in_any_case():
     assert found[("oso", "OSO Securities")][0] != person
 
 
+def test_a_declared_nickname_is_the_person_it_is_declared_for():
+    # CLICK-ID (2019) phrasings: the nickname shares no word with the name
+    text = ("Pelatih Bali United , Stefano Cugurra atau akrab disapa Teco mengaku siap .\n"
+            "Jupe , sapaan akrab Achmad Jufriyanto , mengatakan kemenangan itu penting .\n"
+            "Menurut Teco , Jupe absen pekan lalu .")
+    found = links(extraction("teco", text, [
+        ("Stefano Cugurra", "PERSON"), ("Teco", "PERSON"), ("Jupe", "PERSON"),
+        ("Achmad Jufriyanto", "PERSON"), ("Teco", "PERSON"), ("Jupe", "ORG")]))
+    coach, player = found[("teco", "Stefano Cugurra")][0], found[("teco", "Achmad Jufriyanto")][0]
+    assert coach != player
+    assert found[("teco", "Teco")] == (coach, "alias")
+    assert found[("teco", "Jupe")] == (player, "alias")
+
+
+def test_a_nickname_declared_by_a_word_is_the_one_person_named_just_before():
+    # 'Pria yang akrab disapa Emil': the sentence names him by a word ('pria', a man)
+    text = ("Gubernur Jawa Barat Ridwan Kamil meninjau lokasi kebakaran .\n"
+            "Pria yang akrab disapa Emil itu menduga ada keterlibatan orang dalam .\n"
+            "Emil meminta polisi bertindak .")
+    found = links(extraction("emil", text, [
+        ("Ridwan Kamil", "PERSON"), ("Emil", "PERSON"), ("Emil", "PERSON")]))
+    assert found[("emil", "Emil")] == (found[("emil", "Ridwan Kamil")][0], "nickname")
+
+
+def test_a_nickname_declared_after_two_people_stays_apart():
+    # two people named just before 'yang akrab disapa': unsure, so a node of its own
+    text = ("Ridwan Kamil bertemu Anies Baswedan di Bandung .\n"
+            "Pria yang akrab disapa Emil itu menyebut pertemuan berlangsung hangat .")
+    found = links(extraction("two", text, [
+        ("Ridwan Kamil", "PERSON"), ("Anies Baswedan", "PERSON"), ("Emil", "PERSON")]))
+    assert found[("two", "Emil")] == ("new:emil", "new")
+
+
+def test_an_acronym_written_as_a_word_is_the_name_it_was_defined_for():
+    # IndoSum (set F): 'Oso' in a quote after 'Oesman Sapta Odang ( OSO )'
+    text = ("Munaslub Hanura memecat Oesman Sapta Odang ( OSO ) dari jabatan ketua umum .\n"
+            "\" Oso sudah tidak sah , \" kata Daryatmo .")
+    found = links(extraction("osoword", text, [
+        ("Oesman Sapta Odang", "PERSON"), ("OSO", "ORG"), ("Oso", "PERSON"),
+        ("Daryatmo", "PERSON")]))
+    person = found[("osoword", "Oesman Sapta Odang")][0]
+    assert found[("osoword", "OSO")] == (person, "acronym")
+    assert found[("osoword", "Oso")] == (person, "acronym")
+
+
 def test_initials_stand_for_the_one_person_of_the_document_they_spell():
     # IndoSum (set C): 'HSG' is Hery Susanto Gun, named in full earlier
     text = ("KPK menahan Direktur Utama PT Sawit Golden Prima , Hery Susanto Gun alias Abun .\n"

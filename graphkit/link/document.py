@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from .intake import BUILDING_HEADS, PLACE_HEADS
 from .names import UNIT_WORDS, acronym_after
+from .nicknames import declared_nicknames
 from .records import Record
 from .shortforms import LongerNames, abbreviates, short_form_types
 from .spelling import link_misspelling, link_variant
@@ -15,6 +16,8 @@ from .state import LinkState
 
 # The shortest nickname cut from the end of a name's word ('Toni' of 'Antoni').
 _NICKNAME_LENGTH = 4
+# The shortest acronym also recognised written as a word ('Oso' for 'OSO'; 'Ai' is no 'AI').
+_WORD_ACRONYM_LENGTH = 3
 # 'Oesman Sapta Odang alias OSO', 'Hery Susanto Gun alias Abun': the next name is another
 # name of the same one
 _ALIAS_AFTER = re.compile(r"\s*,?\s*(?:alias|a\.k\.a\.?)\s+", re.IGNORECASE)
@@ -49,7 +52,7 @@ def link_document(state: LinkState, records: list[Record]) -> list[Record]:
 def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bool:
     """Link a name the document defines: an acronym, an alias or a person's initials."""
     doc = record.mention.doc
-    acronym_of = state.acronyms[doc].get(_without_unit_word(record.mention.text))
+    acronym_of = _defined_acronym(state.acronyms[doc], _without_unit_word(record.mention.text))
     if acronym_of:
         state.link(record, acronym_of[0], "acronym",
                    f"acronym defined in the document: {acronym_of[1]}")
@@ -62,8 +65,8 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
         return True
     alias_of = state.aliases[doc].get(record.key)
     if alias_of:
-        state.link(record, alias_of[0], "alias",
-                   f"another name given in the document: {alias_of[1]}")
+        target, definition, how = alias_of
+        state.link(record, target, how, f"another name given in the document: {definition}")
         return True
     initials_of, name = initials_target(state, record, records)
     if initials_of:
@@ -71,6 +74,21 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
                    f"the initials of {name!r} in the same document")
         return True
     return False
+
+
+def _defined_acronym(acronyms: dict[str, tuple[str, str]], text: str
+                     ) -> tuple[str, str] | None:
+    """The document's definition of an acronym, also when written as a word after it:
+    'Oso' in a quote after 'Oesman Sapta Odang (OSO)'.
+
+    >>> _defined_acronym({"OSO": ("new:oesman-sapta-odang", "...")}, "Oso")[0]
+    'new:oesman-sapta-odang'
+    """
+    found = acronyms.get(text)
+    if found is None and len(text) >= _WORD_ACRONYM_LENGTH and text.isalpha() and \
+            text.istitle():
+        found = acronyms.get(text.upper())
+    return found
 
 
 def _without_unit_word(text: str) -> str:
@@ -104,7 +122,8 @@ def _link_full_name(state: LinkState, record: Record) -> None:
 
 def find_definitions(state: LinkState, records: list[Record]) -> None:
     """'Pengadilan Kriminal Internasional (ICC)': ICC names what precedes it; in
-    'Hery Susanto Gun alias Abun', Abun names him too."""
+    'Hery Susanto Gun alias Abun', Abun names him too, as Emil does Ridwan Kamil in
+    'Emil, sapaan akrab Ridwan Kamil' (`nicknames`)."""
     starting = {(r.mention.sentence, r.mention.start): r for r in records}
     for record in records:
         mention = record.mention
@@ -120,7 +139,13 @@ def find_definitions(state: LinkState, records: list[Record]) -> None:
         alias = match and starting.get((mention.sentence, start + match.end()))
         if alias and alias.key != record.key:
             definition = f"{mention.text} alias {alias.mention.text}"
-            state.aliases[mention.doc].setdefault(alias.key, (target, definition))
+            state.aliases[mention.doc].setdefault(alias.key, (target, definition, "alias"))
+    if records:
+        doc = records[0].mention.doc
+        for nickname, person, how, definition in declared_nicknames(
+                records, lambda index: state.sentence(doc, index)):
+            state.aliases[doc].setdefault(
+                nickname.key, (person.target or state.node_id(person.key), definition, how))
 
 
 def initials_target(state: LinkState, record: Record,

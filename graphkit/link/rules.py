@@ -30,7 +30,11 @@ RULES = (
                     "document: 'Komisi Pemberantasan Korupsi (KPK)'; also followed by that "
                     "name's last words ('SMBC Indonesia')", "sure"),
     Rule("alias", "a name a document gives as another name of a longer one: 'Hery Susanto "
-                  "Gun alias Abun' (then also 'Abun' alone)", "sure"),
+                  "Gun alias Abun' (then also 'Abun' alone), 'Stefano Cugurra atau akrab "
+                  "disapa Teco', 'Jupe, sapaan akrab Achmad Jufriyanto'", "sure"),
+    Rule("nickname", "a nickname a document declares without naming the person, for the "
+                     "one person it names in that sentence or the one before: 'Ridwan "
+                     "Kamil ... Pria yang akrab disapa Emil itu'", "likely"),
     Rule("initials", "a short all-capital word spelling the initials of exactly one "
                      "person named in the same document: 'HSG' for 'Hery Susanto Gun'",
          "likely"),

@@ -17,8 +17,8 @@ from .variants import VariantIndex
 
 # Rules that link a shorter name to a longer one: their mentions' types say nothing about
 # the longer name's type.
-SHORT_FORM_RULES = frozenset(
-    ("acronym", "alias", "initials", "short-form", "acronym-elsewhere", "corpus-short-form"))
+SHORT_FORM_RULES = frozenset(("acronym", "alias", "nickname", "initials", "short-form",
+                              "acronym-elsewhere", "corpus-short-form"))
 
 
 @dataclass
@@ -32,8 +32,8 @@ class LinkState:
     types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     acronyms: dict[str, dict[str, tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(dict))
-    aliases: dict[str, dict[str, tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(dict))  # doc -> name key -> (target, definition)
+    aliases: dict[str, dict[str, tuple[str, str, str]]] = field(
+        default_factory=lambda: defaultdict(dict))  # doc -> key -> (target, definition, how)
     full_counts: Counter[str] = field(default_factory=Counter)
     fuzzy: FuzzyIndex = field(default_factory=FuzzyIndex)
     variants: VariantIndex = field(default_factory=VariantIndex)
