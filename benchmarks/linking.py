@@ -142,6 +142,28 @@ def row(name: str, system: str, result: Result, previous: dict[str, float] | Non
             f"{len(score.merged_nodes)} | {result.people} | {was} |")
 
 
+FP_KINDS = ("spurious: model", "spurious: kb", "spurious: rule", "split", "merge")
+STAGES = ("model", "kb", "rule")
+KINDS_HEADER = [
+    "", "What the false positives of graphkit (shipped model) are: a *spurious* node reaches "
+    "no gold entity of its document, counted by the NER stage behind its mentions (the "
+    "knowledge base when it named one of them, else the model, post-processing included, "
+    "else the name rules); a *split* is a second node of one entity in a document; a "
+    "*merge* a node of two entities. True positives are counted by the stage behind the "
+    "node that found the entity. Counts only, also for the test parts (whose errors are "
+    "not read).", "",
+    "| set | true positives: model / kb / rule | false positives | " + " | ".join(FP_KINDS)
+    + " |",
+    "|---|---|---|" + "---|" * len(FP_KINDS)]
+
+
+def kind_row(name: str, score: LinkingScore) -> str:
+    """One row of the false-positive kinds table."""
+    found = " / ".join(str(score.true_positive_sources[s]) for s in STAGES)
+    cells = " | ".join(str(score.false_positive_kinds[k]) for k in FP_KINDS)
+    return f"| {name} | {found} | {score.false_positives} | {cells} |"
+
+
 def rebuild_time(corpus: Path) -> float:
     """Seconds for `graphkit.build` after a curation edit, with the store warm."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -184,7 +206,7 @@ def main() -> None:
     figures_path = args.out.with_suffix(".json")
     previous = (json.loads(figures_path.read_text(encoding="utf-8"))
                 if figures_path.exists() else {})
-    lines, details, figures = list(HEADER), [], {}
+    lines, details, figures, kinds = list(HEADER), [], {}, []
     with tempfile.TemporaryDirectory() as tmp:
         for gold_set in gold_sets(args.data, Path(tmp)):
             for system, model in SYSTEMS:
@@ -194,6 +216,8 @@ def main() -> None:
                 key = f"{gold_set.key}/{'model' if model is None else 'blank'}"
                 figures[key] = result.figures()
                 lines.append(row(gold_set.name, system, result, previous.get(key)))
+                if model is None:
+                    kinds.append(kind_row(gold_set.name, result.score))
                 details.append(f"### {gold_set.name}: {system}\n")
                 if gold_set.list_errors:
                     errors = result.score.errors + ["probe " + f for f in result.probes.failures]
@@ -204,6 +228,7 @@ def main() -> None:
             naive = evaluate(gold_set, naive_links(read_corpus([gold_set.corpus])), {})
             lines.append(row(gold_set.name, "naive baseline", naive, None))
     seconds = rebuild_time(ROOT / "seeds")
+    lines += KINDS_HEADER + kinds
     lines += ["", f"Rebuild of the seeds after a curation edit (store warm, NER not re-run): "
               f"**{seconds:.2f} s** (`graphkit.build`, including writing all outputs).", "",
               "## Errors, for whoever improves the linker", ""] + details

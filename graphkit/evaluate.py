@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +34,12 @@ class LinkingScore:
     split_entities: list[str] = field(default_factory=list)
     merged_nodes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # false positives by kind: a spurious node by the NER stage that made its mentions
+    # ('spurious: kb' when the knowledge base named it, else the model, else the rules),
+    # 'split' (a second node of one entity) and 'merge' (a node of two entities)
+    false_positive_kinds: Counter[str] = field(default_factory=Counter)
+    # true positives by the NER stage behind the node that found the entity (as above)
+    true_positive_sources: Counter[str] = field(default_factory=Counter)
 
     @property
     def precision(self) -> float:
@@ -82,7 +88,9 @@ def score_linking(gold: Mapping[str, list[GoldEntity]],
     an optional entity; a node matching two or more is a wrong merge (false positive).
     Across documents, a gold label reached by two nodes is a split entity and a node
     reaching two gold labels a wrongly merged node."""
+    links = list(links)
     surfaces = _node_surfaces(gold, links)
+    sources = _node_sources(gold, links)
     score = LinkingScore()
     nodes_of_label: dict[str, set[str]] = defaultdict(set)
     labels_of_node: dict[str, set[str]] = defaultdict(set)
@@ -98,9 +106,11 @@ def score_linking(gold: Mapping[str, list[GoldEntity]],
                 labels_of_node[node].add(entities[i].label)
             if not hits:
                 score.false_positives += 1
+                score.false_positive_kinds[f"spurious: {sources[(doc, node)]}"] += 1
                 score.errors.append(f"{doc}: spurious node {node} {sorted(forms)}")
             elif len(required) > 1:
                 score.false_positives += 1
+                score.false_positive_kinds["merge"] += 1
                 score.errors.append(f"{doc}: {node} merges "
                                     f"{[entities[i].label for i in required]}")
             elif required:
@@ -111,7 +121,9 @@ def score_linking(gold: Mapping[str, list[GoldEntity]],
             nodes = matched.get(i, [])
             if nodes:
                 score.true_positives += 1
+                score.true_positive_sources[sources[(doc, nodes[0])]] += 1
                 score.false_positives += len(nodes) - 1
+                score.false_positive_kinds["split"] += len(nodes) - 1
                 if len(nodes) > 1:
                     score.errors.append(f"{doc}: {entity.label} split into {nodes}")
             else:
@@ -200,6 +212,19 @@ def _node_surfaces(gold: Mapping[str, list[GoldEntity]],
             surfaces[(link.mention.doc, link.entity)].add(
                 surface_key(link.mention.text, link.mention.type))
     return surfaces
+
+
+def _node_sources(gold: Mapping[str, list[GoldEntity]],
+                  links: Iterable[LinkedMention]) -> dict[tuple[str, str], str]:
+    """The NER stage behind each (annotated document, node): 'kb' when the knowledge base
+    named one of its mentions, else 'model' when the model did (post-processing included),
+    else 'rule'."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for link in links:
+        if link.mention.doc in gold:
+            found[(link.mention.doc, link.entity)].add(link.mention.source)
+    return {key: next((s for s in ("kb", "model") if s in kinds), "rule")
+            for key, kinds in found.items()}
 
 
 def score_probes(gold: Mapping[str, list[GoldEntity]], probes: Iterable[Probe],

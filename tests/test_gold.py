@@ -43,6 +43,19 @@ GOLD_DOC = {"d": [GoldEntity("Bambang Soesatyo", "PERSON",
 PROBE = Probe("d", 34, 41, "Bambang", "Bambang Soesatyo", "short-form")
 
 
+def test_false_positives_are_counted_by_kind_and_stage():
+    rule = LinkedMention(Mention("d", 25, 32, "bertemu", "PERSON", 0, "rule"), "p:x", "new")
+    links = [_link("d", 0, "Bambang Soesatyo", "p:bs"), _link("d", 34, "Bambang", "p:b", 1),
+             _link("d", 25, "Wiranto", "p:bs"), rule]
+    score = score_linking(GOLD_DOC, links)
+    # 'p:bs' holds both people (a merge); 'p:b' is the second node of Bambang Soesatyo
+    # (found it: no split); 'p:x' reaches no gold entity (spurious, rules)
+    kinds = score.false_positive_kinds
+    assert (kinds["merge"], kinds["split"], kinds["spurious: rule"], kinds["spurious: model"]) \
+        == (1, 0, 1, 0)
+    assert score.false_positives == 2 and score.true_positive_sources == {"model": 1}
+
+
 def test_a_probe_holds_when_the_short_form_joins_its_full_name():
     links = [_link("d", 0, "Bambang Soesatyo", "p:bs"), _link("d", 25, "Wiranto", "p:w"),
              _link("d", 34, "Bambang", "p:bs", 1)]
