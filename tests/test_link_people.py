@@ -491,6 +491,23 @@ def test_a_weak_alias_that_is_a_month_needs_its_documents_context(kb):
     assert found["May"] == "person:theresa-may"
 
 
+def test_a_weak_alias_of_a_person_needs_its_documents_context(kb):
+    # CLICK-ID (2019), 600 non-politics articles: a soap opera's 'Salman' was King Salman
+    # and the tapioca trader 'Alex' Alexander Marwata, each the only person of that weak
+    # alias; a one-word name is shared by many people, so the context must agree
+    text = "Salman ingin Putra bertunangan dengan Novi .\nAlex menyatakan pentingnya teknologi ."
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
+        "soap", text, [("Salman", "PERSON"), ("Putra", "PERSON"), ("Novi", "PERSON"),
+                       ("Alex", "PERSON")])], kb).mentions}
+    assert found["Salman"] != "person:king-salman"
+    assert found["Alex"] != "person:alexander-marwata"
+    text = "Raja Arab Saudi tiba di Jakarta .\nSalman disambut Presiden ."
+    found = {lk.mention.text: lk.entity for lk in link_mentions([extraction(
+        "visit", text, [("Arab Saudi", "GPE"), ("Jakarta", "GPE"), ("Salman", "PERSON")])],
+        kb).mentions}
+    assert found["Salman"] == "person:king-salman"
+
+
 def test_a_persons_one_word_name_no_document_spells_out_is_one_node_per_document():
     # CLICK-ID politics: the protest coordinator 'Arief' and the tourism official 'Arief'
     # were one node, in a corpus that names more than one Arief in full; a place the model

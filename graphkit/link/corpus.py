@@ -133,14 +133,17 @@ def _corpus_people(state: LinkState, record: Record,
 
 
 def weak_kb_target(state: LinkState, record: Record) -> str:
-    """A weak alias links when one candidate fits the type and the document's context; an
-    alias that is also a day or a month ('May' of 'May Day', 'hari buruh') needs the
-    context even when it is the only candidate."""
+    """A weak alias links when one candidate fits the type and the document's context. The
+    context is needed even when only one candidate fits: for a person ('Salman' in a soap
+    opera's synopsis is not King Salman, 'Alex' of Alex dos Santos not Alexander Marwata:
+    a one-word name is shared by many people) and for an alias that is also a day or a
+    month ('May' of 'May Day', 'hari buruh')."""
     if not state.kb or record.key not in state.kb.weak:
         return ""
     candidates = [c for c in state.kb.weak[record.key]
                   if compatible(record.mention.type, state.kb.entities[c].type)]
-    if len(candidates) == 1 and record.key not in DAYS_AND_MONTHS:
+    if len(candidates) == 1 and record.key not in DAYS_AND_MONTHS and \
+            state.kb.entities[candidates[0]].type != "PERSON":
         record.alternative = " | ".join(c for c in state.kb.weak[record.key]
                                         if c != candidates[0])
         return candidates[0]

@@ -51,7 +51,8 @@ RULES = (
                               "at least twice (two or more such names: its own node)",
          "doubtful", 0),
     Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
-                    "the mention's type or the document's context", "doubtful", 1),
+                    "the mention's type (a person's: and the document's context) or the "
+                    "document's context", "doubtful", 1),
     Rule("spelling", "another spelling of exactly one known name of a fitting type: old "
                      "and new spelling ('Soekarno', 'Sukarno'; oe/u, dj/j, tj/c), spacing "
                      "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
