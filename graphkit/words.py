@@ -188,6 +188,40 @@ def english_words() -> frozenset[str]:
                      if not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def name_word_counts() -> dict[str, tuple[int, int, int]]:
+    """How many people's, organisations' and places' names of the Indonesian DBpedia lists
+    hold each word (data/name_words.tsv, made by training/kb/make_name_words.py)."""
+    path = resources.files("graphkit") / "data" / "name_words.tsv"
+    counts = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, people, orgs, places = line.split("\t")
+            counts[word] = (int(people), int(orgs), int(places))
+    return counts
+
+
+def is_person_word(word: str) -> bool:
+    """A word found more often in people's names than in organisations' and places' put
+    together ('Philip', 'Ahmad', 'Wicaksono'; not 'Agung', a word of many places' names).
+
+    >>> is_person_word("Ahmad"), is_person_word("Agung"), is_person_word("Bank")
+    (True, False, False)
+    """
+    people, orgs, places = name_word_counts().get(word.casefold(), (0, 0, 0))
+    return people > orgs + places
+
+
+def in_people_names(word: str) -> bool:
+    """A word two or more people's names hold ('Agung', of Agung Laksono); one is too few
+    to tell a name from the list's noise ('Branch').
+
+    >>> in_people_names("Agung"), in_people_names("Branch")
+    (True, False)
+    """
+    return name_word_counts().get(word.casefold(), (0, 0, 0))[0] > 1
+
+
 def is_letter_label(first: str, second: str) -> bool:
     """True for a kind word and a capital letter that labels one of several ('Grup B' of a
     tournament's draw, 'Kelas A'): no name of an organisation, place or person ('Bambang S'

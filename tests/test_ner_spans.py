@@ -82,6 +82,29 @@ def test_a_person_glued_to_a_known_organisation_after_a_title_is_split_off(kb):
     assert ("Bank Mandiri", "ORG") in found and ("Universitas Gadjah Mada", "ORG") in found
 
 
+def test_a_person_glued_to_an_unknown_organisation_after_a_title_is_split_off(kb):
+    # CLICK-ID (2019): the model tagged each run as one ORG; the knowledge base knows
+    # neither company, but 'Jakarta' and 'Tbk' end an organisation's name and 'Wicaksono',
+    # 'Hajadi' are words of people's names
+    text = ("Presiden Direktur PT Transportasi Jakarta Agung Wicaksono mengatakan hal itu . "
+            "Direktur PT Ciputra Development Tbk Harun Hajadi menambahkan .")
+    nlp = _with_model_spans([(2, 7, "ORG"), (12, 18, "ORG")], kb)
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Agung Wicaksono", "PERSON") in found and ("Harun Hajadi", "PERSON") in found
+    assert ("PT Transportasi Jakarta", "ORG") in found
+    assert ("PT Ciputra Development Tbk", "ORG") in found
+
+
+def test_a_place_or_company_named_after_a_person_is_not_split(kb):
+    # a hospital named after a general; a company whose name after 'PT' reads like a
+    # person's ('PT' opens a name: nothing is split off right after it)
+    text = ("Kepala Rumah Sakit Pusat Angkatan Darat Gatot Soebroto hadir . "
+            "Direktur Utama PT Hartadinata Abadi hadir .")
+    nlp = _with_model_spans([(1, 8, "ORG"), (12, 15, "ORG")], kb)
+    found = [e.text for e in nlp(text).ents]
+    assert found == ["Rumah Sakit Pusat Angkatan Darat Gatot Soebroto", "PT Hartadinata Abadi"]
+
+
 def test_a_person_glued_to_the_next_sentences_party_keeps_only_the_person(kb):
     # IndoSum (set C): 'Menurut Erwan Partai Demokrat perlu mencari calon' (no comma)
     nlp = _with_model_spans([(1, 4, "PERSON")], kb)

@@ -316,7 +316,7 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
             continue
         after_unit = known_start == unit_end > start
         if (known_start == start or after_unit) and known_end < end and _person_words(
-                doc, known_end, end) and (after_unit or _after_title(doc, start) or (
+                doc, known_end, end) and (after_unit or after_title(doc, start) or (
                 label == "PERSON" and kind == "ORG" and end - known_end >= 2)):
             return known_end, end, "PERSON"
         if (label == "PERSON" and known_end == end and start < known_start
@@ -379,7 +379,7 @@ def _after_unit_word(doc: Doc, start: int, end: int) -> int:
     return start + 1 if end - start > 2 and doc[start].lower_ in UNIT_WORDS else start
 
 
-def _after_title(doc: Doc, start: int) -> bool:
+def after_title(doc: Doc, start: int) -> bool:
     """A title right before token `start` ('Direktur Utama'), or a title and 'dari' ('Pengamat
     politik dari')."""
     before = doc[start - 1] if start > 0 else None

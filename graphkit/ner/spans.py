@@ -52,6 +52,7 @@ from .bounds import (
     without_owner,
     without_unit_word,
 )
+from .glued import person_after_organisation
 from .lineups import lineup
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, is_title_case, propose_names
 
@@ -141,6 +142,7 @@ class EntityCombiner:
         kb_types = {(s, e): t for s, e, t, _ in strong}
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
+        spans = _organisation_and_person(doc, spans, strong + weak)
         spans = _with_pair_partners(doc, spans)
         doc.set_ents([Span(doc, s, e, label=label, span_id=source,
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
@@ -227,6 +229,27 @@ class EntityCombiner:
                 continue
             spans += [(s, e, label, "model") for s, e in pair_parts(doc, start, end, label)]
         return join_hyphenated(doc, spans, kb_types)
+
+
+def _organisation_and_person(doc: Doc, spans: list[Candidate],
+                             kb_spans: list[Candidate]) -> list[Candidate]:
+    """Each model or rule span that runs an organisation's name and a person's together
+    after a title, as two spans ('Menteri ESDM Ignasius Jonan'; `glued`). The organisation
+    part keeps the knowledge base's type and source when it is one of its names."""
+    known = {i for s, e, t, _ in kb_spans if t != "PERSON" for i in range(s, e)}
+    kb_names = {(s, e): t for s, e, t, _ in kb_spans}
+    result: list[Candidate] = []
+    for start, end, label, source in spans:
+        parts = person_after_organisation(doc, start, end, known) \
+            if source != "kb" and label in ("PERSON", "ORG") else None
+        if parts is None:
+            result.append((start, end, label, source))
+            continue
+        organisation_end, person_start = parts
+        known_type = kb_names.get((start, organisation_end))
+        result += [(start, organisation_end, known_type or "ORG", "kb" if known_type else source),
+                   (person_start, end, "PERSON", source)]
+    return result
 
 
 def _title_case_line(doc: Doc) -> bool:
