@@ -163,3 +163,38 @@ def test_social_platforms_are_known_products_and_a_currency_code_names_nothing(b
     assert found[("a", "Instagram")] == "product:instagram"
     assert found[("b", "Amerika Serikat")] == "country:us"
     assert ("b", "USD") not in found
+
+
+def test_an_acronym_the_document_spells_out_as_something_else_is_not_the_known_one(
+        bundled_links):
+    # CLICK-ID (2019): 'PKB' of a labour agreement had been the party PKB (19 mentions in
+    # 600 non-politics articles); the model does not tag the agreement's words
+    found = bundled_links(
+        a="Perjanjian Kerja Bersama (PKB) tidak hanya berperan penting bagi buruh. PKB itu "
+          "diteken pekan lalu.",
+        c="Ketua Umum Partai Kebangkitan Bangsa (PKB) Muhaimin Iskandar hadir. Sekjen PBB "
+          "juga hadir.")
+    assert found[("a", "PKB")] == found[("a", "Perjanjian Kerja Bersama")] != "org:pkb"
+    # spelled out as its own name, or not at all, an acronym stays the known one
+    assert found[("c", "PKB")] == "org:pkb" and found[("c", "PBB")] == "org:un"
+
+
+def test_a_known_acronym_defined_for_another_name_links_to_that_name(kb):
+    # CLICK-ID (2019): 'PBB' of Persib's company had been the United Nations
+    from graphkit.link.linker import link_mentions
+    from graphkit.types import Document, Extraction, Mention, Sentence
+
+    text = "Manajer PT Persib Bandung Bermartabat (PBB) mengatakan. PBB akan membayar gaji."
+    spans = [("PT Persib Bandung Bermartabat", "model", ""), ("PBB", "kb", "org:un"),
+             ("PBB", "kb", "org:un")]
+    mentions, at = [], 0
+    for name, source, kb_id in spans:
+        at = text.index(name, at)
+        mentions.append(Mention("b", at, at + len(name), name, "ORG", 0, source, kb_id))
+        at += len(name)
+    extraction = Extraction(Document("b", text), (Sentence(0, 0, len(text), 0, text),),
+                            tuple(mentions))
+    links = link_mentions([extraction], kb).mentions
+    company = links[0].entity
+    assert [(lk.entity, lk.how) for lk in links[1:]] == [(company, "acronym")] * 2
+    assert company != "org:un" and links[1].alternative == "org:un"

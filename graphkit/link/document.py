@@ -27,6 +27,9 @@ def link_document(state: LinkState, records: list[Record]) -> list[Record]:
     """Link acronyms, short forms and full names using the document itself; return the
     records left for the corpus-wide rules."""
     find_definitions(state, records)
+    for record in records:
+        if record.how == "kb":
+            _defined_otherwise(state, record)
     deferred = []
     longer: dict[int, LongerNames] = {}  # linked records with more words than n
     for record in sorted(records, key=lambda r: -len(r.tokens)):
@@ -74,6 +77,25 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
                    f"the initials of {name!r} in the same document")
         return True
     return False
+
+
+def _defined_otherwise(state: LinkState, record: Record) -> None:
+    """Relink a knowledge-base acronym the document defines as something else: the PKB of
+    'Perjanjian Kerja Bersama (PKB)' is a labour agreement, not the party the knowledge base
+    knows as PKB. A definition that shares a word with the entity's names is a longer or
+    older name of it and changes nothing ('Komisi Pemberantasan Tindak Pidana Korupsi
+    (KPK)')."""
+    found = _defined_acronym(state.acronyms[record.mention.doc], record.mention.text)
+    if found is None or found[0] == record.target or state.kb is None:
+        return
+    owner = record.target
+    if owner not in state.kb.entities or state.kb.may_be_named(owner,
+                                                               found[1].rsplit(" (", 1)[0]):
+        return
+    state.unlink(record)
+    state.link(record, found[0], "acronym", f"acronym defined in the document: {found[1]} "
+                                            f"(not the knowledge base's {owner})")
+    record.alternative = owner
 
 
 def _defined_acronym(acronyms: dict[str, tuple[str, str]], text: str

@@ -192,7 +192,8 @@ def _acronyms_of_ordinary_phrases(extraction: Extraction, kb: KnowledgeBase | No
                                   ) -> set[str]:
     """The keys of the acronyms a document defines for ordinary phrases ('Kawasan Ekonomi
     Khusus (KEK)', 'Kelompok Penerima Manfaat (KPM)'): common nouns' abbreviations, like
-    the phrases they stand for, name nothing."""
+    the phrases they stand for, name nothing, even where the knowledge base knows the
+    acronym as another name ('Perjanjian Kerja Bersama (PKB)' is no party)."""
     found = set()
     for mention in extraction.mentions:
         key = name_key(mention.text)
@@ -200,7 +201,8 @@ def _acronyms_of_ordinary_phrases(extraction: Extraction, kb: KnowledgeBase | No
             continue
         sentence = extraction.sentences[mention.sentence]
         acronym = acronym_after(sentence.text, mention.end - sentence.start, tuple(key.split()))
-        if acronym and not (kb and kb.candidates(name_key(acronym))):
+        if acronym and not (kb and any(kb.may_be_named(c, key)
+                                       for c in kb.candidates(name_key(acronym)))):
             found.add(name_key(acronym))
     return found
 

@@ -54,6 +54,14 @@ class KnowledgeBase:
             return (self.strong[key],)
         return self.weak.get(key, ())
 
+    def may_be_named(self, entity_id: str, name: str) -> bool:
+        """True when `name` shares a word with one of the entity's names: it may be a longer
+        or older name of it ('Komisi Pemberantasan Tindak Pidana Korupsi' of KPK), while
+        'Perjanjian Kerja Bersama', spelled out as PKB, is not the party PKB."""
+        entity = self.entities[entity_id]
+        words = set(normalize_name(name).split())
+        return any(words & set(normalize_name(n).split()) for n in (entity.label, *entity.names))
+
     def surface_forms(self) -> Iterator[tuple[str, str, str]]:
         """(text, type, owner) of every name as it may appear in text, for the entity ruler:
         `owner` is the id of the one entity a sure name denotes, '' for a weak name (one

@@ -67,6 +67,15 @@ class LinkState:
             if indexable(record.tokens):
                 self.fuzzy.add(record.tokens, target)
 
+    def unlink(self, record: Record) -> None:
+        """Take a link back, with what it said of its target (a document's own definition
+        of an acronym overrides the knowledge base's)."""
+        self.types[record.target][record.mention.type] -= 1
+        if record.how not in SHORT_FORM_RULES:
+            self.name_types[record.target][record.mention.type] -= 1
+        self.majority.pop(record.target, None)
+        record.target = record.how = record.why = ""
+
     def kb_owner(self, record: Record) -> str:
         """The entity a sure knowledge-base name denotes: the one the ruler matched (carried
         on the mention), else the owner of the mention's name (a model's span, or a name

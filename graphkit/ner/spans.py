@@ -55,6 +55,7 @@ from .bounds import (
 from .glued import person_after_organisation
 from .lineups import lineup
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, is_title_case, propose_names
+from .spelled import spelled_out_names
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -92,6 +93,7 @@ class EntityCombiner:
     match_owners: dict[int, str] = field(default_factory=dict)  # sure name -> its entity id
     weak_keys: set[int] = field(default_factory=set)
     word_facts: WordFacts = field(default_factory=WordFacts)  # for the name rules
+    kb: KnowledgeBase | None = None
 
     def __post_init__(self) -> None:
         self.matcher = PhraseMatcher(self.vocab)
@@ -114,6 +116,7 @@ class EntityCombiner:
             else:
                 self.weak_keys.add(self.vocab.strings[key])
         _forget_cached_names(tokenizer)
+        self.kb = kb
 
     def __call__(self, doc: Doc) -> Doc:
         strong, weak, owners = self._kb_spans(doc)
@@ -143,6 +146,8 @@ class EntityCombiner:
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
         spans = _organisation_and_person(doc, spans, strong + weak)
+        if self.kb is not None and owners:
+            spans = sorted(spans + spelled_out_names(doc, spans, owners, self.kb.may_be_named))
         spans = _with_pair_partners(doc, spans)
         doc.set_ents([Span(doc, s, e, label=label, span_id=source,
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
