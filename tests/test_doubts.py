@@ -36,8 +36,10 @@ def test_every_link_records_how_sure_it_is_and_the_guesses_are_ranked(tmp_path):
     assert set(doubts) == {("IAEA", "acronym-elsewhere"), ("Kosmodrom Vostochy", "fuzzy"),
                            ("Georgia", "kb-weak")}
     assert doubts[("Georgia", "kb-weak")].alternative == "state:us-ga"
+    # riskiest first: a weak name, then (equal risk, equal mentions: by text) an acronym
+    # defined elsewhere and a misspelling
     assert [d.how for d in doubtful_links(linking.mentions)] == [
-        "fuzzy", "kb-weak", "acronym-elsewhere"]  # riskiest first
+        "kb-weak", "acronym-elsewhere", "fuzzy"]
 
 
 def test_doubts_command_lists_guesses_with_evidence(tmp_path):

@@ -56,10 +56,10 @@ RULES = (
     Rule("spelling", "another spelling of exactly one known name of a fitting type: old "
                      "and new spelling ('Soekarno', 'Sukarno'; oe/u, dj/j, tj/c), spacing "
                      "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
-         0),
+         2),
     Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
                   "equal; a one-word name only when long and no person's ('Vostochy'; "
-                  "'Suharyo' is not 'Suharto')", "doubtful", 0),
+                  "'Suharyo' is not 'Suharto')", "doubtful", 2),
     Rule("new", "anything else: its own node, shared with the same name in other documents "
                 "(a person's one-word name that is also a word of other people's names: "
                 "only within its document)", "likely"),
