@@ -19,7 +19,8 @@ WORDS = ["Presiden", "Putin", "tiba", "di", "Pyongyang", ".", "Kim", "Jong", "Un
          "\n", "  ", "Rusia", "dan", "Korea", "Utara", "?", "2024"]
 
 
-def untrained_ner(seed: int, scale: float) -> spacy.Language:
+def untrained_ner(seed: int, scale: float,
+                  labels: tuple[str, ...] = ("PERSON", "ORG", "LOC")) -> spacy.Language:
     """A blank pipeline with a randomly initialised NER (its weights scaled up
     so that it predicts many entities of every kind) and a sentencizer before it."""
     nlp = spacy.blank("xx")  # the Indonesian tokenizer's ~16k special cases cost seconds
@@ -31,7 +32,7 @@ def untrained_ner(seed: int, scale: float) -> spacy.Language:
                                                     "depth": 2, "embed_size": 500,
                                                     "window_size": 1, "maxout_pieces": 2,
                                                     "subword_features": True}}})
-    for label in ("PERSON", "ORG", "LOC"):
+    for label in labels:
         ner.add_label(label)
     nlp.initialize()
     rng = np.random.default_rng(seed)
@@ -191,15 +192,22 @@ def test_the_overflow_bound_sees_large_negative_values_and_nan():
         assert not _scores_are_finite(plan, lower, bias), value
 
 
+def class_names(ner):
+    return [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+
+
 def spacy_ensemble(ners, docs):
     """Reference ensemble decoding with spaCy's own transition code: at each step every
-    unfinished state takes the best valid move on the members' summed scores."""
+    unfinished state takes the best valid move on the members' summed scores, each
+    member's scores taken move by move in the first model's order of moves."""
     first = ners[0]
     states = first.moves.init_batch(docs)
     steps = [ner.model.predict(docs) for ner in ners]
+    orders = [[class_names(ner).index(name) for name in class_names(first)] for ner in ners]
     todo = [state for state in states if not state.is_final()]
     while todo:
-        scores = sum(step.predict(todo) for step in steps)
+        scores = sum(step.predict(todo)[:, order]
+                     for step, order in zip(steps, orders, strict=True))
         first.transition_states(todo, np.ascontiguousarray(scores, dtype="float32"))
         todo = [state for state in todo if not state.is_final()]
     first.set_annotations(docs, states)
@@ -214,6 +222,21 @@ def test_an_ensemble_takes_spacy_s_moves_on_the_summed_scores(seeds, scale):
     alone = annotations(list(ners[0].pipe([d.copy() for d in docs])))
     found = annotations(list(FastEntityRecognizer(ners[0], ners[1:]).pipe(docs, batch_size=16)))
     assert found == expected != alone  # the members change the decisions
+    assert sum(len(ents) for ents, _ in found) > 50
+
+
+def test_members_that_number_the_moves_otherwise_add_up_move_by_move():
+    # models trained on other data number the same moves in another order ('B-LOC' first
+    # or 'B-PERSON' first): an ensemble of them must add each move's scores, not each
+    # position's (the distillation teachers of 2026-12-07 were silently one model)
+    first = untrained_ner(40, 1.0).get_pipe("ner")
+    other = untrained_ner(41, 1.0, labels=("LOC", "PERSON", "ORG")).get_pipe("ner")
+    assert class_names(first) != class_names(other)
+    assert sorted(class_names(first)) == sorted(class_names(other))
+    docs = random_docs(untrained_ner(40, 1.0), 40, 80)
+    expected = annotations(spacy_ensemble([first, other], [d.copy() for d in docs]))
+    found = annotations(list(FastEntityRecognizer(first, [other]).pipe(docs, batch_size=16)))
+    assert found == expected
     assert sum(len(ents) for ents, _ in found) > 50
 
 

@@ -4,7 +4,7 @@ over a batch with numpy."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -131,14 +131,26 @@ def can_decode(ner: Any, members: Sequence[Any] = ()) -> bool:
 
 
 def _plans(ner: Any, members: Sequence[Any]) -> list[_Plan]:
-    plans = [_plan(ner)] + [_plan(member) for member in members]
-    first = plans[0]
-    for plan in plans[1:]:
-        if plan.labels != first.labels or \
-                not np.array_equal(plan.move_of_class, first.move_of_class) or \
-                not np.array_equal(plan.label_of_class, first.label_of_class):
-            raise ValueError("ensemble members have different moves")
-    return plans
+    first = _plan(ner)
+    return [first] + [_in_order_of(_plan(member), first) for member in members]
+
+
+def _in_order_of(plan: _Plan, first: _Plan) -> _Plan:
+    """A member's plan with its output classes in the order of the first model's: models
+    trained on different data number the same moves differently (a move's number follows
+    how often its label occurs), and their scores add up move by move."""
+    if plan.labels != first.labels:
+        raise ValueError("ensemble members have different labels")
+    index = {(int(m), int(lab)): i for i, (m, lab) in
+             enumerate(zip(plan.move_of_class, plan.label_of_class, strict=True))}
+    wanted = list(zip(first.move_of_class.tolist(), first.label_of_class.tolist(), strict=True))
+    if len(index) != len(wanted) or set(index) != set(wanted):
+        raise ValueError("ensemble members have different moves")
+    order = np.array([index[move] for move in wanted], dtype=np.int64)
+    return replace(plan, upper_w=np.ascontiguousarray(plan.upper_w[order]),
+                   upper_b=np.ascontiguousarray(plan.upper_b[order]),
+                   move_of_class=first.move_of_class, label_of_class=first.label_of_class,
+                   valid=first.valid)
 
 
 def _plan(ner: Any) -> _Plan:
