@@ -61,9 +61,18 @@ def test_a_short_form_never_spelled_out_stays_apart_when_two_people_fit():
 
 
 def test_a_short_form_never_spelled_out_links_when_the_corpus_has_one_such_person():
-    found = links(SUSPECT, ANOTHER)
-    assert found[("another", "Bambang")] == (found[("suspect", "Bambang Irianto")][0],
-                                             "corpus-short-form")
+    # ... and the two documents name someone else in common (here KPK); without that
+    # (ANOTHER names no one) the bare name stays apart
+    suspect = extraction(
+        "suspect", "KPK menetapkan Bambang Irianto sebagai tersangka suap. Bambang Irianto "
+        "adalah mantan Direktur Utama PT Pertamina Energy Services.",
+        [("KPK", "ORG"), ("Bambang Irianto", "PERSON"), ("Bambang Irianto", "PERSON")])
+    questioned = extraction("questioned", "KPK kembali memeriksa Bambang pekan ini.",
+                            [("KPK", "ORG"), ("Bambang", "PERSON")])
+    found = links(suspect, questioned, ANOTHER)
+    assert found[("questioned", "Bambang")] == (found[("suspect", "Bambang Irianto")][0],
+                                                "corpus-short-form")
+    assert found[("another", "Bambang")][0] != found[("suspect", "Bambang Irianto")][0]
 
 
 def test_a_middle_name_after_the_full_name_is_the_same_person_not_a_namesake():
@@ -506,6 +515,24 @@ def test_a_weak_alias_of_a_person_needs_its_documents_context(kb):
         "visit", text, [("Arab Saudi", "GPE"), ("Jakarta", "GPE"), ("Salman", "PERSON")])],
         kb).mentions}
     assert found["Salman"] == "person:king-salman"
+
+
+def test_a_short_form_from_another_document_needs_a_name_the_two_share():
+    # CLICK-ID (2019), 600 non-politics articles: a soap opera's 'Didi' had been the singer
+    # Didi Kempot, the corpus's only Didi in full; 'Didi' beside the singer's city is him
+    singer = extraction("singer", "Didi Kempot tampil di Solo .\nDidi Kempot menyanyi lagu "
+                        "campursari bersama Sobat Ambyar .",
+                        [("Didi Kempot", "PERSON"), ("Solo", "GPE"), ("Didi Kempot", "PERSON"),
+                         ("Sobat Ambyar", "ORG")])
+    soap = extraction("soap", "Setibanya di rumah Aslan melihat Didi jatuh .\nAslan lalu "
+                      "memanggil Reva .", [("Aslan", "PERSON"), ("Didi", "PERSON"),
+                                           ("Aslan", "PERSON"), ("Reva", "PERSON")])
+    concert = extraction("concert", "Ribuan penonton memadati konser di Solo .\nDidi "
+                         "menyanyikan lagu Pamer Bojo .", [("Solo", "GPE"), ("Didi", "PERSON")])
+    found = links(singer, soap, concert)
+    assert found[("concert", "Didi")] == (found[("singer", "Didi Kempot")][0],
+                                          "corpus-short-form")
+    assert found[("soap", "Didi")][0] != found[("singer", "Didi Kempot")][0]
 
 
 def test_a_persons_one_word_name_no_document_spells_out_is_one_node_per_document():

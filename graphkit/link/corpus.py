@@ -21,6 +21,9 @@ def link_corpus(state: LinkState, deferred: list[Record]) -> None:
     then stand behind a shorter one."""
     full_names = _full_name_index(state)
     acronyms = _corpus_acronyms(state)
+    for linked in state.records:
+        if linked.target:
+            state.docs_by_target[linked.target].add(linked.mention.doc)
     for record in sorted(deferred, key=lambda r: -len(r.tokens)):
         _link_from_corpus(state, record, full_names, acronyms)
         if len(record.tokens) > 1 and not state.in_headline(record):
@@ -95,7 +98,8 @@ def _link_corpus_short_form(state: LinkState, record: Record,
     """Link the short form of the corpus's only person it fits, named often enough; with
     several candidates, keep them as the alternative and return False."""
     names = _corpus_people(state, record, full_names)
-    if len(names) == 1 and state.full_counts[next(iter(names))] >= _CORPUS_EVIDENCE:
+    if len(names) == 1 and state.full_counts[next(iter(names))] >= _CORPUS_EVIDENCE and \
+            _shares_company(state, record, next(iter(names))):
         # two people sharing a name are never merged: when unsure, apart
         target = next(iter(names))
         state.link(record, target, "corpus-short-form",
@@ -104,6 +108,22 @@ def _link_corpus_short_form(state: LinkState, record: Record,
         return True
     if names:
         record.alternative = " | ".join(sorted(names.values()))
+    return False
+
+
+def _shares_company(state: LinkState, record: Record, target: str) -> bool:
+    """True when the mention's document names a person or organisation that a document
+    naming `target` also names: 'Messi' beside 'Barcelona' is the Lionel Messi of the
+    articles on Barcelona, while a soap opera's 'Didi', in a synopsis naming no one of
+    Didi Kempot's articles, is someone else."""
+    doc = record.mention.doc
+    mine = {r.target for r in state.by_doc[doc] if r.target and r.target != target}
+    if not mine:
+        return False
+    for other_doc in state.docs_by_target.get(target, set()) - {doc}:
+        shared = mine.intersection(r.target for r in state.by_doc[other_doc])
+        if any(not t.startswith("country:") for t in shared):
+            return True
     return False
 
 

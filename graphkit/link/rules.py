@@ -48,7 +48,8 @@ RULES = (
          "doubtful", 2),
     Rule("corpus-short-form", "a one-word or shorter name a document never spells out, to "
                               "the corpus's only longer name of a person it fits, named "
-                              "at least twice (two or more such names: its own node)",
+                              "at least twice, when the two documents name something else "
+                              "in common (two or more such names: its own node)",
          "doubtful", 0),
     Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
                     "the mention's type (a person's: and the document's context) or the "

@@ -50,6 +50,9 @@ class LinkState:
     _whys: dict[str, str] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)  # name key -> new_id(key)
     _headlines: dict[str, frozenset[int]] = field(default_factory=dict)  # doc -> headlines
+    # target -> the documents linking a mention to it, as the documents' own rules left
+    # them (filled by link.corpus for its rules)
+    docs_by_target: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def __post_init__(self) -> None:
         self.kb_types = {id_: e.type for id_, e in self.kb.entities.items()} if self.kb else {}
