@@ -6,12 +6,14 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from graphkit.ner.spans import EntityCombiner
+from graphkit.ner.tokenizer import GLUED_TOKENIZER_CONFIG
 
 
-def _with_model_spans(spans, kb=None, propose="none"):
+def _with_model_spans(spans, kb=None, propose="none", config=None):
     """A blank pipeline whose 'model' tags the given (start, end, label) token spans (and
-    whose name rules propose what it missed with `propose="missed"`)."""
-    nlp = spacy.blank("id")
+    whose name rules propose what it missed with `propose="missed"`); `config`: spaCy's,
+    e.g. graphkit's tokenizer."""
+    nlp = spacy.blank("id", config=config or {})
     name = f"fake_ner_{abs(hash(tuple(spans)))}"
 
     @Language.component(name)
@@ -103,6 +105,17 @@ def test_a_place_or_company_named_after_a_person_is_not_split(kb):
     nlp = _with_model_spans([(1, 8, "ORG"), (12, 15, "ORG")], kb)
     found = [e.text for e in nlp(text).ents]
     assert found == ["Rumah Sakit Pusat Angkatan Darat Gatot Soebroto", "PT Hartadinata Abadi"]
+
+
+def test_mojibake_marks_are_no_part_of_a_name():
+    # CLICK-ID (2019) okezone and tempo: UTF-8 read as Mac Roman; the model ran the marks
+    # into names ('‚Äì Pelatih Atletico', 'Achmad Tirtosudiro‚Äîyang', 'Habibie¬†mengaku')
+    text = "‚Äì Pelatih Atletico Diego Simeone kecewa . Achmad Tirtosudiro‚Äîyang hadir ."
+    nlp = _with_model_spans([(0, 3, "ORG"), (3, 5, "PERSON"), (7, 11, "PERSON")],
+                            config=GLUED_TOKENIZER_CONFIG)
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Diego Simeone", "PERSON") in found and ("Achmad Tirtosudiro", "PERSON") in found
+    assert not [t for t, _ in found if "‚" in t or "Ä" in t]
 
 
 def test_a_person_glued_to_the_next_sentences_party_keeps_only_the_person(kb):

@@ -56,6 +56,7 @@ from .glued import person_after_organisation
 from .lineups import lineup
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, is_title_case, propose_names
 from .spelled import spelled_out_names
+from .tokenizer import is_mojibake_mark
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -145,7 +146,7 @@ class EntityCombiner:
         kb_types = {(s, e): t for s, e, t, _ in strong}
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
-        spans = _organisation_and_person(doc, spans, strong + weak)
+        spans = _organisation_and_person(doc, _without_mojibake(doc, spans), strong + weak)
         if self.kb is not None and owners:
             spans = sorted(spans + spelled_out_names(doc, spans, owners, self.kb.may_be_named))
         spans = _with_pair_partners(doc, spans)
@@ -234,6 +235,24 @@ class EntityCombiner:
                 continue
             spans += [(s, e, label, "model") for s, e in pair_parts(doc, start, end, label)]
         return join_hyphenated(doc, spans, kb_types)
+
+
+def _without_mojibake(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """Each span cut to its longest part free of mojibake marks ('‚Äì Pelatih' is 'Pelatih',
+    'Achmad Tirtosudiro‚Äîyang' 'Achmad Tirtosudiro'; `tokenizer.MOJIBAKE_MARK`); a span
+    that is only marks is dropped. Most spans hold none and are kept as they are."""
+    kept = []
+    for start, end, label, source in spans:
+        marks = [i for i in range(start, end) if is_mojibake_mark(doc[i].text)]
+        if not marks:
+            kept.append((start, end, label, source))
+            continue
+        bounds = [start - 1, *marks, end]
+        first, last = max(zip(bounds, bounds[1:], strict=False),
+                          key=lambda pair: pair[1] - pair[0])
+        if last - first > 1:
+            kept.append((first + 1, last, label, source))
+    return kept
 
 
 def _organisation_and_person(doc: Doc, spans: list[Candidate],

@@ -21,6 +21,23 @@ GLUED_RUN = f"(?:{GLUED_MARKS.pattern})(?=[A-Z])"
 # closing bracket or quote before the run is an infix of its own ('(26/10/2019).,Messi').
 GLUED_INFIXES = (r"(?<=\S)" + GLUED_RUN, r"""(?<=\S)[)\]"'”’]+(?=""" + GLUED_RUN + ")")
 
+# Punctuation and no-break spaces written as mojibake, UTF-8 read as Mac Roman or
+# Windows-1252 somewhere before graphkit ('Habibie¬†mengaku', '‚ÄúKami', 'â€œKami'): split
+# off like the marks they stand for, so that no name takes them in. The text itself is
+# left as it is (mentions' offsets point into it).
+MOJIBAKE_MARK = "(?:¬†|‚Ä.|â€.?|Â\u00a0)"
+_MOJIBAKE_TOKEN = re.compile(MOJIBAKE_MARK)
+
+
+def is_mojibake_mark(text: str) -> bool:
+    """True for a token that is only a mojibake mark (`MOJIBAKE_MARK`).
+
+    >>> is_mojibake_mark("‚Äì"), is_mojibake_mark("Pelatih")
+    (True, False)
+    """
+    return _MOJIBAKE_TOKEN.fullmatch(text) is not None
+
+
 GLUED_TOKENIZER = "graphkit.glued_punctuation_tokenizer.v1"
 # What spacy.load / spacy.blank take as `config` to build this tokenizer instead of the
 # language's default one.
@@ -29,8 +46,9 @@ GLUED_TOKENIZER_CONFIG: dict[str, Any] = {"nlp": {"tokenizer": {"@tokenizers": G
 
 def glued_punctuation_tokenizer() -> Callable[[Language], Tokenizer]:
     """`spacy.Tokenizer.v1` (the language's default tokenizer) with `GLUED_RUN` among its
-    prefixes and infixes, so that no name takes glued punctuation in ('Persija
-    U-20.,Sementara' was a node's label).
+    prefixes and infixes and `MOJIBAKE_MARK` among its prefixes, infixes and suffixes, so
+    that no name takes glued punctuation in ('Persija U-20.,Sementara' and 'kata¬†Yazid
+    Nurhuda' were nodes' labels).
 
     The patterns go in when the tokenizer is built, never by setting `prefix_search` or
     `infix_finditer` on a built one: each setter reloads every special case (~16k for
@@ -47,16 +65,19 @@ def glued_punctuation_tokenizer() -> Callable[[Language], Tokenizer]:
     ['.,', 'Sementara', 'Ismed']
     >>> [t.text for t in nlp("diketahui.,,,,,Daniel dan ).,Messi")]
     ['diketahui', '.', ',,,,,', 'Daniel', 'dan', ')', '.,', 'Messi']
+    >>> [t.text for t in nlp("Habibie¬†mengaku ‚ÄúKami siap‚Äù kata â€œBudiâ€")]
+    ['Habibie', '¬†', 'mengaku', '‚Äú', 'Kami', 'siap', '‚Äù', 'kata', 'â€œ', 'Budi', 'â€']
     """
     def build(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        prefixes = [*(defaults.prefixes or []), GLUED_RUN]
-        infixes = [*(defaults.infixes or []), *GLUED_INFIXES]
-        suffixes = defaults.suffixes
+        # the marks go first: spaCy's own would take their first character ('‚') alone
+        prefixes = [MOJIBAKE_MARK, *(defaults.prefixes or []), GLUED_RUN]
+        infixes = [MOJIBAKE_MARK, *(defaults.infixes or []), *GLUED_INFIXES]
+        suffixes = [MOJIBAKE_MARK, *(defaults.suffixes or [])]
         return Tokenizer(
             nlp.vocab, rules=defaults.tokenizer_exceptions,
             prefix_search=spacy.util.compile_prefix_regex(prefixes).search,
-            suffix_search=spacy.util.compile_suffix_regex(suffixes).search if suffixes else None,
+            suffix_search=spacy.util.compile_suffix_regex(suffixes).search,
             infix_finditer=spacy.util.compile_infix_regex(infixes).finditer,
             token_match=defaults.token_match, url_match=defaults.url_match)
 
