@@ -147,6 +147,7 @@ class EntityCombiner:
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
         spans = _organisation_and_person(doc, _without_mojibake(doc, spans), strong + weak)
+        spans = _with_family_names(spans)
         if self.kb is not None and owners:
             spans = sorted(spans + spelled_out_names(doc, spans, owners, self.kb.may_be_named))
         spans = _with_pair_partners(doc, spans)
@@ -253,6 +254,21 @@ def _without_mojibake(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         if last - first > 1:
             kept.append((first + 1, last, label, source))
     return kept
+
+
+def _with_family_names(spans: list[Candidate]) -> list[Candidate]:
+    """A person's name the model or the rules found, followed at once by a one-word name
+    the knowledge base knows for a person, is one longer name: in '... Ilham Akbar Habibie
+    dan Tareq Kemal Habibie', 'Habibie' is Tareq Kemal's family name, not BJ Habibie."""
+    joined: list[Candidate] = []
+    for start, end, label, source in spans:
+        if joined and label == "PERSON" and source == "kb" and end - start == 1:
+            first, last, kind, made_by = joined[-1]
+            if last == start and kind == "PERSON" and made_by != "kb":
+                joined[-1] = (first, end, kind, made_by)
+                continue
+        joined.append((start, end, label, source))
+    return joined
 
 
 def _organisation_and_person(doc: Doc, spans: list[Candidate],

@@ -11,21 +11,24 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import registry
 
-# Punctuation glued between a word and the next sentence's or list item's capital, as scraped
-# text has it (CLICK-ID joins paragraphs with ',,': 'terselesaikan.,,,,,Daniel',
-# 'Persija U-20.,Sementara', ').,Messi'): a run holding a comma, or two marks or more.
-# One period alone is left to spaCy ('J.K.', 'A.S.').
-GLUED_MARKS = re.compile(r"[.,;:!?]*,[.,;:!?]*|[.,;:!?]{2,}")
-GLUED_RUN = f"(?:{GLUED_MARKS.pattern})(?=[A-Z])"
-# Inside a word spaCy splits infixes once and never takes suffixes off the pieces, so a
-# closing bracket or quote before the run is an infix of its own ('(26/10/2019).,Messi').
-GLUED_INFIXES = (r"(?<=\S)" + GLUED_RUN, r"""(?<=\S)[)\]"'”’]+(?=""" + GLUED_RUN + ")")
-
 # Punctuation and no-break spaces written as mojibake, UTF-8 read as Mac Roman or
 # Windows-1252 somewhere before graphkit ('Habibie¬†mengaku', '‚ÄúKami', 'â€œKami'): split
 # off like the marks they stand for, so that no name takes them in. The text itself is
 # left as it is (mentions' offsets point into it).
 MOJIBAKE_MARK = "(?:¬†|‚Ä.|â€.?|Â\u00a0)"
+# Punctuation glued between a word and the next sentence's or list item's capital, as scraped
+# text has it (CLICK-ID joins paragraphs with ',,': 'terselesaikan.,,,,,Daniel',
+# 'Persija U-20.,Sementara', ').,Messi', 'KPK.,,,‚ÄúSemua'): a run holding a comma, or two
+# marks or more, before a capital (a quote may open it: 'KPK.,"Kami') or a mojibake mark.
+# One period alone is left to spaCy ('J.K.', 'A.S.').
+GLUED_MARKS = re.compile(r"[.,;:!?]*,[.,;:!?]*|[.,;:!?]{2,}")
+GLUED_RUN = f"(?:{GLUED_MARKS.pattern})(?=[\"“‘']?[A-Z]|{MOJIBAKE_MARK})"
+# Inside a word spaCy splits infixes once and never takes suffixes or prefixes off the
+# pieces, so a closing bracket or quote before the run ('(26/10/2019).,Messi') and an
+# opening quote after it ('KPK.,"Kami') are infixes of their own.
+GLUED_INFIXES = (r"(?<=\S)" + GLUED_RUN, r"""(?<=\S)[)\]"'”’]+(?=""" + GLUED_RUN + ")",
+                 r"""(?<=[.,;:!?])["“‘']+(?=[A-Z])""")
+
 _MOJIBAKE_TOKEN = re.compile(MOJIBAKE_MARK)
 
 
@@ -65,6 +68,8 @@ def glued_punctuation_tokenizer() -> Callable[[Language], Tokenizer]:
     ['.,', 'Sementara', 'Ismed']
     >>> [t.text for t in nlp("diketahui.,,,,,Daniel dan ).,Messi")]
     ['diketahui', '.', ',,,,,', 'Daniel', 'dan', ')', '.,', 'Messi']
+    >>> [t.text for t in nlp('internal KPK.,"Kami')]
+    ['internal', 'KPK', '.,', '"', 'Kami']
     >>> [t.text for t in nlp("Habibie¬†mengaku ‚ÄúKami siap‚Äù kata â€œBudiâ€")]
     ['Habibie', '¬†', 'mengaku', '‚Äú', 'Kami', 'siap', '‚Äù', 'kata', 'â€œ', 'Budi', 'â€']
     """
