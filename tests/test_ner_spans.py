@@ -118,6 +118,15 @@ def test_mojibake_marks_are_no_part_of_a_name():
     assert not [t for t, _ in found if "‚" in t or "Ä" in t]
 
 
+def test_a_known_family_name_after_a_found_given_name_is_that_persons(kb):
+    # CLICK-ID (2019): in '... dan Tareq Kemal Habibie' the model found only 'Habibie',
+    # which the knowledge base knows as BJ Habibie; the rules found 'Tareq Kemal'
+    text = "Dua putranya yakni Ilham Akbar Habibie dan Tareq Kemal Habibie ."
+    nlp = _with_model_spans([(3, 6, "PERSON"), (9, 10, "PERSON")], kb, propose="missed")
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Tareq Kemal Habibie", "PERSON") in found and ("Habibie", "PERSON") not in found
+
+
 def test_a_person_glued_to_the_next_sentences_party_keeps_only_the_person(kb):
     # IndoSum (set C): 'Menurut Erwan Partai Demokrat perlu mencari calon' (no comma)
     nlp = _with_model_spans([(1, 4, "PERSON")], kb)
