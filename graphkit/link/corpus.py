@@ -14,6 +14,9 @@ from .state import LinkState
 # A full name mentioned once is too little to call another document's bare 'Muhamad' that
 # person: a corpus-wide short form needs its full name mentioned at least this often.
 _CORPUS_EVIDENCE = 2
+# How many more of its context words a weak name's candidate must find in the document than
+# any other candidate to win whatever type NER gave the mention.
+_CLEAR_CONTEXT = 2
 
 
 def link_corpus(state: LinkState, deferred: list[Record]) -> None:
@@ -160,6 +163,11 @@ def weak_kb_target(state: LinkState, record: Record) -> str:
     month ('May' of 'May Day', 'hari buruh')."""
     if not state.kb or record.key not in state.kb.weak:
         return ""
+    text = state.context_text(record.mention.doc)
+    doc_targets = {r.target for r in state.by_doc[record.mention.doc]}
+    clear = _clear_context_winner(state, record, text, doc_targets)
+    if clear:
+        return clear
     candidates = [c for c in state.kb.weak[record.key]
                   if compatible(record.mention.type, state.kb.entities[c].type)]
     if len(candidates) == 1 and record.key not in DAYS_AND_MONTHS and \
@@ -167,16 +175,46 @@ def weak_kb_target(state: LinkState, record: Record) -> str:
         record.alternative = " | ".join(c for c in state.kb.weak[record.key]
                                         if c != candidates[0])
         return candidates[0]
-    text = state.context_text(record.mention.doc)
-    doc_targets = {r.target for r in state.by_doc[record.mention.doc]}
-    scores = Counter({c: sum(1 for word in state.kb.entities[c].context
-                             if word in doc_targets or f" {normalize_name(word)} " in text)
-                      for c in candidates})
+    scores = _context_scores(state, candidates, text, doc_targets)
     ranked = scores.most_common(2)
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         record.alternative = " | ".join(c for c in candidates if c != ranked[0][0])
         return ranked[0][0]
     return ""
+
+
+def _context_scores(state: LinkState, candidates: list[str], text: str,
+                    doc_targets: set[str]) -> Counter[str]:
+    """How many of each candidate's context words or entities the document holds."""
+    assert state.kb is not None
+    return Counter({c: sum(1 for word in state.kb.entities[c].context
+                           if word in doc_targets or f" {normalize_name(word)} " in text)
+                    for c in candidates})
+
+
+def _clear_context_winner(state: LinkState, record: Record, text: str,
+                          doc_targets: set[str]) -> str:
+    """The candidate the document's context favours, whatever type NER gave the mention,
+    when it leads every other candidate by `_CLEAR_CONTEXT` context words, or leads by one
+    and no candidate of the mention's type has any: a match report's 'Madrid' (gol, laga,
+    pelatih) is Real Madrid though the model tags a city, a car sales report's 'Suzuki'
+    (mobil, pabrikan) the company though it tags a person, and 'Madrid' typed ORG in an
+    article on Spain (country:es) the city, not the club."""
+    assert state.kb is not None
+    weak = state.kb.weak[record.key]
+    scores = _context_scores(state, list(weak), text, doc_targets)
+    ranked = scores.most_common(2)
+    best, score = ranked[0]
+    lead = score - (ranked[1][1] if len(ranked) > 1 else 0)
+    if score < 1 or lead < 1:
+        return ""
+    typed = [c for c in weak if compatible(record.mention.type, state.kb.entities[c].type)]
+    if lead < _CLEAR_CONTEXT and best not in typed and any(scores[c] for c in typed):
+        return ""
+    if lead < _CLEAR_CONTEXT and best in typed:
+        return ""  # the usual rules below decide (a person needs the context anyway)
+    record.alternative = " | ".join(c for c in weak if c != best)
+    return best
 
 
 def _only_a_person(state: LinkState, record: Record) -> bool:

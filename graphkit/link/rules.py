@@ -51,9 +51,10 @@ RULES = (
                               "at least twice, when the two documents name something else "
                               "in common (two or more such names: its own node)",
          "doubtful", 0),
-    Rule("kb-weak", "a name the knowledge base gives to several entities, when only one fits "
-                    "the mention's type (a person's: and the document's context) or the "
-                    "document's context", "doubtful", 1),
+    Rule("kb-weak", "a name the knowledge base gives to several entities, when the "
+                    "document's context points clearly to one, or only one fits the "
+                    "mention's type (a person's: and the context) or the context",
+         "doubtful", 1),
     Rule("spelling", "another spelling of exactly one known name of a fitting type: old "
                      "and new spelling ('Soekarno', 'Sukarno'; oe/u, dj/j, tj/c), spacing "
                      "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
