@@ -45,6 +45,7 @@ TITLE_WORDS = frozenset(
     danjen dandim danrem danramil inspektur komisaris ajun dirut dirjen kajati kajari
     jampidsus jampidum ketum waketum plt plh kiai kyai kh ustaz ustadz bendahara camat lurah
     rektor dekan komisioner ceo coo cfo cto cmo cio founder cofounder manager head officer
+    manajer presdir pelatih
     executive bro sis mas mbak bang kak om tante datuk dato
     """.split()
 ) | RANK_WORDS | frozenset(
