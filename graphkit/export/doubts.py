@@ -39,7 +39,7 @@ class Doubts:
 def doubtful_mentions(links: Iterable[LinkedMention],
                       extractions: Iterable[Extraction]) -> Doubts:
     """Group each node's doubtful mentions by (surface text, rule, reason), rank the groups
-    by risk (corpus-short-form and fuzzy before kb-weak), then by count, and keep the first
+    by risk (corpus-short-form before kb-weak before fuzzy), then by count, and keep the first
     DOUBTS_PER_NODE with up to SENTENCES_PER_DOUBT sentences each, in document order."""
     grouped: dict[str, dict[tuple[str, str, str], Doubt]] = {}
     mentions: dict[str, int] = {}
@@ -66,7 +66,7 @@ def ranked(doubts: list[Doubt]) -> list[Doubt]:
 
     >>> [d.text for d in ranked([Doubt("AS", "kb-weak", "", 9), Doubt("Kim", "fuzzy", "", 2),
     ...                          Doubt("Joko", "corpus-short-form", "", 5)])]
-    ['Joko', 'Kim', 'AS']
+    ['Joko', 'AS', 'Kim']
     """
     return sorted(doubts, key=lambda d: (RISK[d.how], -d.count, d.text, d.how, d.why))
 
