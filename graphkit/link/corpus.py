@@ -17,6 +17,9 @@ _CORPUS_EVIDENCE = 2
 # How many more of its context words a weak name's candidate must find in the document than
 # any other candidate to win whatever type NER gave the mention.
 _CLEAR_CONTEXT = 2
+# The share of the corpus's documents above which a co-mentioned name is too common to tie
+# a bare name in one document to a full name in another.
+_COMMON_SHARE = 0.05
 
 
 def link_corpus(state: LinkState, deferred: list[Record]) -> None:
@@ -115,19 +118,28 @@ def _link_corpus_short_form(state: LinkState, record: Record,
 
 
 def _shares_company(state: LinkState, record: Record, target: str) -> bool:
-    """True when the mention's document names a person or organisation that a document
+    """True when the mention's document names something, neither a country nor a name found
+    in many of the corpus's documents (`_is_common`: 'Jakarta' in most), that a document
     naming `target` also names: 'Messi' beside 'Barcelona' is the Lionel Messi of the
-    articles on Barcelona, while a soap opera's 'Didi', in a synopsis naming no one of
+    articles on Barcelona, while a soap opera's 'Didi', in a synopsis naming nothing of
     Didi Kempot's articles, is someone else."""
     doc = record.mention.doc
+    company = state.company_of.get(target)
+    if company is None:
+        company = state.company_of[target] = Counter(
+            t for other in state.docs_by_target.get(target, ()) for t in
+            {r.target for r in state.by_doc[other] if r.target and r.target != target})
     mine = {r.target for r in state.by_doc[doc] if r.target and r.target != target}
-    if not mine:
-        return False
-    for other_doc in state.docs_by_target.get(target, set()) - {doc}:
-        shared = mine.intersection(r.target for r in state.by_doc[other_doc])
-        if any(not t.startswith("country:") for t in shared):
-            return True
-    return False
+    own = 1 if doc in state.docs_by_target.get(target, ()) else 0  # this document's share
+    return any(company[t] > own and not _is_common(state, t) for t in mine)
+
+
+def _is_common(state: LinkState, target: str) -> bool:
+    """A country, or a name found in more than `_COMMON_SHARE` of the corpus's documents
+    (and more than two): co-mentioning it says nothing of who a bare name is."""
+    found = len(state.docs_by_target.get(target, ()))
+    return target.startswith("country:") or (
+        found > 2 and found > _COMMON_SHARE * len(state.by_doc))
 
 
 def _corpus_people(state: LinkState, record: Record,

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .intake import BUILDING_HEADS, PLACE_HEADS
-from .names import UNIT_WORDS, acronym_after
+from .names import UNIT_WORDS, acronym_after, spells_acronym
 from .nicknames import declared_nicknames
 from .records import Record
-from .shortforms import LongerNames, abbreviates, short_form_types
+from .shortforms import LongerNames, abbreviates, compatible, short_form_types
 from .spelling import link_misspelling, link_variant
 from .state import LinkState
 
@@ -56,6 +56,9 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
     """Link a name the document defines: an acronym, an alias or a person's initials."""
     doc = record.mention.doc
     acronym_of = _defined_acronym(state.acronyms[doc], _without_unit_word(record.mention.text))
+    if acronym_of and record.mention.text not in state.acronyms[doc] and not compatible(
+            record.mention.type, state.name_type(acronym_of[0])):
+        acronym_of = None  # a person's 'Ani' is not 'Asosiasi Nelayan Indonesia (ANI)'
     if acronym_of:
         state.link(record, acronym_of[0], "acronym",
                    f"acronym defined in the document: {acronym_of[1]}")
@@ -82,16 +85,18 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
 def _defined_otherwise(state: LinkState, record: Record) -> None:
     """Relink a knowledge-base acronym the document defines as something else: the PKB of
     'Perjanjian Kerja Bersama (PKB)' is a labour agreement, not the party the knowledge base
-    knows as PKB. A definition that shares a word with the entity's names is a longer or
-    older name of it and changes nothing ('Komisi Pemberantasan Tindak Pidana Korupsi
-    (KPK)')."""
-    found = _defined_acronym(state.acronyms[record.mention.doc], record.mention.text)
+    knows as PKB. Only a definition that spells the acronym and is no person's name counts
+    ('Muhaimin Iskandar (PKB)' names his party); one that shares a word with the entity's
+    names is a longer or older name of it and changes nothing ('Komisi Pemberantasan Tindak
+    Pidana Korupsi (KPK)')."""
+    found = state.acronyms[record.mention.doc].get(record.mention.text)
     if found is None or found[0] == record.target or state.kb is None:
         return
-    owner = record.target
-    if owner not in state.kb.entities or state.kb.may_be_named(owner,
-                                                               found[1].rsplit(" (", 1)[0]):
-        return
+    owner, long_form = record.target, found[1].rsplit(" (", 1)[0]
+    if owner not in state.kb.entities or state.kb.may_be_named(owner, long_form) or \
+            not spells_acronym(record.mention.text, tuple(long_form.split())) or \
+            state.name_type(found[0]) == "PERSON":
+        return  # 'Muhaimin Iskandar (PKB)': the party of the person before it
     state.unlink(record)
     state.link(record, found[0], "acronym", f"acronym defined in the document: {found[1]} "
                                             f"(not the knowledge base's {owner})")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import KnowledgeBaseError
 from ..types import ENTITY_TYPES
+from ..words import CONNECTORS, NATIONAL_NAMES
 from .names import is_acronym, normalize_name, strip_accents
 
 log = logging.getLogger("graphkit")
@@ -21,6 +22,9 @@ log = logging.getLogger("graphkit")
 COLUMNS = ("id", "type", "label", "names_id", "names_en", "abbrev", "weak", "context", "note")
 REQUIRED = ("id", "type", "label")
 
+
+# Words any two names may share without being names of one entity ('dan', 'Indonesia').
+_SHARED_WORDS = CONNECTORS | NATIONAL_NAMES | frozenset({"dan", "serta"})
 
 @dataclass(frozen=True, slots=True)
 class KBEntity:
@@ -55,11 +59,12 @@ class KnowledgeBase:
         return self.weak.get(key, ())
 
     def may_be_named(self, entity_id: str, name: str) -> bool:
-        """True when `name` shares a word with one of the entity's names: it may be a longer
-        or older name of it ('Komisi Pemberantasan Tindak Pidana Korupsi' of KPK), while
-        'Perjanjian Kerja Bersama', spelled out as PKB, is not the party PKB."""
+        """True when `name` shares a word with one of the entity's names, joining words and
+        'Indonesia' aside: it may be a longer or older name of it ('Komisi Pemberantasan
+        Tindak Pidana Korupsi' of KPK), while 'Perjanjian Kerja Bersama', spelled out as
+        PKB, is not the party PKB."""
         entity = self.entities[entity_id]
-        words = set(normalize_name(name).split())
+        words = set(normalize_name(name).split()) - _SHARED_WORDS
         return any(words & set(normalize_name(n).split()) for n in (entity.label, *entity.names))
 
     def surface_forms(self) -> Iterator[tuple[str, str, str]]:

@@ -250,6 +250,19 @@ def acronym_after(text: str, position: int, words: tuple[str, ...]) -> str:
     return ""
 
 
+def spells_acronym(short: str, words: tuple[str, ...]) -> bool:
+    """True when `short` is made of the initials of the capitalised `words` ('Perjanjian
+    Kerja Bersama' for PKB) or of their beginnings (`is_syllabic_abbreviation`: 'Kukar').
+
+    >>> spells_acronym("PKB", ("Perjanjian", "Kerja", "Bersama"))
+    True
+    >>> spells_acronym("PKB", ("Muhaimin", "Iskandar"))
+    False
+    """
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return initials.casefold() == short.casefold() or is_syllabic_abbreviation(short, words)
+
+
 def is_syllabic_abbreviation(short: str, words: tuple[str, ...]) -> bool:
     """True when `short` is made of the beginnings of two or more of `words`, in order and
     starting with the first word, as Indonesian shortens names ('Kukar' for 'Kutai

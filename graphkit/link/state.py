@@ -53,6 +53,8 @@ class LinkState:
     # target -> the documents linking a mention to it, as the documents' own rules left
     # them (filled by link.corpus for its rules)
     docs_by_target: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # target -> the targets its documents name, with in how many of them (link.corpus)
+    company_of: dict[str, Counter[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kb_types = {id_: e.type for id_, e in self.kb.entities.items()} if self.kb else {}
@@ -76,6 +78,8 @@ class LinkState:
         self.types[record.target][record.mention.type] -= 1
         if record.how not in SHORT_FORM_RULES:
             self.name_types[record.target][record.mention.type] -= 1
+        if self.full_counts[record.target] > 0:
+            self.full_counts[record.target] -= 1
         self.majority.pop(record.target, None)
         record.target = record.how = record.why = ""
 

@@ -12,9 +12,9 @@ from ..link.names import (
     TITLE_FOLLOWERS,
     UNIT_WORDS,
     is_acronym,
-    is_syllabic_abbreviation,
     is_title_word,
     is_unit_of,
+    spells_acronym,
 )
 from ..words import (
     CONNECTORS,
@@ -595,8 +595,7 @@ def bracketed_acronyms(doc: Doc, spans: list[Candidate], taken: set[int]) -> lis
             continue
         word = doc[end + 1].text
         words = tuple(t.text for t in doc[start:end] if t.is_alpha)
-        spelt = is_syllabic_abbreviation(word, words) or (
-            "".join(w[0] for w in words if w[0].isupper()).casefold() == word.casefold())
+        spelt = spells_acronym(word, words)
         if word[:1].isupper() and word.isalnum() and len(word) >= 2 and (
                 spelt or (is_acronym(word) and len(words) > 1)):
             found.append((end + 1, end + 2, label if spelt else "ORG", "rule"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..link.intake import BUILDING_HEADS
 from ..link.names import LEGAL_FORMS_AFTER, LEGAL_FORMS_BEFORE, RANK_WORDS
 from ..words import (
     HEADS,
@@ -31,9 +32,10 @@ from .bounds import after_title
 _MAX_PERSON_WORDS = 4
 # Places and institutions are named after people: 'Rumah Sakit Pusat Angkatan Darat Gatot
 # Soebroto', 'Universitas Gadjah Mada', 'Bandara Soekarno-Hatta' are one name each.
-_NAMED_AFTER_PEOPLE = LOC_HEADS | frozenset(
-    "rumah rs rsu rsud rsup rspad universitas institut yayasan akademi sekolah stadion "
-    "lanud museum monumen wisma hotel gelanggang".split())
+_NAMED_AFTER_PEOPLE = LOC_HEADS | BUILDING_HEADS | frozenset(
+    """rumah rs rsu rsud rsup rspad universitas institut yayasan akademi sekolah lanud museum
+    monumen gelanggang uin iain stain stie stikes sma sman smp smpn sd sdn smk smkn mts man
+    kri""".split())
 
 
 def person_after_organisation(doc: Doc, start: int, end: int,
@@ -58,7 +60,7 @@ def person_after_organisation(doc: Doc, start: int, end: int,
 
 def _ends_organisation(doc: Doc, index: int, known: set[int]) -> bool:
     """A word that may end an organisation's name: part of a known name, an acronym or a
-    rank ('ESDM', 'AKP'), or an organisation's tail ('Capital', 'Tbk'); not a head word,
+    rank ('ESDM', 'AKP'), or an organisation's tail ('Group', 'Tbk'); not a head word,
     which opens a name ('PT', 'Komite')."""
     token = doc[index]
     word = token.lower_

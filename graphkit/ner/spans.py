@@ -147,7 +147,7 @@ class EntityCombiner:
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
         spans = _organisation_and_person(doc, _without_mojibake(doc, spans), strong + weak)
-        spans = _with_family_names(spans)
+        spans = _with_family_names(spans, self._family_names(doc, owners))
         if self.kb is not None and owners:
             spans = sorted(spans + spelled_out_names(doc, spans, owners, self.kb.may_be_named))
         spans = _with_pair_partners(doc, spans)
@@ -155,6 +155,21 @@ class EntityCombiner:
                            kb_id=owners.get((s, e), "") if source == "kb" else "")
                       for s, e, label, source in spans])
         return doc
+
+    def _family_names(self, doc: Doc, owners: dict[tuple[int, int], str]
+                      ) -> set[tuple[int, int]]:
+        """The one-word sure names of known people that are their names' last word
+        ('Habibie' of BJ Habibie, not 'Jokowi')."""
+        if self.kb is None:
+            return set()
+        found = set()
+        for (start, end), owner in owners.items():
+            entity = self.kb.entities.get(owner)
+            if end - start == 1 and entity is not None and entity.type == "PERSON":
+                words = entity.label.split()
+                if len(words) > 1 and words[-1].casefold() == doc[start].lower_:
+                    found.add((start, end))
+        return found
 
     def _missed_names(self, doc: Doc, taken: set[int],
                       weak: list[Candidate]) -> list[Candidate]:
@@ -256,13 +271,16 @@ def _without_mojibake(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _with_family_names(spans: list[Candidate]) -> list[Candidate]:
-    """A person's name the model or the rules found, followed at once by a one-word name
-    the knowledge base knows for a person, is one longer name: in '... Ilham Akbar Habibie
-    dan Tareq Kemal Habibie', 'Habibie' is Tareq Kemal's family name, not BJ Habibie."""
+def _with_family_names(spans: list[Candidate],
+                       family_names: set[tuple[int, int]]) -> list[Candidate]:
+    """A person's name the model or the rules found, followed at once by a known person's
+    family name (`family_names`: the last word of a known person's name, alone) is one
+    longer name: in '... Ilham Akbar Habibie dan Tareq Kemal Habibie', 'Habibie' is Tareq
+    Kemal's family name, not BJ Habibie. A nickname is no family name ('Budi Santoso
+    Jokowi' stays two people)."""
     joined: list[Candidate] = []
     for start, end, label, source in spans:
-        if joined and label == "PERSON" and source == "kb" and end - start == 1:
+        if joined and label == "PERSON" and (start, end) in family_names:
             first, last, kind, made_by = joined[-1]
             if last == start and kind == "PERSON" and made_by != "kb":
                 joined[-1] = (first, end, kind, made_by)

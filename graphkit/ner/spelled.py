@@ -17,6 +17,9 @@ from ..link.names import is_acronym
 from ..words import CONNECTORS
 from .bounds import Candidate
 
+# Words a spelled-out name joins its words with, left out of its acronym.
+_JOINERS = CONNECTORS | frozenset("dan serta untuk di ke dari atas".split())
+
 
 def spelled_out_names(doc: Doc, spans: list[Candidate], owners: dict[tuple[int, int], str],
                       may_be_named: Callable[[str, str], bool]) -> list[Candidate]:
@@ -46,17 +49,17 @@ def _bracketed(doc: Doc, start: int, end: int) -> bool:
 
 def _spelling_start(doc: Doc, bracket: int, acronym: str) -> int | None:
     """Where the capitalised words right before `bracket` start whose initials spell
-    `acronym` (connectors such as 'dan' skipped), or None."""
+    `acronym`, joining words in between skipped ('Badan Pengkajian dan Penerapan
+    Teknologi (BPPT)'; a joining word whose initial the acronym has counts: 'Bank of
+    America (BOA)'), or None."""
     letters = acronym.casefold()
     index, matched = bracket - 1, len(letters)
     while index >= 0 and matched > 0:
         token = doc[index]
-        if token.lower_ in CONNECTORS and index < bracket - 1:
-            index -= 1
-            continue
-        if not (token.is_alpha and token.text[:1].isupper()) or \
-                token.lower_[0] != letters[matched - 1]:
+        if token.is_alpha and token.text[:1].isupper() and \
+                token.lower_[0] == letters[matched - 1]:
+            matched -= 1
+        elif not (token.lower_ in _JOINERS and index < bracket - 1):
             return None
-        matched -= 1
         index -= 1
     return index + 1 if matched == 0 else None
