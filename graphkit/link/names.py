@@ -92,7 +92,11 @@ def normalize_name(text: str) -> str:
     'kim jong un'
     >>> normalize_name("  Erdoğan’s ")
     "erdogan's"
+    >>> normalize_name("Bima¬†Sakti")  # a no-break space read as Mac Roman
+    'bima sakti'
     """
+    if "¬†" in text:
+        text = text.replace("¬†", " ")
     text = strip_accents(unicodedata.normalize("NFKC", INVISIBLE.sub("", text)))
     text = text.translate(_QUOTES)
     text = _DASHES.sub(" ", text)

@@ -56,7 +56,7 @@ from .glued import person_after_organisation
 from .lineups import lineup
 from .propose import HEADLINE_TOKENS, WordFacts, is_headline, is_title_case, propose_names
 from .spelled import spelled_out_names
-from .tokenizer import is_mojibake_mark
+from .tokenizer import MOJIBAKE_SPACES, is_mojibake_mark
 
 # Labels of the shipped model and of common spaCy pipelines, mapped onto the contract's types.
 LABEL_TYPES = {
@@ -256,10 +256,19 @@ class EntityCombiner:
 def _without_mojibake(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """Each span cut to its longest part free of mojibake marks ('‚Äì Pelatih' is 'Pelatih',
     'Achmad Tirtosudiro‚Äîyang' 'Achmad Tirtosudiro'; `tokenizer.MOJIBAKE_MARK`); a span
-    that is only marks is dropped. Most spans hold none and are kept as they are."""
+    that is only marks is dropped. A no-break space's mojibake is a space, so it ends a
+    span but may stand inside one ('Bima¬†Sakti'). Most spans hold none and stay as they
+    are."""
     kept = []
     for start, end, label, source in spans:
-        marks = [i for i in range(start, end) if is_mojibake_mark(doc[i].text)]
+        while start < end and doc[start].text in MOJIBAKE_SPACES:
+            start += 1
+        while end > start and doc[end - 1].text in MOJIBAKE_SPACES:
+            end -= 1
+        marks = [i for i in range(start, end) if is_mojibake_mark(doc[i].text)
+                 and doc[i].text not in MOJIBAKE_SPACES]
+        if start >= end:
+            continue
         if not marks:
             kept.append((start, end, label, source))
             continue

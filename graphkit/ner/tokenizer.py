@@ -30,6 +30,8 @@ GLUED_INFIXES = (r"(?<=\S)" + GLUED_RUN, r"""(?<=\S)[)\]"'”’]+(?=""" + GLUED
                  r"""(?<=[.,;:!?])["“‘']+(?=[A-Z])""")
 
 _MOJIBAKE_TOKEN = re.compile(MOJIBAKE_MARK)
+# The mojibake of a no-break space: a space, which may stand between two words of a name.
+MOJIBAKE_SPACES = frozenset({"¬†", "Â\u00a0"})
 
 
 def is_mojibake_mark(text: str) -> bool:
