@@ -168,16 +168,16 @@ def _corpus_people(state: LinkState, record: Record,
 
 
 def weak_kb_target(state: LinkState, record: Record) -> str:
-    """A weak alias links when one candidate fits the type and the document's context. The
+    """A weak alias links where the document's context clearly points
+    (`_clear_context_winner`), else when one candidate fits the type and the context. The
     context is needed even when only one candidate fits: for a person ('Salman' in a soap
     opera's synopsis is not King Salman, 'Alex' of Alex dos Santos not Alexander Marwata:
     a one-word name is shared by many people) and for an alias that is also a day or a
     month ('May' of 'May Day', 'hari buruh')."""
     if not state.kb or record.key not in state.kb.weak:
         return ""
-    text = state.context_text(record.mention.doc)
-    doc_targets = {r.target for r in state.by_doc[record.mention.doc]}
-    clear = _clear_context_winner(state, record, text, doc_targets)
+    scores = _weak_scores(state, record)
+    clear = _clear_context_winner(state, record, scores)
     if clear:
         return clear
     candidates = [c for c in state.kb.weak[record.key]
@@ -187,12 +187,25 @@ def weak_kb_target(state: LinkState, record: Record) -> str:
         record.alternative = " | ".join(c for c in state.kb.weak[record.key]
                                         if c != candidates[0])
         return candidates[0]
-    scores = _context_scores(state, candidates, text, doc_targets)
-    ranked = scores.most_common(2)
+    ranked = Counter({c: scores[c] for c in candidates}).most_common(2)
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         record.alternative = " | ".join(c for c in candidates if c != ranked[0][0])
         return ranked[0][0]
     return ""
+
+
+def _weak_scores(state: LinkState, record: Record) -> Counter[str]:
+    """The context scores of a weak name's candidates in the mention's document, computed
+    once per document and name (every 'Madrid' of a document is decided alike)."""
+    key = (record.mention.doc, record.key)
+    found = state.weak_scores.get(key)
+    if found is None:
+        assert state.kb is not None
+        text = state.context_text(record.mention.doc)
+        doc_targets = {r.target for r in state.by_doc[record.mention.doc]}
+        found = state.weak_scores[key] = _context_scores(
+            state, list(state.kb.weak[record.key]), text, doc_targets)
+    return found
 
 
 def _context_scores(state: LinkState, candidates: list[str], text: str,
@@ -204,8 +217,7 @@ def _context_scores(state: LinkState, candidates: list[str], text: str,
                     for c in candidates})
 
 
-def _clear_context_winner(state: LinkState, record: Record, text: str,
-                          doc_targets: set[str]) -> str:
+def _clear_context_winner(state: LinkState, record: Record, scores: Counter[str]) -> str:
     """The candidate the document's context favours, whatever type NER gave the mention,
     when it leads every other candidate by `_CLEAR_CONTEXT` context words, or leads by one
     and no candidate of the mention's type has any: a match report's 'Madrid' (gol, laga,
@@ -214,7 +226,6 @@ def _clear_context_winner(state: LinkState, record: Record, text: str,
     article on Spain (country:es) the city, not the club."""
     assert state.kb is not None
     weak = state.kb.weak[record.key]
-    scores = _context_scores(state, list(weak), text, doc_targets)
     ranked = scores.most_common(2)
     best, score = ranked[0]
     lead = score - (ranked[1][1] if len(ranked) > 1 else 0)

@@ -55,6 +55,8 @@ class LinkState:
     docs_by_target: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # target -> the targets its documents name, with in how many of them (link.corpus)
     company_of: dict[str, Counter[str]] = field(default_factory=dict)
+    # (document, weak name key) -> its candidates' context scores (link.corpus)
+    weak_scores: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kb_types = {id_: e.type for id_, e in self.kb.entities.items()} if self.kb else {}
