@@ -177,11 +177,11 @@ def weak_kb_target(state: LinkState, record: Record) -> str:
     if not state.kb or record.key not in state.kb.weak:
         return ""
     scores = _weak_scores(state, record)
-    clear = _clear_context_winner(state, record, scores)
-    if clear:
-        return clear
     candidates = [c for c in state.kb.weak[record.key]
                   if compatible(record.mention.type, state.kb.entities[c].type)]
+    clear = _clear_context_winner(state, record, scores, candidates)
+    if clear:
+        return clear
     if len(candidates) == 1 and record.key not in DAYS_AND_MONTHS and \
             state.kb.entities[candidates[0]].type != "PERSON":
         record.alternative = " | ".join(c for c in state.kb.weak[record.key]
@@ -217,13 +217,16 @@ def _context_scores(state: LinkState, candidates: list[str], text: str,
                     for c in candidates})
 
 
-def _clear_context_winner(state: LinkState, record: Record, scores: Counter[str]) -> str:
+def _clear_context_winner(state: LinkState, record: Record, scores: Counter[str],
+                          typed: list[str]) -> str:
     """The candidate the document's context favours, whatever type NER gave the mention,
     when it leads every other candidate by `_CLEAR_CONTEXT` context words, or leads by one
     and no candidate of the mention's type has any: a match report's 'Madrid' (gol, laga,
     pelatih) is Real Madrid though the model tags a city, a car sales report's 'Suzuki'
     (mobil, pabrikan) the company though it tags a person, and 'Madrid' typed ORG in an
-    article on Spain (country:es) the city, not the club."""
+    article on Spain (country:es) the city, not the club. `typed`: the candidates of the
+    mention's type; when one of them is the leader by one word, or has context words of its
+    own, the usual rules decide (a person needs the context anyway)."""
     assert state.kb is not None
     weak = state.kb.weak[record.key]
     ranked = scores.most_common(2)
@@ -231,11 +234,8 @@ def _clear_context_winner(state: LinkState, record: Record, scores: Counter[str]
     lead = score - (ranked[1][1] if len(ranked) > 1 else 0)
     if score < 1 or lead < 1:
         return ""
-    typed = [c for c in weak if compatible(record.mention.type, state.kb.entities[c].type)]
-    if lead < _CLEAR_CONTEXT and best not in typed and any(scores[c] for c in typed):
+    if lead < _CLEAR_CONTEXT and (best in typed or any(scores[c] for c in typed)):
         return ""
-    if lead < _CLEAR_CONTEXT and best in typed:
-        return ""  # the usual rules below decide (a person needs the context anyway)
     record.alternative = " | ".join(c for c in weak if c != best)
     return best
 

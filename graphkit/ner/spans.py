@@ -265,10 +265,10 @@ def _without_mojibake(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
             start += 1
         while end > start and doc[end - 1].text in MOJIBAKE_SPACES:
             end -= 1
-        marks = [i for i in range(start, end) if is_mojibake_mark(doc[i].text)
-                 and doc[i].text not in MOJIBAKE_SPACES]
         if start >= end:
             continue
+        marks = [i for i in range(start, end) if is_mojibake_mark(doc[i].text)
+                 and doc[i].text not in MOJIBAKE_SPACES]
         if not marks:
             kept.append((start, end, label, source))
             continue
