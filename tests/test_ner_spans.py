@@ -585,6 +585,20 @@ def test_a_one_word_name_after_a_rank_is_a_person(kb):
     assert "Perkeretaaapian" not in [e.text for e in doc.ents]
 
 
+def test_a_ranks_follower_opening_a_model_span_is_dropped_a_given_name_after_it_stays(kb):
+    # IndoSum (set C, a candidate model): 'Pol Fakhrizal' after 'Irjen'; CLICK-ID: the
+    # Kapolda's given name 'Agung' was cut as if it completed a title ('Jaksa Agung')
+    nlp = _with_model_spans([(9, 11, "PERSON")], kb)
+    doc = nlp("\" Keduanya dari Jambi , \" kata Kapolda Irjen Pol Fakhrizal di Padang .")
+    assert ("Fakhrizal", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    nlp = _with_model_spans([(6, 8, "PERSON")], kb)
+    doc = nlp("Kapolda Jawa Barat Irjen Pol Agung Budi Maryoto mengatakan hal itu .")
+    assert ("Agung Budi Maryoto", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    nlp = _with_model_spans([(1, 3, "PERSON")], kb)
+    doc = nlp("Jaksa Agung Prasetyo mengatakan hal itu .")
+    assert ("Prasetyo", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_the_name_rules_drop_a_ranks_follower(rules_nlp):
     # IndoSum (rules only): 'Pol Waris Anggono', 'Utama' of 'Direktur Utama'
     doc = rules_nlp("Kabagops Korps Brimob Kombes Pol Waris Anggono menyatakan alasannya .")

@@ -17,6 +17,10 @@ from graphkit.link.names import name_key, strip_titles
     ("Menpora Imam Nahrawi", "imam nahrawi"),
     ("Menkumham Yasonna Laoly", "yasonna laoly"),
     ("Jaksa Agung HM Prasetyo", "hm prasetyo"),
+    ("Jaksa Agung Muda Arminsyah", "arminsyah"),
+    ("Irjen Pol Agung Budi Maryoto", "agung budi maryoto"),
+    ("Ketua Umum Agung Laksono", "agung laksono"),
+    ("Marsekal Madya (Purn) Daryatmo", "daryatmo"),
     ("Ketua Umum Megawati Soekarnoputri", "megawati soekarnoputri"),
     ("KH Ma'ruf Amin", "ma'ruf amin"),
 ])

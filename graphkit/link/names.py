@@ -58,6 +58,18 @@ GIVEN_NAME_TITLES = frozenset("imam ratu putri putra raja sultan hakim haji".spl
 # 'Jenderal TNI', 'Komisaris Besar', 'Irjen (Purn)'): stripped only right after a title word.
 TITLE_FOLLOWERS = frozenset(
     "umum agung besar muda utama madya pol polisi tni polri purn".split())
+# What a follower goes on: the police's and army's ('Pol', 'TNI', 'Purn') on any title or
+# rank; the others only on the titles they complete, because they are also given names
+# ('Irjen Pol Agung Budi Maryoto' keeps 'Agung'; 'Jaksa Agung Prasetyo' drops it).
+RANK_FOLLOWERS = frozenset("pol polisi tni polri purn".split())
+_FOLLOWED_TITLES = {
+    "umum": frozenset("ketua sekretaris bendahara direktur wakil".split()),
+    "agung": frozenset("jaksa hakim".split()),
+    "besar": frozenset("duta komisaris guru".split()),
+    "muda": frozenset("agung jaksa laksamana marsekal ajun menteri".split()),
+    "utama": frozenset("direktur komisaris ajun asisten".split()),
+    "madya": frozenset("laksamana marsekal ajun".split()),
+}
 
 # A company's legal form is no part of its name: 'PT Bank Permata Tbk' is 'Bank Permata',
 # 'PT Pertamina (Persero)' is 'Pertamina'.
@@ -122,11 +134,27 @@ def strip_titles(text: str) -> str:
     ('Firli Bahuri', 'Imam Nahrawi')
     """
     words = text.split()
-    stripped = False
+    previous = ""
     while len(words) > 1 and (_strippable_title(words[0]) or (
-            stripped and normalize_name(words[0]) in TITLE_FOLLOWERS)):
-        words, stripped = words[1:], True
+            previous and follows_title(previous, words[0]))):
+        previous, words = words[0], words[1:]
     return " ".join(words)
+
+
+def follows_title(previous: str, word: str) -> bool:
+    """True when `word` completes the title or rank `previous` before a name ('Pol' of
+    'Irjen Pol', 'Agung' of 'Jaksa Agung'); a follower that is also a given name goes only
+    on the titles it completes.
+
+    >>> follows_title("Irjen", "Pol"), follows_title("Jaksa", "Agung")
+    (True, True)
+    >>> follows_title("Pol", "Agung"), follows_title("Ketua", "Agung")
+    (False, False)
+    """
+    key, before = normalize_name(word).rstrip("."), normalize_name(previous).rstrip(".")
+    if key in RANK_FOLLOWERS:
+        return before in TITLE_WORDS or before in TITLE_FOLLOWERS
+    return before in _FOLLOWED_TITLES.get(key, ())
 
 
 def is_strippable_title(word: str) -> bool:

@@ -8,9 +8,11 @@ from spacy.tokens import Doc
 
 from ..link.names import (
     GIVEN_NAME_TITLES,
+    RANK_FOLLOWERS,
     RANK_WORDS,
     TITLE_FOLLOWERS,
     UNIT_WORDS,
+    follows_title,
     is_acronym,
     is_title_word,
     is_unit_of,
@@ -147,12 +149,12 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     and a title that is also a given name after a name ('Tatang Farhanul Hakim'). A name
     ends before 'se-' ('all of': 'Polri se-Indonesia', 'Kapolda se-Jawa Timur') and before
     punctuation glued to the next word ('Persija U-20.,Sementara')."""
-    titled = False
+    title = doc[start - 1].text if start > 0 and is_title_word(doc[start - 1].text) else ""
     while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
-            titled and doc[start].lower_.rstrip(".") in TITLE_FOLLOWERS)
+            title and follows_title(title, doc[start].text))
             or doc[start].lower_ in OCCASION_WORDS or (doc[start].like_url and end - start > 1)):
-        titled = titled or (not doc[start].is_punct
-                            and doc[start].lower_ not in OCCASION_WORDS)
+        if not doc[start].is_punct and doc[start].lower_ not in OCCASION_WORDS:
+            title = doc[start].text
         start += 1
     end = _before_glued_punctuation(doc, start, _before_distributive(doc, start, end))
     while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
@@ -364,12 +366,15 @@ def _name_slot(doc: Doc, start: int, named: set[int]) -> bool:
 
 
 def _given_name(token: Any) -> bool:
-    """A capitalised word that may be a given name: not a title ('Pol' of 'Kombes Pol'), a
+    """A capitalised word that may be a given name: not a title or its follower ('Pol' of
+    'Kombes Pol', 'Agung' of 'Jaksa Agung'; 'Agung' of 'Irjen Pol Agung Budi' is one), a
     ministry's portfolio ('Agama' of 'Menteri Agama'), an ordinary word, a day or month, an
     acronym or a word opening or ending another kind of name."""
     word = token.lower_
     return (token.is_alpha and token.is_title and not is_title_word(token.text)
-            and word not in TITLE_FOLLOWERS and word not in common_words()
+            and word not in RANK_FOLLOWERS
+            and not (token.i > 0 and follows_title(token.doc[token.i - 1].text, token.text))
+            and word not in common_words()
             and word not in DAYS_AND_MONTHS
             and word not in HEADS and word not in TAILS and word not in NOT_PERSON_WORDS)
 

@@ -9,7 +9,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
-from ..link.names import GIVEN_NAME_TITLES, TITLE_FOLLOWERS, is_title_word
+from ..link.names import GIVEN_NAME_TITLES, follows_title, is_title_word
 from ..words import (
     CONNECTORS,
     DAYS_AND_MONTHS,
@@ -142,8 +142,7 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
             words[run[0]].lower in common and words[run[0]].lower not in HEADS
             and words[run[0]].lower not in NAME_PREFIXES
             and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES)) or (
-            words[run[0]].lower in TITLE_FOLLOWERS and run[0] > 0
-            and (words[run[0] - 1].title or words[run[0] - 1].lower in TITLE_FOLLOWERS))):
+            run[0] > 0 and follows_title(words[run[0] - 1].lower, words[run[0]].lower))):
         run = run[1:]  # ... and a title's follower after it ('Irjen Pol')
     while run and not words[run[-1]].capitalised and not (
             len(run) > 2 and words[run[-2]].text == "-"):
