@@ -664,3 +664,18 @@ def test_stock_codes_and_categories_after_a_colon_are_no_line_up():
         assert lineup(nlp(text)).players == []
     assert len(lineup(nlp("Newcastle ( 4 - 4 - 2 ) : Dubravka ; Krafth , Schar , Lascelles , "
                           "Dummett ; Willems , Hayden , Shelvey")).players) == 8
+
+
+def test_a_commission_before_its_parliament_is_one_name_with_it(rules_nlp, kb):
+    # IndoSum (set F): 'Komisi VII DPR' was a node 'Komisi VII' beside DPR; CLICK-ID
+    # politics: 'Badan Legislasi' and 'Badan Legislasi DPR' were twins; a Roman numeral
+    # numbers a commission ('Komisi III'), though alone it names nothing
+    nlp = _with_model_spans([(12, 13, "PERSON")], kb, propose="missed")
+    found = [(e.text, e.label_) for e in nlp(
+        "DPR meminta pemerintah menunda impor gas , kata anggota Komisi VII DPR Kurtubi .").ents]
+    assert ("Komisi VII DPR", "ORG") in found and ("Kurtubi", "PERSON") in found
+    found = [(e.text, e.label_) for e in rules_nlp(
+        "Kemarin Komisi III DPR RI memanggil Kapolri , sedangkan Badan Legislasi DPR rapat .").ents]
+    assert ("Komisi III DPR RI", "ORG") in found and ("Badan Legislasi DPR", "ORG") in found
+    found = [e.text for e in rules_nlp("Pada Perang Dunia II , kota itu hancur .").ents]
+    assert "II" not in found

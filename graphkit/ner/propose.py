@@ -121,11 +121,16 @@ def is_title_case(words: Iterable[tuple[str, bool]]) -> bool:
     return len(counted) >= 3 and capitals >= 0.8 * len(counted)
 
 
+# Roman numerals, which NOT_NAMES keeps from being names alone, number a name they end
+# ('Komisi III', 'Hamengku Buwono X').
+_ROMAN_NUMERALS = frozenset("ii iii iv".split())
+
+
 def _continues(words: list[Word], spaced: list[int], previous: int, token: int) -> bool:
     """Can token `token` extend the run of name tokens that ends at `previous`?"""
     word, before = words[token], words[previous]
     if word.capitalised:
-        return word.name_word
+        return word.name_word or word.lower in _ROMAN_NUMERALS  # 'Komisi III'
     if word.text == "-" and not spaced[previous] and not spaced[token]:
         return True  # Leif-Eric, Jong-un
     if before.text == "-" and not spaced[previous] and (word.alpha or word.digit):

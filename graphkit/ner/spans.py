@@ -377,6 +377,12 @@ def _is_capitalised_word(token: Any) -> bool:
     return True
 
 
+# Parliaments ('DPR', 'DPRD Jawa Barat') and the words that open the names of their
+# commissions and boards ('Komisi VII', 'Badan Legislasi', 'Pansus Angket').
+_PARLIAMENTS = frozenset("dpr dprd mpr dpd".split())
+_PARLIAMENT_BODY_HEADS = frozenset("komisi badan pansus panja panitia fraksi".split())
+
+
 def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Candidate]:
     """Known names inside longer names: 'Lapangan' + a person is a place named after them
     ('Lapangan Kim Il Sung'); a head word + a known name + more name words is one name
@@ -418,6 +424,9 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
                 and source == "rule"):
             result[-1] = (result[-1][0], end, result[-1][2], "rule")  # ... 'Britain' + 'First'
             continue
+        if result and _body_of_parliament(doc, result[-1], (start, end, label, source)):
+            result[-1] = (result[-1][0], end, "ORG", result[-1][3])  # 'Komisi VII' + 'DPR'
+            continue
         if (result and label == "GPE" and result[-1][1] == start and result[-1][2] == "ORG"
                 and result[-1][3] != "kb" and (doc[result[-1][0]].lower_ in STATE_ORGAN_HEADS
                                                or doc[start:end].text.lower() in NATIONAL_NAMES)):
@@ -425,6 +434,15 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
             continue
         result.append((start, end, label, source))
     return result
+
+
+def _body_of_parliament(doc: Doc, body: Candidate, parliament: Candidate) -> bool:
+    """A commission or board found on its own right before its parliament is one name
+    with it ('Komisi VII' + 'DPR', 'Badan Legislasi' + 'DPR', 'Komisi A' + 'DPRD Jawa
+    Barat'): the commission of that parliament, not a second body beside it."""
+    return (body[1] == parliament[0] and body[2] == "ORG" and body[3] != "kb"
+            and parliament[2] == "ORG" and doc[body[0]].lower_ in _PARLIAMENT_BODY_HEADS
+            and doc[parliament[0]].lower_ in _PARLIAMENTS)
 
 
 def _only_a_board(doc: Doc, start: int, end: int) -> bool:
