@@ -141,6 +141,7 @@ def strip_titles(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=_CACHED_NAMES)
 def follows_title(previous: str, word: str) -> bool:
     """True when `word` completes the title or rank `previous` before a name ('Pol' of
     'Irjen Pol', 'Agung' of 'Jaksa Agung'); a follower that is also a given name goes only
@@ -151,7 +152,10 @@ def follows_title(previous: str, word: str) -> bool:
     >>> follows_title("Pol", "Agung"), follows_title("Ketua", "Agung")
     (False, False)
     """
-    key, before = normalize_name(word).rstrip("."), normalize_name(previous).rstrip(".")
+    key = normalize_name(word).rstrip(".")
+    if key not in TITLE_FOLLOWERS:
+        return False
+    before = normalize_name(previous).rstrip(".")
     if key in RANK_FOLLOWERS:
         return before in TITLE_WORDS or before in TITLE_FOLLOWERS
     return before in _FOLLOWED_TITLES.get(key, ())

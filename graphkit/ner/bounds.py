@@ -150,11 +150,14 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ends before 'se-' ('all of': 'Polri se-Indonesia', 'Kapolda se-Jawa Timur') and before
     punctuation glued to the next word ('Persija U-20.,Sementara')."""
     title = doc[start - 1].text if start > 0 and is_title_word(doc[start - 1].text) else ""
-    while start < end and (_leading_title(doc, start, end) or doc[start].is_punct or (
-            title and follows_title(title, doc[start].text))
-            or doc[start].lower_ in OCCASION_WORDS or (doc[start].like_url and end - start > 1)):
-        if not doc[start].is_punct and doc[start].lower_ not in OCCASION_WORDS:
-            title = doc[start].text
+    while start < end:
+        token = doc[start]
+        if not (_leading_title(doc, start, end) or token.is_punct or (
+                title and follows_title(title, token.text))
+                or token.lower_ in OCCASION_WORDS or (token.like_url and end - start > 1)):
+            break
+        if not token.is_punct and token.lower_ not in OCCASION_WORDS:
+            title = token.text
         start += 1
     end = _before_glued_punctuation(doc, start, _before_distributive(doc, start, end))
     while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
@@ -373,7 +376,8 @@ def _given_name(token: Any) -> bool:
     word = token.lower_
     return (token.is_alpha and token.is_title and not is_title_word(token.text)
             and word not in RANK_FOLLOWERS
-            and not (token.i > 0 and follows_title(token.doc[token.i - 1].text, token.text))
+            and not (word in TITLE_FOLLOWERS and token.i > 0
+                     and follows_title(token.doc[token.i - 1].text, token.text))
             and word not in common_words()
             and word not in DAYS_AND_MONTHS
             and word not in HEADS and word not in TAILS and word not in NOT_PERSON_WORDS)
