@@ -679,3 +679,19 @@ def test_a_commission_before_its_parliament_is_one_name_with_it(rules_nlp, kb):
     assert ("Komisi III DPR RI", "ORG") in found and ("Badan Legislasi DPR", "ORG") in found
     found = [e.text for e in rules_nlp("Pada Perang Dunia II , kota itu hancur .").ents]
     assert "II" not in found
+
+
+def test_a_place_named_tournament_is_an_event_and_a_model_number_suffix_no_company(kb):
+    # CLICK-ID sport and technology (benchmarks, np600 review): 'Australia Terbuka' (the
+    # Australian Open) was linked to the country, 'Pixel 4 XL' to the operator XL Axiata
+    nlp = _with_model_spans([], kb)
+    found = [(e.text, e.label_) for e in nlp(
+        "Federer tersingkir dari Australia Terbuka , sedangkan Indonesia Open digelar Juni .").ents]
+    assert ("Australia Terbuka", "EVENT") in found and ("Indonesia Open", "EVENT") in found
+    assert ("Australia", "GPE") not in found
+    found = [e.text for e in nlp("Pemerintah Indonesia terbuka untuk investasi .").ents]
+    assert found == ["Indonesia"]
+    found = [e.text for e in nlp("Google merilis Pixel 4 XL bulan ini .").ents]
+    assert "XL" not in found and "Google" in found
+    found = [e.text for e in nlp("Pelanggan XL bisa membeli paket itu .").ents]
+    assert found == ["XL"]

@@ -146,6 +146,7 @@ class EntityCombiner:
         kb_types = {(s, e): t for s, e, t, _ in strong}
         spans = [without_unit_word(doc, span, owners, kb_types)
                  for span in _attach_heads(doc, sorted(chosen), taken)]
+        spans = _tournaments_named_by_place(doc, spans)
         spans = _organisation_and_person(doc, _without_mojibake(doc, spans), strong + weak)
         spans = _with_family_names(spans, self._family_names(doc, owners))
         if self.kb is not None and owners:
@@ -200,7 +201,8 @@ class EntityCombiner:
         a strong match hides a weak one."""
         spans: dict[tuple[int, int], tuple[bool, str, str]] = {}
         for match_id, start, end in self.matcher(doc):
-            if end - start == 1 and _is_capitalised_word(doc[start]):
+            if end - start == 1 and (_is_capitalised_word(doc[start])
+                                     or _model_suffix(doc, start)):
                 continue
             found = (match_id in self.weak_keys, self.match_types[match_id],
                      self.match_owners.get(match_id, ""))
@@ -363,6 +365,15 @@ def _choose(candidates: list[Candidate], chosen: list[Candidate], taken: set[int
             taken.update(range(start, end))
 
 
+def _model_suffix(doc: Doc, index: int) -> bool:
+    """Token `index` ends a product's model name after its number ('XL' of 'Pixel 4 XL',
+    'GT' of 'Redmi 9 GT'): no company's acronym, though it is spelt like one; after an
+    ordinary word and a number it is one ('Pasal 5 KUHP', 'tahun 2019 XL')."""
+    return (index >= 2 and doc[index].is_upper and doc[index - 1].is_digit
+            and doc[index - 2].is_alpha and doc[index - 2].text[:1].isupper()
+            and not doc[index - 2].is_upper and doc[index - 2].lower_ not in common_words())
+
+
 def _is_capitalised_word(token: Any) -> bool:
     """'Antara' opening a sentence is the word 'between', not the news agency: a common
     word, not all capitals, and its sentence's first word (found by walking back to the
@@ -433,6 +444,26 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
             result[-1] = (result[-1][0], end, "ORG", result[-1][3])
             continue
         result.append((start, end, label, source))
+    return result
+
+
+# Words that make a country's or city's name the name of a tournament held there
+# ('Indonesia Terbuka', 'Australia Terbuka': the Indonesian and Australian Open; 'Malaysia
+# Masters').
+_TOURNAMENT_AFTER_PLACE = frozenset("terbuka open masters".split())
+
+
+def _tournaments_named_by_place(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A place followed by 'Terbuka' ('Open') or 'Masters' is a tournament, an event, not
+    the place: 'tersingkir dari Australia Terbuka' names no country."""
+    result = []
+    for index, (start, end, label, source) in enumerate(spans):
+        following = spans[index + 1][0] if index + 1 < len(spans) else len(doc)
+        if (label in ("GPE", "LOC") and end < following and doc[end].is_title
+                and doc[end].lower_ in _TOURNAMENT_AFTER_PLACE):
+            result.append((start, end + 1, "EVENT", "rule"))
+        else:
+            result.append((start, end, label, source))
     return result
 
 
