@@ -65,6 +65,17 @@ def test_a_new_place_is_one_node_with_or_without_its_unit_word(kb):
     assert node["Kota Medan"] == "city:medan"
 
 
+def test_a_region_named_with_an_english_unit_after_it_is_the_region(kb):
+    # IndoSum (set B): 'Rakhine State' and 'Rakhine' were two nodes in one article
+    from graphkit.link.linker import link_mentions
+    from graphkit.types import Document, Extraction
+
+    mentions = (_place("a", "Rakhine State", 0), _place("a", "Rakhine", 20),
+                _place("a", "negara bagian Rakhine", 40))
+    linking = link_mentions([Extraction(Document("a", ""), (), mentions)], kb)
+    assert {link.entity for link in linking.mentions} == {"new:rakhine"}
+
+
 def test_a_regency_is_a_known_place_and_ends_no_persons_name(bundled_links):
     # IndoSum (set C): 'Banyumas Budhi Setiawan' was one person, 'Sidoarjo' no place
     found = bundled_links(a=(

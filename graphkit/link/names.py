@@ -175,6 +175,8 @@ def _strippable_title(word: str) -> bool:
 
 
 REGION_WORDS = frozenset("provinsi kabupaten kota".split())
+# Unit words English puts after a region's name ('Rakhine State', 'Aceh Province').
+_UNIT_WORDS_AFTER = frozenset("state province region".split())
 # Words naming the kind of a place before its name ('Desa Blumbang', 'Kabupaten Boyolali').
 UNIT_WORDS = REGION_WORDS | frozenset("desa kelurahan kecamatan dusun kab pulau".split())
 # The knowledge-base ids a region's unit word may precede ('Kota Medan' is city:medan,
@@ -203,11 +205,21 @@ def place_key(key: str) -> str:
     knowledge-base id, which the unit word keeps apart where the kinds differ ('Kota
     Jambi', the city, is not the province Jambi: graphkit.ner.bounds.without_unit_word).
 
+    English news names a region's unit after it ('Rakhine State'), Indonesian in two words
+    before it ('negara bagian Rakhine').
+
     >>> place_key("desa blumbang"), place_key("kabupaten sumenep"), place_key("desa")
     ('blumbang', 'sumenep', 'desa')
+    >>> place_key("rakhine state"), place_key("negara bagian rakhine")
+    ('rakhine', 'rakhine')
     """
     unit, _, rest = key.partition(" ")
-    return rest if rest and unit in UNIT_WORDS else key
+    if rest and unit in UNIT_WORDS:
+        return rest
+    if key.startswith("negara bagian ") and len(key) > len("negara bagian "):
+        return key[len("negara bagian "):]
+    rest, _, unit = key.rpartition(" ")
+    return rest if rest and unit in _UNIT_WORDS_AFTER else key
 
 
 @lru_cache(maxsize=_CACHED_NAMES)
