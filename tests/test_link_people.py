@@ -196,6 +196,20 @@ def test_a_declared_nickname_is_the_person_it_is_declared_for():
     assert found[("teco", "Jupe")] == (player, "alias")
 
 
+def test_a_nickname_declared_for_a_short_form_after_a_dash_is_the_full_names_person():
+    # IndoSum (set F): 'Danny - - sapaan akrab Ramdhan Pomanto' (a dash, written as two
+    # hyphens, for the comma) after 'Moh Ramdhan Pomanto': Danny was a node of his own
+    text = ("Wali Kota Makassar Moh Ramdhan Pomanto meresmikan jaringan itu .\n"
+            "\" Semua harus sama , \" ujar Danny - - sapaan akrab Ramdhan Pomanto di Makassar .\n"
+            "Danny berjanji mencarikan solusi .")
+    found = links(extraction("danny", text, [
+        ("Moh Ramdhan Pomanto", "PERSON"), ("Danny", "PERSON"), ("Ramdhan Pomanto", "PERSON"),
+        ("Danny", "PERSON")]))
+    mayor = found[("danny", "Moh Ramdhan Pomanto")][0]
+    assert found[("danny", "Ramdhan Pomanto")][0] == mayor
+    assert found[("danny", "Danny")] == (mayor, "alias")
+
+
 def test_a_nickname_declared_by_a_word_is_the_one_person_named_just_before():
     # 'Pria yang akrab disapa Emil': the sentence names him by a word ('pria', a man)
     text = ("Gubernur Jawa Barat Ridwan Kamil meninjau lokasi kebakaran .\n"

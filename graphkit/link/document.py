@@ -72,7 +72,8 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
     alias_of = state.aliases[doc].get(record.key)
     if alias_of:
         target, definition, how = alias_of
-        state.link(record, target, how, f"another name given in the document: {definition}")
+        state.link(record, _where_linked(state, target, records), how,
+                   f"another name given in the document: {definition}")
         return True
     initials_of, name = initials_target(state, record, records)
     if initials_of:
@@ -80,6 +81,16 @@ def _link_defined(state: LinkState, record: Record, records: list[Record]) -> bo
                    f"the initials of {name!r} in the same document")
         return True
     return False
+
+
+def _where_linked(state: LinkState, target: str, records: list[Record]) -> str:
+    """The node a name's own node id stands for once the document has linked the name:
+    a nickname declared for 'Ramdhan Pomanto' ('Danny - - sapaan akrab Ramdhan Pomanto')
+    goes where that short form of 'Moh Ramdhan Pomanto' went, not to a node of its own."""
+    for record in records:
+        if record.target and record.target != target and state.node_id(record.key) == target:
+            return record.target
+    return target
 
 
 def _defined_otherwise(state: LinkState, record: Record) -> None:

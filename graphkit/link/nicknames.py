@@ -16,10 +16,15 @@ from .records import Record
 
 # 'akrab disapa', 'biasa dipanggil', 'karib disapa': the phrase that declares a nickname
 _CALLED = r"(?:akrab|biasa|karib|kerap|sering)\s+(?:disapa|dipanggil)"
+# a comma or a dash, which scraped text may write as two hyphens ('Danny - - sapaan akrab
+# Ramdhan Pomanto')
+_PAUSE = r"(?:,|[-–—](?:\s*[-–—])?)"
 # between a person's name and the nickname: 'Ahmad Albar yang akrab disapa Iyek'
-_CALLED_AFTER = re.compile(rf"\s*,?\s*(?:atau\s+)?(?:yang\s+)?{_CALLED}\s+", re.IGNORECASE)
+_CALLED_AFTER = re.compile(rf"\s*{_PAUSE}?\s*(?:atau\s+)?(?:yang\s+)?{_CALLED}\s+",
+                           re.IGNORECASE)
 # between the nickname and the name: 'Jupe, sapaan akrab Achmad Jufriyanto'
-_NICKNAME_OF = re.compile(r"\s*,\s*(?:sapaan|panggilan)\s+(?:akrab|karib)\s+", re.IGNORECASE)
+_NICKNAME_OF = re.compile(rf"\s*{_PAUSE}\s*(?:sapaan|panggilan)\s+(?:akrab|karib)\s+",
+                          re.IGNORECASE)
 # before a nickname whose person the sentence names only by a word: 'pria yang akrab
 # disapa Emil', 'Gubernur yang akrab disapa Emil'
 _CALLED_BEFORE = re.compile(rf"\byang\s+{_CALLED}\s+$", re.IGNORECASE)
