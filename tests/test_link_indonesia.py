@@ -276,3 +276,18 @@ def test_a_weak_name_goes_where_the_context_clearly_points_whatever_its_type(kb)
         kb, "Penjualan ritel mobil Suzuki naik . Pabrikan itu menambah dealer motor .",
         [("Suzuki", "PERSON", "model", "")])
     assert (link.entity, link.how) == ("org:suzuki", "kb-weak")
+
+
+def test_a_place_one_changed_or_added_letter_from_a_known_place_is_another_place(kb):
+    # IndoSum (sets C and F): 'Ciganjur' (a Jakarta kelurahan) was linked to the regency
+    # Cianjur and the refinery town 'Balongan' to the regency Balangan; a dropped or doubled
+    # letter is a typo ('Tanggerang', CLICK-ID)
+    from graphkit.link.linker import link_mentions
+    from graphkit.types import Document, Extraction
+
+    mentions = (_place("a", "Ciganjur", 0), _place("a", "Balongan", 20),
+                _place("a", "Tanggerang", 40))
+    linking = link_mentions([Extraction(Document("a", ""), (), mentions)], kb)
+    node = {link.mention.text: link.entity for link in linking.mentions}
+    assert node["Ciganjur"] == "new:ciganjur" and node["Balongan"] == "new:balongan"
+    assert node["Tanggerang"] == "city:tangerang"

@@ -41,12 +41,33 @@ def link_misspelling(state: LinkState, record: Record) -> bool:
     return bool(fuzzy)
 
 
+def _dropped_or_doubled(word: str, known: str) -> bool:
+    """`word` is `known` with a letter left out ('Vostochy', 'Indonsia', 'Changzou') or
+    one letter doubled ('Tanggerang'): the typos of a known name. A letter changed or
+    added elsewhere is as often another place ('Balongan' is not Balangan, 'Ciganjur'
+    not Cianjur).
+
+    >>> _dropped_or_doubled("vostochy", "vostochny"), _dropped_or_doubled("tanggerang", "tangerang")
+    (True, True)
+    >>> _dropped_or_doubled("balongan", "balangan"), _dropped_or_doubled("ciganjur", "cianjur")
+    (False, False)
+    """
+    if len(word) == len(known) - 1:
+        return True
+    if len(word) != len(known) + 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(word, known, strict=False)) if a != b),
+              len(known))
+    return word[at] == word[at - 1] if at > 0 else False
+
+
 def fuzzy_target(state: LinkState, record: Record) -> tuple[str, str]:
     """A misspelling of a known name: one long token off by one edit, the rest equal. In
     longer names the identical words are the evidence. A name of one word is as often
     another name one letter apart ('Suharyo' is not 'Suharto', 'Komodo' not 'Komoro',
-    'Barron' not 'Barrot'), so only a long place or organisation name of the same type is
-    ('Vostochy' is the cosmodrome Vostochny); a person's, never."""
+    'Barron' not 'Barrot'), so only a long place or organisation name of the same type is,
+    and only by a dropped or doubled letter ('Vostochy' is the cosmodrome Vostochny); a
+    person's, never."""
     single = len(record.tokens) == 1
     if single and (len(record.tokens[0]) < _SINGLE_WORD_MIN_LENGTH
                    or record.mention.type == "PERSON"):
@@ -57,7 +78,8 @@ def fuzzy_target(state: LinkState, record: Record) -> tuple[str, str]:
         return "", ""  # 'Perang' (war) is a word, not a misspelt 'Penang'
     found = {target: " ".join(tokens) for tokens, target in state.fuzzy.near(record.tokens)
              .items() if tokens != record.tokens and one_typo_apart(record.tokens, tokens)
-             and (not single or _same_kind(state, record, target))}
+             and (not single or (_same_kind(state, record, target)
+                                 and _dropped_or_doubled(record.tokens[0], tokens[0])))}
     if len(found) == 1:
         return next(iter(found.items()))
     return "", ""
