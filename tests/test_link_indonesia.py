@@ -291,3 +291,27 @@ def test_a_place_one_changed_or_added_letter_from_a_known_place_is_another_place
     node = {link.mention.text: link.entity for link in linking.mentions}
     assert node["Ciganjur"] == "new:ciganjur" and node["Balongan"] == "new:balongan"
     assert node["Tanggerang"] == "city:tangerang"
+
+
+def test_a_regional_parliament_is_not_the_national_one(bundled_links, rules_nlp):
+    # CLICK-ID politics (benchmarks/politics300.md): 'Dewan Perwakilan Rakyat Daerah (DPRD)
+    # DKI Jakarta' gave a mention of the national DPR; 'Daerah Jawa Barat' became a person
+    found = bundled_links(a=(
+        "Dewan Perwakilan Rakyat Daerah (DPRD) DKI Jakarta merampungkan tatib . Wakil Ketua "
+        "DPRD DKI Jakarta Sementara Syarif mengatakan hal itu ."))
+    assert "org:dpr" not in found.values()
+    assert ("a", "DPRD DKI Jakarta Sementara") not in found
+    doc = rules_nlp("Anggota Dewan Perwakilan Rakyat Daerah Jawa Barat hadir .")
+    assert not [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_a_dpr_commission_is_one_node_however_it_is_named(bundled_links):
+    # CLICK-ID politics: 'Komisi III', 'Komisi III DPR' and 'Komisi III DPR RI' (the DPR's
+    # law commission) were two or three nodes; a regency parliament's Komisi III is its own
+    found = bundled_links(a="Kapolri hadir dalam rapat dengan Komisi III DPR RI di Senayan .",
+                          b="Anggota Komisi III DPR Arsul Sani mengatakan hal itu .",
+                          c="Rapat kerja fraksi dengan Komisi III berlangsung alot di DPR .",
+                          d="Ketua Komisi III DPRD Kabupaten Bogor meninjau jalan .")
+    assert found[("a", "Komisi III DPR RI")] == found[("b", "Komisi III DPR")] == \
+        found[("c", "Komisi III")] == "org:dpr-komisi-iii"
+    assert found[("d", "Komisi III DPRD Kabupaten Bogor")] != "org:dpr-komisi-iii"

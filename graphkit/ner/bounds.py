@@ -138,6 +138,11 @@ def tail_type(doc: Doc, index: int) -> str:
     return "ORG" if word in ORG_TAILS else "LOC" if word in LOC_TAILS else ""
 
 
+# Words that qualify an office after its organisation ('Wakil Ketua DPRD DKI Jakarta
+# Sementara Syarif': the interim deputy chair; 'Presiden Terpilih'): no part of a name.
+_TITLE_QUALIFIERS = frozenset("sementara terpilih nonaktif definitif".split())
+
+
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading title words ('Presiden', 'Irjen Pol'), occasion words ('HUT' of 'HUT
     RI': the anniversary of the republic) and web addresses ('Kepada CNNIndonesia.com
@@ -164,6 +169,7 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
                                                      and not doc[end - 1].is_title
                                                      and not _numbered(doc, start, end - 1))
                            or doc[end - 1].lower_ in DAYS_AND_MONTHS
+                           or doc[end - 1].lower_ in _TITLE_QUALIFIERS
                            or (is_title_word(doc[end - 1].text)
                                and doc[end - 1].lower_ not in _PORTFOLIO_WORDS
                                and not _given_name_after_name(doc, start, end - 1))
@@ -321,13 +327,20 @@ def unglue_person(doc: Doc, start: int, end: int, label: str,
             continue
         after_unit = known_start == unit_end > start
         if (known_start == start or after_unit) and known_end < end and _person_words(
-                doc, known_end, end) and (after_unit or after_title(doc, start) or (
+                doc, known_end, end) and not _holds_known_name(known_end, end, kb_types) and (
+                after_unit or after_title(doc, start) or (
                 label == "PERSON" and kind == "ORG" and end - known_end >= 2)):
             return known_end, end, "PERSON"
         if (label == "PERSON" and known_end == end and start < known_start
                 and known_end - known_start > 1 and _person_words(doc, start, known_start)):
             return start, known_start, "PERSON"
     return start, end, label
+
+
+def _holds_known_name(start: int, end: int, kb_types: dict[tuple[int, int], str]) -> bool:
+    """Some known name lies in tokens start..end: 'Daerah Jawa Barat' after 'Dewan
+    Perwakilan Rakyat' names a place, no person."""
+    return any(start <= known_start and known_end <= end for known_start, known_end in kb_types)
 
 
 def with_given_names(doc: Doc, start: int, named: set[int], known: bool = False) -> int:

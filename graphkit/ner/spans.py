@@ -204,6 +204,8 @@ class EntityCombiner:
             if end - start == 1 and (_is_capitalised_word(doc[start])
                                      or _model_suffix(doc, start)):
                 continue
+            if end < len(doc) and doc[end].lower_ == "daerah" and doc[end].is_title:
+                continue  # 'Dewan Perwakilan Rakyat Daerah' is a regional parliament
             found = (match_id in self.weak_keys, self.match_types[match_id],
                      self.match_owners.get(match_id, ""))
             spans[(start, end)] = min(spans.get((start, end), found), found)
@@ -419,8 +421,11 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
         if (head is not None and result and result[-1][1] == start and result[-1][3] != "kb"
                 and label in ("GPE", "LOC") and _regional_body(head, doc[start])):
             # 'Aula Gawat Darurat Polres' + 'Boyolali': the precinct's hall; the precinct
-            # is the name, the words before it a description
-            result[-1] = (start - 1, end, "ORG", "rule")
+            # is the name, the words before it a description; a commission's name is no
+            # description ('Komisi III DPRD' + 'Kabupaten Bogor')
+            first = (result[-1][0] if doc[result[-1][0]].lower_ in _PARLIAMENT_BODY_HEADS
+                     else start - 1)
+            result[-1] = (first, end, "ORG", "rule")
             continue
         if (head is not None and head.i not in taken and head.text[:1].isupper()
                 and head.lower_ in HEADS and (label == "PERSON" or continued)):
@@ -436,7 +441,8 @@ def _attach_heads(doc: Doc, spans: list[Candidate], taken: set[int]) -> list[Can
             result[-1] = (result[-1][0], end, result[-1][2], "rule")  # ... 'Britain' + 'First'
             continue
         if result and _body_of_parliament(doc, result[-1], (start, end, label, source)):
-            result[-1] = (result[-1][0], end, "ORG", result[-1][3])  # 'Komisi VII' + 'DPR'
+            body_source = "rule" if result[-1][3] == "kb" else result[-1][3]
+            result[-1] = (result[-1][0], end, "ORG", body_source)  # 'Komisi VII' + 'DPR'
             continue
         if (result and label == "GPE" and result[-1][1] == start and result[-1][2] == "ORG"
                 and result[-1][3] != "kb" and (doc[result[-1][0]].lower_ in STATE_ORGAN_HEADS
@@ -470,8 +476,10 @@ def _tournaments_named_by_place(doc: Doc, spans: list[Candidate]) -> list[Candid
 def _body_of_parliament(doc: Doc, body: Candidate, parliament: Candidate) -> bool:
     """A commission or board found on its own right before its parliament is one name
     with it ('Komisi VII' + 'DPR', 'Badan Legislasi' + 'DPR', 'Komisi A' + 'DPRD Jawa
-    Barat'): the commission of that parliament, not a second body beside it."""
-    return (body[1] == parliament[0] and body[2] == "ORG" and body[3] != "kb"
+    Barat'): the commission of that parliament, not a second body beside it. A known
+    commission's name is a weak one ('Komisi III' of DPR): before a regional parliament it
+    is that parliament's ('Komisi III' + 'DPRD Kabupaten Bogor')."""
+    return (body[1] == parliament[0] and body[2] == "ORG"
             and parliament[2] == "ORG" and doc[body[0]].lower_ in _PARLIAMENT_BODY_HEADS
             and doc[parliament[0]].lower_ in _PARLIAMENTS)
 
