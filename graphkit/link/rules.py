@@ -60,8 +60,9 @@ RULES = (
                      "('Mega Wati'), middle names as initials ('Laode M Syarif')", "doubtful",
          2),
     Rule("fuzzy", "a misspelling: one word one letter away from a known name, the rest "
-                  "equal; a one-word name only when long and no person's ('Vostochy'; "
-                  "'Suharyo' is not 'Suharto')", "doubtful", 2),
+                  "equal; a one-word name only when long, no person's and missing or doubling "
+                  "a letter ('Vostochy', 'Tanggerang'; 'Suharyo' is not 'Suharto', "
+                  "'Balongan' not 'Balangan')", "doubtful", 2),
     Rule("new", "anything else: its own node, shared with the same name in other documents "
                 "(a person's one-word name that is also a word of other people's names: "
                 "only within its document)", "likely"),
