@@ -315,3 +315,17 @@ def test_a_dpr_commission_is_one_node_however_it_is_named(bundled_links):
     assert found[("a", "Komisi III DPR RI")] == found[("b", "Komisi III DPR")] == \
         found[("c", "Komisi III")] == "org:dpr-komisi-iii"
     assert found[("d", "Komisi III DPRD Kabupaten Bogor")] != "org:dpr-komisi-iii"
+
+
+def test_a_new_node_named_with_an_organisations_head_is_no_person(kb):
+    # 600 non-politics CLICK-ID articles: 'Asosiasi Pengusaha Truk Indonesia (Aptrindo)' was a
+    # person node, the model having typed its mentions PERSON more often than not
+    from graphkit.link.linker import link_mentions
+    from graphkit.types import Document, Extraction, Mention
+
+    text = "Asosiasi Pengusaha Truk Indonesia"
+    mentions = tuple(Mention("a", 40 * i, 40 * i + len(text), text, kind, i, "model")
+                     for i, kind in enumerate(("ORG", "PERSON", "PERSON")))
+    linking = link_mentions([Extraction(Document("a", ""), (), mentions)], kb)
+    (node,) = {link.entity for link in linking.mentions}
+    assert linking.entities[node].type == "ORG"

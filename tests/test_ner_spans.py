@@ -689,6 +689,9 @@ def test_a_place_named_tournament_is_an_event_and_a_model_number_suffix_no_compa
         "Federer tersingkir dari Australia Terbuka , sedangkan Indonesia Open digelar Juni .").ents]
     assert ("Australia Terbuka", "EVENT") in found and ("Indonesia Open", "EVENT") in found
     assert ("Australia", "GPE") not in found
+    nlp_model = _with_model_spans([(4, 7, "GPE")], kb)  # the model's own 'X Open'
+    found = [(e.text, e.label_) for e in nlp_model("Ia juara di turnamen New Zealand Open .").ents]
+    assert found == [("New Zealand Open", "EVENT")]
     found = [e.text for e in nlp("Pemerintah Indonesia terbuka untuk investasi .").ents]
     assert found == ["Indonesia"]
     found = [e.text for e in nlp("Google merilis Pixel 4 XL bulan ini .").ents]

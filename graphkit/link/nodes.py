@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..types import Entity
+from ..words import LOC_HEADS, ORG_HEADS
 from .names import strip_titles
 from .state import LinkState
 
@@ -23,7 +24,23 @@ def entities(state: LinkState) -> dict[str, Entity]:
             found[target] = Entity(target, kb_entity.label, kb_entity.type, target, "kb",
                                    aliases)
         else:
-            label = max(aliases, key=lambda s: (len(s.split()), forms[s], s))
-            found[target] = Entity(target, strip_titles(label), state.type_of(target), "",
-                                   "new", aliases)
+            label = strip_titles(max(aliases, key=lambda s: (len(s.split()), forms[s], s)))
+            found[target] = Entity(target, label, _type_of_named(label, state.type_of(target)),
+                                   "", "new", aliases)
     return found
+
+
+def _type_of_named(label: str, mentions_type: str) -> str:
+    """A new node's type: its mentions' majority, save that no person's name opens with the
+    head word of an organisation's or a place's ('Asosiasi Pengusaha Truk Indonesia', whose
+    acronym 'Aptrindo' the model took for a person's name, is an organisation).
+
+    >>> _type_of_named("Asosiasi Pengusaha Truk Indonesia", "PERSON")
+    'ORG'
+    >>> _type_of_named("Imam Nahrawi", "PERSON"), _type_of_named("Lapangan Banteng", "PERSON")
+    ('PERSON', 'LOC')
+    """
+    head = label.split(" ", 1)[0].casefold()
+    if mentions_type != "PERSON" or " " not in label:
+        return mentions_type
+    return "ORG" if head in ORG_HEADS else "LOC" if head in LOC_HEADS else mentions_type

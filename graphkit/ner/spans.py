@@ -461,13 +461,17 @@ _TOURNAMENT_AFTER_PLACE = frozenset("terbuka open masters".split())
 
 def _tournaments_named_by_place(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """A place followed by 'Terbuka' ('Open') or 'Masters' is a tournament, an event, not
-    the place: 'tersingkir dari Australia Terbuka' names no country."""
+    the place: 'tersingkir dari Australia Terbuka' names no country; so is a place name the
+    model found with that word ('New Zealand Open')."""
     result = []
     for index, (start, end, label, source) in enumerate(spans):
         following = spans[index + 1][0] if index + 1 < len(spans) else len(doc)
         if (label in ("GPE", "LOC") and end < following and doc[end].is_title
                 and doc[end].lower_ in _TOURNAMENT_AFTER_PLACE):
             result.append((start, end + 1, "EVENT", "rule"))
+        elif (label in ("GPE", "LOC") and end - start > 1 and doc[end - 1].is_title
+              and doc[end - 1].lower_ in _TOURNAMENT_AFTER_PLACE):
+            result.append((start, end, "EVENT", source))
         else:
             result.append((start, end, label, source))
     return result
