@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from ..types import Entity
 from ..words import LOC_HEADS, ORG_HEADS
-from .names import strip_titles
+from .names import LEGAL_FORMS_AFTER, LEGAL_FORMS_BEFORE, strip_titles
 from .state import LinkState
 
 
@@ -25,22 +25,32 @@ def entities(state: LinkState) -> dict[str, Entity]:
                                    aliases)
         else:
             label = strip_titles(max(aliases, key=lambda s: (len(s.split()), forms[s], s)))
-            found[target] = Entity(target, label, _type_of_named(label, state.type_of(target)),
+            found[target] = Entity(target, label,
+                                   _type_of_named(label, aliases, state.type_of(target)),
                                    "", "new", aliases)
     return found
 
 
-def _type_of_named(label: str, mentions_type: str) -> str:
+def _type_of_named(label: str, aliases: tuple[str, ...], mentions_type: str) -> str:
     """A new node's type: its mentions' majority, save that no person's name opens with the
     head word of an organisation's or a place's ('Asosiasi Pengusaha Truk Indonesia', whose
-    acronym 'Aptrindo' the model took for a person's name, is an organisation).
+    mentions the model typed PERSON more often than not, is an organisation), and no person
+    is named with a company's legal form ('PT Hero Supermarket Tbk').
 
-    >>> _type_of_named("Asosiasi Pengusaha Truk Indonesia", "PERSON")
+    >>> _type_of_named("Asosiasi Pengusaha Truk Indonesia", (), "PERSON")
     'ORG'
-    >>> _type_of_named("Imam Nahrawi", "PERSON"), _type_of_named("Lapangan Banteng", "PERSON")
-    ('PERSON', 'LOC')
+    >>> _type_of_named("Hero Supermarket", ("Hero Supermarket", "PT Hero Supermarket Tbk"),
+    ...                "PERSON")
+    'ORG'
+    >>> [_type_of_named(name, (), "PERSON") for name in ("Imam Nahrawi", "Lapangan Banteng")]
+    ['PERSON', 'LOC']
     """
+    if mentions_type != "PERSON":
+        return mentions_type
+    words = [name.casefold().split() for name in aliases]
+    if any(w[0] in LEGAL_FORMS_BEFORE or w[-1] in LEGAL_FORMS_AFTER for w in words if len(w) > 1):
+        return "ORG"
     head = label.split(" ", 1)[0].casefold()
-    if mentions_type != "PERSON" or " " not in label:
+    if " " not in label:
         return mentions_type
     return "ORG" if head in ORG_HEADS else "LOC" if head in LOC_HEADS else mentions_type
