@@ -61,7 +61,8 @@ ORG_HEADS = REGIONAL_BODY_HEADS | frozenset(
     mahkamah pengadilan parlemen kongres senat korps yayasan sekolah akademi fakultas
     perserikatan persatuan liga federasi serikat kepolisian kejaksaan komando markas
     kelompok gerakan front koalisi brigade harian koran grup pt institute university college
-    council committee agency ministry department bureau
+    council committee agency ministry department bureau direktorat ditjen dinas inspektorat
+    sekretariat
     """.split()
 )
 # Events are often named with ordinary words: "Perang Dunia II", "Piala Dunia".

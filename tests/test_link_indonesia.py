@@ -329,3 +329,14 @@ def test_a_new_node_named_with_an_organisations_head_is_no_person(kb):
     linking = link_mentions([Extraction(Document("a", ""), (), mentions)], kb)
     (node,) = {link.entity for link in linking.mentions}
     assert linking.entities[node].type == "ORG"
+
+
+def test_a_directorate_general_by_its_syllabic_abbreviation_is_one_node(bundled_links):
+    # IndoSum (set C): 'Ditjen Perkeretaapian' (the railways directorate general) was a
+    # person by the name rules, then a second node beside 'Direktorat Jenderal
+    # Perkeretaapian'
+    found = bundled_links(
+        a="Direktorat Jenderal Perkeretaapian menerbitkan sukuk . Anggaran Ditjen "
+          "Perkeretaapian naik .")
+    assert found[("a", "Ditjen Perkeretaapian")] == \
+        found[("a", "Direktorat Jenderal Perkeretaapian")]

@@ -12,7 +12,13 @@ _OLD_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "s
 # ('OSO Securities', 'OSO Sekuritas'): the Indonesian word stands for both.
 _ORG_WORDS = {"securities": "sekuritas", "insurance": "asuransi", "group": "grup",
               "university": "universitas", "international": "internasional",
-              "technology": "teknologi", "foundation": "yayasan"}
+              "technology": "teknologi", "foundation": "yayasan",
+              # syllabic abbreviations of government bodies' head words ('Ditjen
+              # Perkeretaapian' is 'Direktorat Jenderal Perkeretaapian')
+              "ditjen": "direktoratjenderal", "kanwil": "kantorwilayah",
+              "pemprov": "pemerintahprovinsi", "pemkab": "pemerintahkabupaten",
+              "pemkot": "pemerintahkota", "kejati": "kejaksaantinggi",
+              "kejari": "kejaksaannegeri", "mabes": "markasbesar"}
 
 
 def spelling_key(tokens: tuple[str, ...]) -> str:
@@ -23,6 +29,8 @@ def spelling_key(tokens: tuple[str, ...]) -> str:
     >>> spelling_key(("mega", "wati")) == spelling_key(("megawati",))
     True
     >>> spelling_key(("oso", "securities")) == spelling_key(("oso", "sekuritas"))
+    True
+    >>> spelling_key(("ditjen", "pajak")) == spelling_key(("direktorat", "jenderal", "pajak"))
     True
     """
     key = "".join(_ORG_WORDS.get(token, token) for token in tokens)
