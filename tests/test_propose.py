@@ -142,3 +142,12 @@ def test_english_words_leave_out_words_that_are_also_names():
     assert not {"rose", "miller", "jack", "lance"} & english_words()
     assert dict(proposed(sentences("Pembalap Lance Stroll finis kedua .")))["Lance Stroll"] \
         == "PERSON"
+
+
+def test_a_title_ending_a_run_opens_the_next_name_and_is_left_out():
+    # IndoSum (set F): '... Dewan Pembina Pak Wiranto' gave 'Dewan Pembina Pak'; a title
+    # that is also a given name stays ('Lukman Hakim')
+    found = proposed(sentences("SK itu ditandatangani Ketua Dewan Pembina Pak Wiranto kemarin ."))
+    assert all(not text.endswith("Pak") for text, _ in found)
+    found = proposed(sentences("Menurut Lukman Hakim , acara itu penting ."))
+    assert ("Lukman Hakim", "PERSON") in found

@@ -149,9 +149,11 @@ def _finish(words: list[Word], run: list[int]) -> Iterator[tuple[int, int, str]]
             and not (len(run) > 1 and words[run[1]].lower in POSSESSIVES)) or (
             run[0] > 0 and follows_title(words[run[0] - 1].lower, words[run[0]].lower))):
         run = run[1:]  # ... and a title's follower after it ('Irjen Pol')
-    while run and not words[run[-1]].capitalised and not (
-            len(run) > 2 and words[run[-2]].text == "-"):
-        run = run[:-1]
+    while run and (not words[run[-1]].capitalised and not (
+            len(run) > 2 and words[run[-2]].text == "-") or (
+            len(run) > 1 and words[run[-1]].title
+            and words[run[-1]].lower not in GIVEN_NAME_TITLES)):
+        run = run[:-1]  # ... and a title after the name, which opens the next ('Pembina Pak')
     if not run:
         return
     names = [words[i].lower for i in run if words[i].alpha]
