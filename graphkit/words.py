@@ -62,7 +62,7 @@ ORG_HEADS = REGIONAL_BODY_HEADS | frozenset(
     perserikatan persatuan liga federasi serikat kepolisian kejaksaan komando markas
     kelompok gerakan front koalisi brigade harian koran grup pt institute university college
     council committee agency ministry department bureau direktorat ditjen dinas inspektorat
-    sekretariat
+    sekretariat balai
     """.split()
 )
 # Events are often named with ordinary words: "Perang Dunia II", "Piala Dunia".

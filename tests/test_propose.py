@@ -151,3 +151,10 @@ def test_a_title_ending_a_run_opens_the_next_name_and_is_left_out():
     assert all(not text.endswith("Pak") for text, _ in found)
     found = proposed(sentences("Menurut Lukman Hakim , acara itu penting ."))
     assert ("Lukman Hakim", "PERSON") in found
+
+
+def test_offices_and_directorates_open_organisations_names():
+    # IndoSum (sets C and F): 'Balai Teknik Perkeretaapian' and 'Ditjen Dukcapil' were people
+    found = dict(proposed(sentences(
+        "Kepala Balai Teknik Perkeretaapian hadir , begitu pula pejabat Ditjen Dukcapil .")))
+    assert found["Balai Teknik Perkeretaapian"] == "ORG" and found["Ditjen Dukcapil"] == "ORG"
