@@ -165,17 +165,21 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
             title = token.text
         start += 1
     end = _before_glued_punctuation(doc, start, _before_distributive(doc, start, end))
-    while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num
-                                                     and not doc[end - 1].is_title
-                                                     and not _numbered(doc, start, end - 1))
-                           or doc[end - 1].lower_ in DAYS_AND_MONTHS
-                           or doc[end - 1].lower_ in _TITLE_QUALIFIERS
-                           or (is_title_word(doc[end - 1].text)
-                               and doc[end - 1].lower_ not in _PORTFOLIO_WORDS
-                               and not _given_name_after_name(doc, start, end - 1))
-                           or (end - start > 1 and _lowercase_word(doc, end - 1))):
+    while end > start and _no_name_end(doc, start, end - 1):
         end -= 1
     return start, end
+
+
+def _no_name_end(doc: Doc, start: int, last: int) -> bool:
+    """Token `last` cannot end the name that starts at `start` (trim_span)."""
+    token = doc[last]
+    word = token.lower_
+    return (token.is_punct or (token.like_num and not token.is_title
+                               and not _numbered(doc, start, last))
+            or word in DAYS_AND_MONTHS or word in _TITLE_QUALIFIERS
+            or (is_title_word(token.text) and word not in _PORTFOLIO_WORDS
+                and not _given_name_after_name(doc, start, last))
+            or (last > start and _lowercase_word(doc, last)))
 
 
 def _before_distributive(doc: Doc, start: int, end: int) -> int:
