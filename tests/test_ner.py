@@ -95,44 +95,34 @@ def test_entities_carry_their_type_and_source(rules_nlp):
     assert [t.ent_iob_ for t in doc[:2]] == ["O", "B"]  # the rest of the doc is outside
 
 
-def test_knowledge_base_names_leave_the_tokenizer_cache_empty(kb, monkeypatch):
+def test_every_bundled_name_is_tokenised_as_graphkits_tokenizer_does(kb):
+    # the names go through a tokenizer without special cases unless a word needs one
+    # ('Anak-anak'), so that graphkit's own tokenizer keeps a small, fast cache
     import spacy
 
-    import graphkit.ner.spans as ner
+    from graphkit.ner.spans import _name_tokenizer
+    from graphkit.ner.tokenizer import GLUED_TOKENIZER_CONFIG
 
-    flushed = []
-    monkeypatch.setattr(ner, "_forget_cached_names", flushed.append)
-    nlp = spacy.blank("id")
-    ner.EntityCombiner(nlp.vocab, "none").add_kb(kb, nlp.tokenizer)
-    assert flushed == [nlp.tokenizer]  # once, after every name went through it
-
-
-def test_emptying_the_cache_calls_spacy_and_tolerates_other_tokenizers():
-    from graphkit.ner.spans import _forget_cached_names
-
-    class Recorder:
-        flushed = 0
-
-        def _flush_cache(self):
-            self.flushed += 1
-
-    recorder = Recorder()
-    _forget_cached_names(recorder)
-    assert recorder.flushed == 1
-    _forget_cached_names(lambda text: text)  # a custom tokenizer without a cache: no error
+    tokenizer = spacy.blank("id", config=GLUED_TOKENIZER_CONFIG).tokenizer
+    tokenize = _name_tokenizer(tokenizer)
+    names = sorted({text for text, _, _ in kb.surface_forms()})
+    assert len(names) > 10_000
+    differ = [n for n in names if [t.text for t in tokenize(n)] != [t.text for t in tokenizer(n)]]
+    assert differ == []
+    assert [t.text for t in tokenize("Dana Anak-anak PBB")] == [
+        t.text for t in tokenizer("Dana Anak-anak PBB")]
 
 
-def test_tokens_are_the_same_after_the_cache_is_emptied():
-    import spacy
+def test_another_kind_of_tokenizer_tokenises_the_names_itself():
+    from graphkit.ner.spans import _name_tokenizer
 
-    from graphkit.ner.spans import _forget_cached_names
+    seen = []
 
-    tokenizer = spacy.blank("id").tokenizer
-    text = "Leif-Eric Easley (Universitas Ewha) bertemu A.S. di Seoul, 19/6/2024."
-    before = [t.text for t in tokenizer(text)]
-    _forget_cached_names(tokenizer)
-    assert [t.text for t in tokenizer(text)] == before == [
-        t.text for t in spacy.blank("id").tokenizer(text)]
+    def custom(text):
+        seen.append(text)
+        return text
+
+    assert _name_tokenizer(custom)("Kim Jong Un") == "Kim Jong Un" and seen == ["Kim Jong Un"]
 
 
 def test_a_known_name_that_is_a_common_word_opening_a_sentence_is_the_word(rules_nlp):
