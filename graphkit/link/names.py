@@ -216,8 +216,8 @@ def place_key(key: str) -> str:
     unit, _, rest = key.partition(" ")
     if rest and unit in UNIT_WORDS:
         return rest
-    if key.startswith("negara bagian ") and len(key) > len("negara bagian "):
-        return key[len("negara bagian "):]
+    if key.startswith("negara bagian "):  # a name key has no trailing space
+        return key.removeprefix("negara bagian ")
     rest, _, unit = key.rpartition(" ")
     return rest if rest and unit in _UNIT_WORDS_AFTER else key
 

@@ -50,7 +50,7 @@ def _type_of_named(label: str, aliases: tuple[str, ...], mentions_type: str) -> 
     words = [name.casefold().split() for name in aliases]
     if any(w[0] in LEGAL_FORMS_BEFORE or w[-1] in LEGAL_FORMS_AFTER for w in words if len(w) > 1):
         return "ORG"
-    head = label.split(" ", 1)[0].casefold()
     if " " not in label:
         return mentions_type
+    head = label.split(" ", 1)[0].casefold()
     return "ORG" if head in ORG_HEADS else "LOC" if head in LOC_HEADS else mentions_type

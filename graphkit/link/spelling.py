@@ -58,7 +58,7 @@ def _dropped_or_doubled(word: str, known: str) -> bool:
         return False
     at = next((i for i, (a, b) in enumerate(zip(word, known, strict=False)) if a != b),
               len(known))
-    return word[at] == word[at - 1] if at > 0 else False
+    return at > 0 and word[at] == word[at - 1]
 
 
 def fuzzy_target(state: LinkState, record: Record) -> tuple[str, str]:

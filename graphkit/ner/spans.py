@@ -481,15 +481,18 @@ def _tournaments_named_by_place(doc: Doc, spans: list[Candidate]) -> list[Candid
     result = []
     for index, (start, end, label, source) in enumerate(spans):
         following = spans[index + 1][0] if index + 1 < len(spans) else len(doc)
-        if (label in ("GPE", "LOC") and end < following and doc[end].is_title
-                and doc[end].lower_ in _TOURNAMENT_AFTER_PLACE):
+        if label in ("GPE", "LOC") and end < following and _tournament_word(doc[end]):
             result.append((start, end + 1, "EVENT", "rule"))
-        elif (label in ("GPE", "LOC") and end - start > 1 and doc[end - 1].is_title
-              and doc[end - 1].lower_ in _TOURNAMENT_AFTER_PLACE):
+        elif label in ("GPE", "LOC") and end - start > 1 and _tournament_word(doc[end - 1]):
             result.append((start, end, "EVENT", source))
         else:
             result.append((start, end, label, source))
     return result
+
+
+def _tournament_word(token: Any) -> bool:
+    """'Terbuka', 'Open' or 'Masters', capitalised, as it names a tournament."""
+    return bool(token.is_title) and token.lower_ in _TOURNAMENT_AFTER_PLACE
 
 
 def _body_of_parliament(doc: Doc, body: Candidate, parliament: Candidate) -> bool:
