@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browsing import wait_until
 
 import graphkit
 from graphkit.export.html import MAX_NODES
@@ -42,9 +43,9 @@ class Page:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.url = path.resolve().as_uri() if isinstance(path, Path) else path
         self.page.goto(self.url)
-        self.page.wait_for_function(  # drawn, and the texts (sentences...) decoded
-            "() => window.graphkit && window.graphkit.ready && window.graphkit.loaded",
-            timeout=20000)
+        wait_until(self.page,  # drawn, and the texts (sentences...) decoded
+                   "() => window.graphkit && window.graphkit.ready && window.graphkit.loaded",
+                   timeout=20000)
 
     def js(self, script: str, arg=None):
         return self.page.evaluate(script, arg)

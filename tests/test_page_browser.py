@@ -11,6 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from browsing import wait_until
 from test_html_browser import CHROMIUM, Page, browser  # noqa: F401 (browser: a fixture)
 
 from graphkit.export.html import MAX_NODES, html_text
@@ -317,7 +318,8 @@ def test_panels_opened_before_the_texts_are_decoded_fill_in_after(browser, seed_
         errors: list[str] = []
         tab.on("pageerror", lambda e: errors.append(str(e)))
         tab.goto(path.resolve().as_uri())
-        tab.wait_for_function("() => window.graphkit && window.graphkit.ready && window.__release")
+        wait_until(tab, "() => window.graphkit && window.graphkit.ready && window.__release",
+                   timeout=30000)
         assert tab.evaluate("window.graphkit.loaded") is False
         kim = "person:kim-jong-un"
         tab.evaluate("id => window.graphkit.showNode(id)", kim)
@@ -328,7 +330,7 @@ def test_panels_opened_before_the_texts_are_decoded_fill_in_after(browser, seed_
         assert "Reading the sentences" in tab.locator("#panel").text_content()
         assert tab.locator("#panel ol.evidence li").count() == 0
         tab.evaluate("window.__release()")
-        tab.wait_for_function("() => window.graphkit.loaded")
+        wait_until(tab, "() => window.graphkit.loaded", timeout=30000)
         assert tab.locator("#panel ol.evidence li").count() >= 1  # the edge's panel, filled
         assert "Reading" not in tab.locator("#panel").text_content()
         tab.evaluate("id => window.graphkit.showNode(id)", kim)
@@ -353,7 +355,7 @@ def test_the_notebook_page_is_the_same_page_and_works_in_its_frame(browser, seed
         tab.on("pageerror", lambda e: errors.append(str(e)))
         tab.goto(host.resolve().as_uri())
         frame = tab.frames[1]
-        frame.wait_for_function("window.graphkit && window.graphkit.ready", timeout=20000)
+        wait_until(frame, "() => window.graphkit && window.graphkit.ready")
         assert frame.evaluate("window.graphkit.focus('Vladimir Putin', 1)") is True
         putin = "person:vladimir-putin"
         assert set(frame.evaluate("window.graphkit.visibleNodes()")) == set(
@@ -492,8 +494,8 @@ def test_histogram_drag_moves_the_window_and_play_steps_it(fresh):
     assert moved[0] > first[0] and moved[1] > first[1]
     assert fresh.page.locator("#histogram div.in").count() == 4
     fresh.page.locator("#play").click()
-    fresh.page.wait_for_function("start => window.graphkit.dateRange()[0] > start",
-                                 arg=moved[0], timeout=5000)
+    wait_until(fresh.page, "start => window.graphkit.dateRange()[0] > start", arg=moved[0],
+               timeout=5000)
     fresh.page.locator("#play").click()  # pause
     assert fresh.page.locator("#play").text_content() == "Play"
 
@@ -514,9 +516,9 @@ def test_hovering_an_edge_names_it(fresh):
     assert point
     box = fresh.page.locator("#net").bounding_box()
     fresh.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
-    fresh.page.wait_for_function(
-        "() => document.getElementById('net').title.startsWith('Tokoh 0000 – Tokoh 0001')",
-        timeout=3000)
+    wait_until(fresh.page,
+               "() => document.getElementById('net').title.startsWith('Tokoh 0000 – Tokoh 0001')",
+               timeout=3000)
 
 
 def test_the_most_mentioned_nodes_are_labelled_even_side_by_side(browser, seed_build,  # noqa: F811
