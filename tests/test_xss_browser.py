@@ -85,7 +85,7 @@ def page(xss_out):
         tab.on("pageerror", lambda e: tab.errors.append(str(e)))
         url = (xss_out / "graph.html").resolve().as_uri()
         tab.goto(url)
-        wait_until(tab, "() => window.graphkit && window.graphkit.ready")
+        wait_until(tab, "() => window.graphkit && window.graphkit.ready && window.graphkit.loaded")
         tab.page_url = url
         yield tab
         browser.close()
@@ -174,7 +174,7 @@ def test_doubtful_mentions_show_payloads_as_text(xss_out, page, tmp_path):
         dialogs: list[str] = []
         tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         tab.goto(path.resolve().as_uri())
-        wait_until(tab, "() => window.graphkit && window.graphkit.ready")
+        wait_until(tab, "() => window.graphkit && window.graphkit.ready && window.graphkit.loaded")
         shown = tab.evaluate("""() => {
           const g = window.graphkit, seen = [], panel = document.getElementById("panel");
           g.showDoubts(); seen.push(panel.textContent);
